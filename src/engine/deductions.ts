@@ -1,0 +1,76 @@
+import { monthKey } from './dates';
+import { roundHalfAway } from './numbers';
+import type { StaffMember } from './people';
+import type { FineRecord, RowRef, Subject, Violation } from './records';
+import type { SchemeParameters } from './scheme';
+
+/** Bonus deductions (奖金扣罚) of one person, or one department's own records, in one month. */
+export interface Deduction {
+  member: StaffMember | null;
+  department: string;
+  month: string;
+  violations: number;
+  points: number;
+  violationYuan: number;
+  /** Valid fines rows of any type. */
+  complaints: number;
+  complaintYuan: number;
+  totalYuan: number;
+  evidence: RowRef[];
+}
+
+/**
+ * Money for violations (§5): a fixed amount per violation plus an amount per point.
+ *
+ * @example violationYuan(2, 3, DEFAULT_PARAMETERS) // => 20
+ */
+export function violationYuan(count: number, points: number, parameters: SchemeParameters): number {
+  return roundHalfAway(count * parameters.yuanPerViolation + points * parameters.yuanPerPoint, 2);
+}
+
+function keyOf(subject: Subject, month: string): string {
+  return `${subject.member ? `p:${subject.member.key}` : `d:${subject.department}`}|${month}`;
+}
+
+/**
+ * One row per person (or department) per calendar month with at least one violation or valid
+ * fines row (§5, §10). Rows come in the order of `order` (roster order), then by month.
+ */
+export function deductions(
+  violations: readonly Violation[], fines: readonly FineRecord[], parameters: SchemeParameters,
+  order: (d: Deduction) => number,
+): Deduction[] {
+  const rows = new Map<string, Deduction>();
+  const rowFor = (subject: Subject, month: string): Deduction => {
+    const key = keyOf(subject, month);
+    let row = rows.get(key);
+    if (!row) {
+      row = {
+        member: subject.member, department: subject.department, month, violations: 0, points: 0, violationYuan: 0,
+        complaints: 0, complaintYuan: 0, totalYuan: 0, evidence: [],
+      };
+      rows.set(key, row);
+    }
+    return row;
+  };
+  for (const v of violations) {
+    const row = rowFor(v.subject, monthKey(v.day));
+    row.violations++;
+    row.points += v.points;
+    row.evidence.push(v.source);
+  }
+  for (const f of fines) {
+    if (!f.valid) continue;
+    const row = rowFor(f.subject, monthKey(f.day));
+    row.complaints++;
+    row.complaintYuan += f.yuan;
+    row.evidence.push(f.source);
+  }
+  const list = [...rows.values()];
+  for (const row of list) {
+    row.violationYuan = violationYuan(row.violations, row.points, parameters);
+    row.complaintYuan = roundHalfAway(row.complaintYuan, 2);
+    row.totalYuan = roundHalfAway(row.violationYuan + row.complaintYuan, 2);
+  }
+  return list.sort((a, b) => order(a) - order(b) || (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+}

@@ -1,0 +1,184 @@
+import type { Bilingual, Cell, Grid, TableKey } from './types';
+import { normalizeKey } from './text';
+
+/** A column a table can have, with the header words that name it (§1, §10). */
+export type Field =
+  | 'id' | 'name' | 'department' | 'post' | 'active' | 'windowSince'
+  | 'date' | 'item' | 'kind' | 'points' | 'result' | 'inspector'
+  | 'type' | 'severity' | 'amount' | 'valid' | 'reason' | 'source'
+  | 'month' | 'evaluations' | 'satisfied' | 'rate' | 'served'
+  | 'period' | 'score' | 'status' | 'award';
+
+const PERSON = ['id', 'name', 'department'] as const;
+const DATE_ALIASES = ['日期', '检查日期', 'date'];
+
+/** Header words per field; the English field name is always an alias too. */
+const ALIASES: Record<Field, readonly string[]> = {
+  id: ['工号', '员工编号', '职工号', '编号', 'id'],
+  name: ['姓名', '名字', 'name'],
+  department: ['科室', '部门', '窗口', '所在科室', 'department'],
+  post: ['岗位', '职务', 'post'],
+  active: ['在岗', '在岗状态', '状态', 'active'],
+  windowSince: ['窗口工作起始日期', '上岗日期', 'start date', 'windowSince'],
+  date: DATE_ALIASES,
+  item: ['检查项目', '项目', '问题', '违规内容', 'item'],
+  kind: ['检查方式', '方式', 'kind'],
+  points: ['扣分', '分值', 'points'],
+  result: ['结果', 'result'],
+  inspector: ['检查人', 'inspector'],
+  type: ['类型', 'type'],
+  severity: ['程度', '情节', '严重程度', 'severity'],
+  amount: ['金额', '扣款', '罚款金额', 'amount'],
+  valid: ['是否有效', '核实', 'valid'],
+  reason: ['事由', '说明', 'reason'],
+  source: ['来源', 'source'],
+  month: ['月份', 'month', ...DATE_ALIASES],
+  evaluations: ['评价数', '参评数', 'evaluations'],
+  satisfied: ['满意数', 'satisfied'],
+  rate: ['满意率', 'rate'],
+  served: ['服务人次', 'served'],
+  period: ['季度', '期间', 'period', ...DATE_ALIASES],
+  score: ['得分', '分数', 'score'],
+  status: ['状态', '结果', 'status'],
+  award: ['奖励', '奖励(元)', '奖金', 'award', 'awardYuan'],
+};
+
+/** Praise points are also written as 加分 (bonus points). */
+const TABLE_ALIASES: Partial<Record<TableKey, Partial<Record<Field, readonly string[]>>>> = {
+  praise: { points: [...ALIASES.points, '加分'] },
+};
+
+export const FIELD_NAMES: Record<Field, Bilingual> = {
+  id: { zh: '工号', en: 'id' }, name: { zh: '姓名', en: 'name' }, department: { zh: '科室', en: 'department' },
+  post: { zh: '岗位', en: 'post' }, active: { zh: '在岗状态', en: 'active' },
+  windowSince: { zh: '窗口工作起始日期', en: 'start date' }, date: { zh: '日期', en: 'date' },
+  item: { zh: '检查项目', en: 'item' }, kind: { zh: '检查方式', en: 'kind' }, points: { zh: '扣分', en: 'points' },
+  result: { zh: '结果', en: 'result' }, inspector: { zh: '检查人', en: 'inspector' }, type: { zh: '类型', en: 'type' },
+  severity: { zh: '严重程度', en: 'severity' }, amount: { zh: '金额', en: 'amount' }, valid: { zh: '是否有效', en: 'valid' },
+  reason: { zh: '事由', en: 'reason' }, source: { zh: '来源', en: 'source' }, month: { zh: '月份', en: 'month' },
+  evaluations: { zh: '评价数', en: 'evaluations' }, satisfied: { zh: '满意数', en: 'satisfied' },
+  rate: { zh: '满意率', en: 'rate' }, served: { zh: '服务人次', en: 'served' }, period: { zh: '期间', en: 'period' },
+  score: { zh: '得分', en: 'score' }, status: { zh: '状态', en: 'status' }, award: { zh: '奖励（元）', en: 'award' },
+};
+
+interface TableShape {
+  /** Every one of these must be present. */
+  required: readonly Field[];
+  /** At least one of these must be present (a person or a department). */
+  oneOf?: readonly Field[];
+  optional: readonly Field[];
+}
+
+/** The columns of each table (§1). History is this add-in's own sheet of past winners. */
+export const TABLE_SHAPES: Record<TableKey, TableShape> = {
+  staff: { required: PERSON, optional: ['post', 'active', 'windowSince'] },
+  inspections: { required: ['date'], oneOf: PERSON, optional: ['item', 'kind', 'points', 'result', 'inspector'] },
+  fines: { required: ['date'], oneOf: PERSON, optional: ['type', 'severity', 'amount', 'valid', 'reason'] },
+  praise: { required: ['date'], oneOf: ['id', 'name'], optional: ['department', 'source', 'points'] },
+  satisfaction: { required: ['month'], oneOf: ['id', 'name'], optional: ['department', 'evaluations', 'satisfied', 'rate', 'served'] },
+  recommendations: { required: ['period'], oneOf: ['id', 'name'], optional: ['department'] },
+  history: { required: ['period'], oneOf: ['id', 'name'], optional: ['department', 'score', 'status', 'award'] },
+};
+
+export function fieldsOf(table: TableKey): Field[] {
+  const shape = TABLE_SHAPES[table];
+  return [...shape.required, ...(shape.oneOf ?? []), ...shape.optional];
+}
+
+export function aliasesOf(table: TableKey, field: Field): readonly string[] {
+  return TABLE_ALIASES[table]?.[field] ?? ALIASES[field];
+}
+
+/** Field → column index in the grid. */
+export type ColumnMap = Partial<Record<Field, number>>;
+
+export interface HeaderMatch {
+  /** Index in the grid of the header row. */
+  headerIndex: number;
+  columns: ColumnMap;
+  /** The header text of each mapped column, as written. */
+  headers: Partial<Record<Field, string>>;
+}
+
+export interface HeaderFailure {
+  /** The required fields not found in the best candidate row. */
+  missing: Field[];
+}
+
+/** How many rows from the top may hold the header (title rows and blank rows above it). */
+export const HEADER_SEARCH_ROWS = 30;
+
+function columnIndexOf(spec: string | number, row: readonly Cell[], firstColumn: number): number | null {
+  if (typeof spec === 'number') return Number.isInteger(spec) && spec >= firstColumn ? spec - firstColumn : null;
+  const letters = spec.trim().toUpperCase();
+  if (/^[A-Z]{1,3}$/u.test(letters) && !row.some((c) => normalizeKey(c) === normalizeKey(spec))) {
+    let n = 0;
+    for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+    return n >= firstColumn ? n - firstColumn : null;
+  }
+  const key = normalizeKey(spec);
+  const index = row.findIndex((c) => normalizeKey(c) === key);
+  return index < 0 ? null : index;
+}
+
+/** Matches one row's cells against the table's fields; user overrides win over aliases. */
+export function matchRow(
+  table: TableKey, row: readonly Cell[], overrides: Readonly<Record<string, string | number>> = {}, firstColumn = 1,
+): ColumnMap {
+  const columns: ColumnMap = {};
+  const taken = new Set<number>();
+  for (const [field, spec] of Object.entries(overrides)) {
+    const index = columnIndexOf(spec, row, firstColumn);
+    if (index !== null && (fieldsOf(table) as string[]).includes(field)) {
+      columns[field as Field] = index;
+      taken.add(index);
+    }
+  }
+  const keys = row.map(normalizeKey);
+  for (const field of fieldsOf(table)) {
+    if (columns[field] !== undefined || field in overrides) continue;
+    const aliases = aliasesOf(table, field).map(normalizeKey);
+    const index = keys.findIndex((k, i) => !taken.has(i) && k !== '' && aliases.includes(k));
+    if (index >= 0) {
+      columns[field] = index;
+      taken.add(index);
+    }
+  }
+  return columns;
+}
+
+export function missingFields(table: TableKey, columns: ColumnMap): Field[] {
+  const shape = TABLE_SHAPES[table];
+  const missing = shape.required.filter((f) => columns[f] === undefined);
+  if (shape.oneOf && !shape.oneOf.some((f) => columns[f] !== undefined)) missing.push(...shape.oneOf);
+  return missing;
+}
+
+/**
+ * Finds the header row: the first row, among the first 30, that holds all the table's required
+ * columns (§10). Title rows and blank rows above it are not part of the table.
+ */
+export function findHeader(
+  table: TableKey, grid: Grid, overrides: Readonly<Record<string, string | number>> = {}, firstColumn = 1,
+): HeaderMatch | HeaderFailure {
+  let best: Field[] | null = null;
+  const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
+  for (let i = 0; i < limit; i++) {
+    const row = grid[i] ?? [];
+    const columns = matchRow(table, row, overrides, firstColumn);
+    const missing = missingFields(table, columns);
+    if (missing.length === 0) {
+      const headers: Partial<Record<Field, string>> = {};
+      for (const [field, index] of Object.entries(columns)) headers[field as Field] = String(row[index] ?? '').trim();
+      return { headerIndex: i, columns, headers };
+    }
+    if (best === null || missing.length < best.length) best = missing;
+  }
+  return { missing: best ?? [...missingFields(table, {})] };
+}
+
+/** Whether a data row repeats the header row (a pasted block): every mapped cell says the same. */
+export function isRepeatedHeader(row: readonly Cell[], header: readonly Cell[], columns: ColumnMap): boolean {
+  const indexes = Object.values(columns);
+  return indexes.length > 0 && indexes.every((i) => normalizeKey(row[i]) === normalizeKey(header[i]));
+}

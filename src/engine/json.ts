@@ -1,0 +1,72 @@
+import type { Problem } from './messages';
+import type { SelectionResult } from './select';
+import type { Lang } from './types';
+
+/** The machine-readable result of §8, field names exactly as the rules book writes them. */
+export interface ResultJson {
+  period: string;
+  scheme: string;
+  people: {
+    id: string; name: string; department: string; violations: number; onsitePoints: number; offsitePoints: number;
+    praise: number; satisfaction: number | null; score: number; eligible: boolean; vetoes: string[]; status: string;
+  }[];
+  winners: { department: string; id: string | null; name: string | null; score: number | null; status: string; awardYuan: number }[];
+  departments: { department: string; score: number | null; vetoed: boolean; status: string; awardYuan: number }[];
+  deductions: {
+    id: string | null; department: string; month: string; violations: number; violationYuan: number;
+    complaints: number; complaintYuan: number; totalYuan: number;
+  }[];
+  inputs: { table: string; sheet: string; rows: number; used: number; outOfPeriod: number; skippedBlank: number; rejected: number }[];
+  warnings: { code: string; table: string | null; sheet: string | null; row: number | null; column: string | null; message: string }[];
+}
+
+export function warningJson(w: Problem, lang: Lang): ResultJson['warnings'][number] {
+  return { code: w.code, table: w.table, sheet: w.sheet, row: w.row, column: w.column, message: w.message[lang] };
+}
+
+/** The §8 object of a selection; messages in the given language. */
+export function resultJson(result: SelectionResult, lang: Lang = 'zh'): ResultJson {
+  return {
+    period: result.period.id,
+    scheme: result.scheme.id,
+    people: result.people.map((p) => ({
+      id: p.member.id,
+      name: p.member.name,
+      department: p.member.department,
+      violations: p.violations.length,
+      onsitePoints: p.onsitePoints,
+      offsitePoints: p.offsitePoints,
+      praise: p.praise.length,
+      satisfaction: p.satisfaction,
+      score: p.score,
+      eligible: p.vetoes.length === 0,
+      vetoes: p.vetoes.map((v) => v.code),
+      status: p.status,
+    })),
+    winners: result.winners.map((w) => ({
+      department: w.department,
+      id: w.person?.member.id ?? null,
+      name: w.person?.member.name ?? null,
+      score: w.person?.score ?? null,
+      status: w.status,
+      awardYuan: w.awardYuan,
+    })),
+    departments: result.departments.map((d) => ({
+      department: d.department, score: d.score, vetoed: d.vetoed, status: d.status, awardYuan: d.awardYuan,
+    })),
+    deductions: result.deductions.map((d) => ({
+      id: d.member?.id ?? null,
+      department: d.department,
+      month: d.month,
+      violations: d.violations,
+      violationYuan: d.violationYuan,
+      complaints: d.complaints,
+      complaintYuan: d.complaintYuan,
+      totalYuan: d.totalYuan,
+    })),
+    inputs: result.inputs.map((i) => ({
+      table: i.table, sheet: i.sheet, rows: i.rows, used: i.used, outOfPeriod: i.outOfPeriod, skippedBlank: i.skippedBlank, rejected: i.rejected,
+    })),
+    warnings: result.warnings.map((w) => warningJson(w, lang)),
+  };
+}

@@ -1,0 +1,210 @@
+import type { PeriodKind } from './period';
+import type { Bilingual } from './types';
+import { messages, type Problem } from './messages';
+
+export type CandidateRule = 'auto' | 'recommended' | 'all';
+export type Severity = 'minor' | 'moderate' | 'severe';
+
+/** Every number of a selection scheme (§3–§7). All of them can be overridden by the user. */
+export interface SchemeParameters {
+  /** The full score before deductions (百分制). */
+  baseScore: number;
+  /** Points of a violation whose points cell is blank. */
+  violationPoints: number;
+  /** Weights of the on-site and off-site sub-scores; null = one combined score. */
+  kindWeights: { onsite: number; offsite: number } | null;
+  praisePoints: number;
+  praiseCap: number;
+  yuanPerViolation: number;
+  yuanPerPoint: number;
+  complaintYuan: Record<Severity, number>;
+  defaultComplaintYuan: number;
+  complaintYuanMin: number;
+  complaintYuanMax: number;
+  /** Fines/complaints types that are a one-vote veto (一票否决). */
+  vetoTypes: string[];
+  /** Known types that cost money only. */
+  fineTypes: string[];
+  annualPointLimit: number | null;
+  departmentAnnualPointLimit: number | null;
+  minSatisfaction: number | null;
+  minDepartmentSatisfaction: number | null;
+  minEvaluationRate: number | null;
+  minTenureYears: number;
+  winnersPerDepartment: number;
+  topN: number | null;
+  maxPerDepartment: number | null;
+  candidates: CandidateRule;
+  starAwardYuan: number;
+  departmentAwards: number;
+  /** Department awards are given only on runs over these kinds of period; null = every run. */
+  departmentAwardPeriods: PeriodKind[] | null;
+  windowAwardYuan: number;
+  annualPriorityWins: number;
+  /** The name of the individual award and of the department award, for titles. */
+  starTitle: Bilingual;
+  windowTitle: Bilingual;
+}
+
+export type SchemeId = 'smile-star-quarterly' | 'service-star-monthly' | 'credit-union-100' | 'hospital-quality-year' | 'gov-center-annual';
+
+/** A published selection scheme (§7): its usual period and its parameters. */
+export interface SchemePreset {
+  id: SchemeId;
+  name: Bilingual;
+  period: PeriodKind;
+  parameters: SchemeParameters;
+}
+
+export const DEFAULT_VETO_TYPES = ['投诉', '患者投诉', '群众投诉', '科室投诉', '临床科室投诉', '有效投诉', '差错',
+  '事故', '纠纷', '违纪', '媒体曝光', '暗访通报', '通报'];
+
+/** The defaults of §7 and §10 for every preset unless it says otherwise. */
+export const DEFAULT_PARAMETERS: SchemeParameters = {
+  baseScore: 100,
+  violationPoints: 1,
+  kindWeights: null,
+  praisePoints: 1,
+  praiseCap: 5,
+  yuanPerViolation: 10,
+  yuanPerPoint: 0,
+  complaintYuan: { minor: 50, moderate: 100, severe: 200 },
+  defaultComplaintYuan: 50,
+  complaintYuanMin: 50,
+  complaintYuanMax: 200,
+  vetoTypes: DEFAULT_VETO_TYPES,
+  fineTypes: ['罚款', '迟到', '其他'],
+  annualPointLimit: null,
+  departmentAnnualPointLimit: null,
+  minSatisfaction: null,
+  minDepartmentSatisfaction: null,
+  minEvaluationRate: null,
+  minTenureYears: 0,
+  winnersPerDepartment: 1,
+  topN: null,
+  maxPerDepartment: null,
+  candidates: 'auto',
+  starAwardYuan: 100,
+  departmentAwards: 0,
+  departmentAwardPeriods: null,
+  windowAwardYuan: 0,
+  annualPriorityWins: 2,
+  starTitle: { zh: '服务之星', en: 'Service Star' },
+  windowTitle: { zh: '优质服务窗口', en: 'Quality Service Window' },
+};
+
+function preset(id: SchemeId, name: Bilingual, period: PeriodKind, parameters: Partial<SchemeParameters>): SchemePreset {
+  return { id, name, period, parameters: { ...DEFAULT_PARAMETERS, ...parameters } };
+}
+
+/** The five presets of §7. */
+export const PRESETS: readonly SchemePreset[] = [
+  preset('smile-star-quarterly', { zh: '微笑服务之星（季度）', en: 'Smile service star (quarterly)' }, 'quarter', {
+    starTitle: { zh: '微笑服务之星', en: 'Smile Service Star' },
+  }),
+  preset('service-star-monthly', { zh: '服务之星 + 文明科室（月度）', en: 'Service star + civilised department (monthly)' }, 'month', {
+    departmentAwards: 2, minDepartmentSatisfaction: 0.95, departmentAwardPeriods: ['half'], windowAwardYuan: 100,
+    windowTitle: { zh: '文明科室', en: 'Civilised Department' },
+  }),
+  preset('credit-union-100', { zh: '文明优质服务百分制考核（信用社）', en: 'Credit union 100-point assessment' }, 'month', {
+    kindWeights: { onsite: 0.8, offsite: 0.2 }, yuanPerPoint: 50, yuanPerViolation: 0,
+    annualPointLimit: 120, departmentAnnualPointLimit: 240,
+    starTitle: { zh: '文明优质服务标兵', en: 'Quality Service Model' },
+    windowTitle: { zh: '文明优质服务网点', en: 'Quality Service Branch' },
+  }),
+  preset('hospital-quality-year', { zh: '服务提升年：优质服务窗口 + 服务标兵', en: 'Service improvement year: windows + models' }, 'quarter', {
+    topN: 10, winnersPerDepartment: 0, departmentAwards: 3, minSatisfaction: 0.9, minEvaluationRate: 0.9,
+    starAwardYuan: 500, windowAwardYuan: 1000,
+    starTitle: { zh: '服务标兵', en: 'Service Model' },
+  }),
+  preset('gov-center-annual', { zh: '政务服务中心：优质服务窗口 + 优秀服务标兵', en: 'Government service centre (annual)' }, 'year', {
+    topN: 2, winnersPerDepartment: 0, departmentAwards: 2, minSatisfaction: 0.99, minTenureYears: 2,
+    starTitle: { zh: '优秀服务标兵', en: 'Outstanding Service Model' },
+  }),
+];
+
+export const DEFAULT_SCHEME: SchemeId = 'smile-star-quarterly';
+
+export function findPreset(id: string): SchemePreset | undefined {
+  return PRESETS.find((p) => p.id === id.trim());
+}
+
+/** A scheme ready to run: a preset's id and its parameters with the user's overrides applied. */
+export interface Scheme {
+  id: string;
+  preset: SchemePreset;
+  parameters: SchemeParameters;
+}
+
+const NULLABLE: ReadonlySet<keyof SchemeParameters> = new Set([
+  'kindWeights', 'annualPointLimit', 'departmentAnnualPointLimit', 'minSatisfaction', 'minDepartmentSatisfaction',
+  'minEvaluationRate', 'topN', 'maxPerDepartment', 'departmentAwardPeriods',
+]);
+const PERIOD_KINDS = ['month', 'quarter', 'half', 'year'];
+
+function checkValue(key: keyof SchemeParameters, value: unknown): Bilingual | null {
+  const base = DEFAULT_PARAMETERS[key];
+  if (value === null) return NULLABLE.has(key) ? null : { zh: '不能为空', en: 'cannot be empty' };
+  switch (key) {
+    case 'kindWeights': {
+      const w = value as { onsite?: unknown; offsite?: unknown };
+      const ok = typeof w === 'object' && typeof w.onsite === 'number' && typeof w.offsite === 'number'
+        && w.onsite >= 0 && w.offsite >= 0 && w.onsite + w.offsite > 0;
+      return ok ? null : { zh: '应为 {"onsite": 0.8, "offsite": 0.2}', en: 'expected {"onsite": 0.8, "offsite": 0.2}' };
+    }
+    case 'complaintYuan': {
+      const c = value as Record<string, unknown>;
+      const ok = typeof c === 'object' && ['minor', 'moderate', 'severe'].every((k) => typeof c[k] === 'number');
+      return ok ? null : { zh: '应为 {"minor": 50, "moderate": 100, "severe": 200}', en: 'expected {"minor": 50, "moderate": 100, "severe": 200}' };
+    }
+    case 'vetoTypes': case 'fineTypes':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string') ? null : { zh: '应为文字列表', en: 'expected a list of words' };
+    case 'departmentAwardPeriods':
+      return Array.isArray(value) && value.every((v) => PERIOD_KINDS.includes(v as string)) ? null
+        : { zh: '应为 month/quarter/half/year 的列表', en: 'expected a list of month/quarter/half/year' };
+    case 'candidates':
+      return ['auto', 'recommended', 'all'].includes(value as string) ? null : { zh: '应为 auto、recommended 或 all', en: 'expected auto, recommended or all' };
+    case 'starTitle': case 'windowTitle': {
+      const t = value as Partial<Bilingual>;
+      return typeof t === 'object' && typeof t.zh === 'string' && typeof t.en === 'string' ? null
+        : { zh: '应为 {"zh": "…", "en": "…"}', en: 'expected {"zh": "…", "en": "…"}' };
+    }
+    default:
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return { zh: '应为不小于 0 的数', en: 'expected a number ≥ 0' };
+      if (['winnersPerDepartment', 'topN', 'maxPerDepartment', 'departmentAwards', 'annualPriorityWins'].includes(key)
+        && !Number.isInteger(value)) return { zh: '应为整数', en: 'expected a whole number' };
+      return typeof base === 'number' || NULLABLE.has(key) ? null : { zh: '类型不对', en: 'wrong type' };
+  }
+}
+
+/**
+ * The scheme to run: a preset with overrides. Unknown ids and bad values are problems, not exceptions.
+ *
+ * @example resolveScheme('credit-union-100', { annualPointLimit: 100 }).scheme?.parameters.annualPointLimit // => 100
+ */
+export function resolveScheme(id: string = DEFAULT_SCHEME, overrides: Readonly<Record<string, unknown>> = {}): { scheme?: Scheme; problems: Problem[] } {
+  const found = findPreset(id);
+  if (!found) return { problems: [messages.unknownScheme(id, PRESETS.map((p) => p.id))] };
+  const parameters: SchemeParameters = { ...found.parameters };
+  const problems: Problem[] = [];
+  for (const [name, value] of Object.entries(overrides)) {
+    if (!(name in DEFAULT_PARAMETERS)) {
+      problems.push(messages.badParameter(name, { zh: '没有这个参数', en: 'no such parameter' }));
+      continue;
+    }
+    const key = name as keyof SchemeParameters;
+    const why = checkValue(key, value);
+    if (why) problems.push(messages.badParameter(name, why));
+    else (parameters as unknown as Record<string, unknown>)[key] = value;
+  }
+  if (problems.length > 0) return { problems };
+  return { scheme: { id: found.id, preset: found, parameters }, problems };
+}
+
+/** The kind weights normalised to sum 1 (§3), or null for the combined score. */
+export function normalisedWeights(parameters: SchemeParameters): { onsite: number; offsite: number } | null {
+  const w = parameters.kindWeights;
+  if (!w) return null;
+  const sum = w.onsite + w.offsite;
+  return { onsite: w.onsite / sum, offsite: w.offsite / sum };
+}

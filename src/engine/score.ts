@@ -1,0 +1,48 @@
+import { roundHalfAway } from './numbers';
+import type { PraiseRecord, Violation } from './records';
+import { normalisedWeights, type SchemeParameters } from './scheme';
+
+/** A person's deductions split by inspection kind (D_onsite, D_offsite of §3). */
+export interface PointsByKind {
+  onsite: number;
+  offsite: number;
+}
+
+export function pointsByKind(violations: readonly Violation[]): PointsByKind {
+  const sum = { onsite: 0, offsite: 0 };
+  for (const v of violations) sum[v.kind] += v.points;
+  return sum;
+}
+
+/**
+ * The inspection part of the score (§3): base − all points, or with kind weights the weighted
+ * sum of the two sub-scores, each floored at 0.
+ *
+ * @example inspectionScore({ onsite: 3, offsite: 2 }, DEFAULT_PARAMETERS) // => 95
+ */
+export function inspectionScore(points: PointsByKind, parameters: SchemeParameters): number {
+  const base = parameters.baseScore;
+  const weights = normalisedWeights(parameters);
+  if (!weights) return Math.max(0, base - points.onsite - points.offsite);
+  return weights.onsite * Math.max(0, base - points.onsite) + weights.offsite * Math.max(0, base - points.offsite);
+}
+
+/**
+ * Praise bonus points, capped (§3).
+ *
+ * @example praiseBonus([{ points: 1 }, { points: 2 }], DEFAULT_PARAMETERS) // => 3
+ */
+export function praiseBonus(praise: readonly Pick<PraiseRecord, 'points'>[], parameters: SchemeParameters): number {
+  let sum = 0;
+  for (const p of praise) sum += p.points;
+  return Math.min(parameters.praiseCap, sum);
+}
+
+/**
+ * The score (百分制), rounded half away from zero to 2 decimals.
+ *
+ * @example score({ onsite: 3, offsite: 2 }, [{ points: 1 }], { ...DEFAULT_PARAMETERS, kindWeights: { onsite: 0.8, offsite: 0.2 } }) // => 98.2
+ */
+export function score(points: PointsByKind, praise: readonly Pick<PraiseRecord, 'points'>[], parameters: SchemeParameters): number {
+  return roundHalfAway(inspectionScore(points, parameters) + praiseBonus(praise, parameters), 2);
+}

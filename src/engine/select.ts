@@ -1,0 +1,290 @@
+import { type Deduction, deductions as deductionRows } from './deductions';
+import { messages, type Problem } from './messages';
+import { roundHalfAway } from './numbers';
+import type { StaffMember } from './people';
+import { parsePeriod, yearToDate, type Period } from './period';
+import { allocatePlaces, compareCandidates, denseRank, equalOnEveryKey, type RankKeys } from './places';
+import {
+  readFines, readHistory, readInspections, readPraise, readRecommendations, readSatisfaction, readStaff,
+} from './read';
+import type { FineRecord, PraiseRecord, SatisfactionRecord, TableReport, Violation } from './records';
+import { resolveScheme, type Scheme } from './scheme';
+import { evaluationRate, pooledSatisfaction } from './satisfaction';
+import { pointsByKind, inspectionScore, praiseBonus, score as scoreOf } from './score';
+import { normalizeKey } from './text';
+import type { TableInput, TableKey } from './types';
+import {
+  annualLimitVeto, complaintVeto, evaluationRateVeto, inactiveVeto, rawPoints, satisfactionVeto, tenureVeto, type Veto,
+} from './vetoes';
+
+export type PersonStatus = 'winner' | 'tie' | 'candidate' | 'vetoed' | 'not_recommended' | 'inactive';
+
+/** Everything computed for one staff member, with the rows behind it (for explanations). */
+export interface PersonResult {
+  member: StaffMember;
+  violations: Violation[];
+  onsitePoints: number;
+  offsitePoints: number;
+  praise: PraiseRecord[];
+  praiseBonus: number;
+  inspectionScore: number;
+  satisfaction: number | null;
+  satisfactionRows: SatisfactionRecord[];
+  evaluationRate: number | null;
+  fines: FineRecord[];
+  yearToDatePoints: number;
+  score: number;
+  vetoes: Veto[];
+  /** Null when recommendations do not apply in this run. */
+  recommended: boolean | null;
+  status: PersonStatus;
+  /** Dense rank of the score within the department (中国式排名). */
+  rankInDepartment: number;
+  /** Stars in the year, this period's included (年度累计). */
+  starsThisYear: number;
+  /** 年度优先推荐: at least annualPriorityWins stars in the year. */
+  priority: boolean;
+}
+
+export type WinnerStatus = 'winner' | 'tie' | 'vacant';
+
+export interface WinnerRow {
+  department: string;
+  person: PersonResult | null;
+  status: WinnerStatus;
+  awardYuan: number;
+}
+
+export type DepartmentStatus = 'winner' | 'tie' | 'ranked' | 'vetoed';
+
+export interface DepartmentResult {
+  department: string;
+  /** Mean of the rounded scores of active members, rounded; null without active members. */
+  score: number | null;
+  vetoed: boolean;
+  vetoes: Veto[];
+  status: DepartmentStatus;
+  awardYuan: number;
+  members: number;
+  activeMembers: number;
+}
+
+export interface SelectionResult {
+  period: Period;
+  scheme: Scheme;
+  people: PersonResult[];
+  winners: WinnerRow[];
+  departments: DepartmentResult[];
+  departmentAwardsGiven: boolean;
+  deductions: Deduction[];
+  inputs: TableReport[];
+  warnings: Problem[];
+  /** Whether recommendations limited the candidates. */
+  recommendationsApply: boolean;
+}
+
+export interface SelectionInput {
+  /** Any form of §2, or a parsed period. */
+  period: string | Period;
+  /** A preset id (§7); the default scheme when omitted. */
+  scheme?: string;
+  /** Parameter overrides (any parameter of the scheme). */
+  overrides?: Readonly<Record<string, unknown>>;
+  tables: Partial<Record<TableKey, TableInput>>;
+}
+
+export type SelectionOutcome =
+  | { ok: true; result: SelectionResult }
+  | { ok: false; errors: Problem[]; warnings: Problem[]; inputs: TableReport[] };
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string | null): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === null) continue;
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+const memberKey = (s: { member: StaffMember | null }) => s.member?.key ?? null;
+
+function keysOf(p: PersonResult): RankKeys {
+  return { score: p.score, violations: p.violations.length, praise: p.praise.length, satisfaction: p.satisfaction };
+}
+
+/**
+ * Runs a selection (评选): reads the tables, scores every person, applies the vetoes, works out
+ * the deductions, the winners and the department awards. Bad input is reported, never thrown.
+ */
+export function runSelection(input: SelectionInput): SelectionOutcome {
+  const warnings: Problem[] = [];
+  const errors: Problem[] = [];
+  const period = typeof input.period === 'string' ? parsePeriod(input.period) : input.period;
+  if (!period) errors.push(messages.badPeriod(String(input.period)));
+  const { scheme, problems } = resolveScheme(input.scheme, input.overrides);
+  errors.push(...problems);
+  const staffInput = input.tables.staff;
+  if (!staffInput) errors.push(messages.missingTable('staff'));
+  if (!period || !scheme || !staffInput) return { ok: false, errors, warnings, inputs: [] };
+  const parameters = scheme.parameters;
+
+  const staff = readStaff(staffInput, warnings);
+  errors.push(...staff.errors);
+  const roster = staff.roster;
+  const inputs: TableReport[] = staff.report ? [staff.report] : [];
+  const ytd = yearToDate(period);
+  const t = input.tables;
+  const inspections = t.inspections ? readInspections(t.inspections, roster, period, ytd.first, parameters, warnings, errors) : null;
+  const fines = t.fines ? readFines(t.fines, roster, period, parameters, warnings, errors) : null;
+  const praise = t.praise ? readPraise(t.praise, roster, period, parameters, warnings, errors) : null;
+  const satisfaction = t.satisfaction ? readSatisfaction(t.satisfaction, roster, period, warnings, errors) : null;
+  const recommendations = t.recommendations ? readRecommendations(t.recommendations, roster, period, warnings, errors) : null;
+  const history = t.history ? readHistory(t.history, period, warnings, errors) : null;
+  for (const read of [inspections, fines, praise, satisfaction, recommendations, history]) {
+    if (read?.report) inputs.push(read.report);
+  }
+  if (errors.length > 0) return { ok: false, errors, warnings, inputs };
+
+  const violations = inspections?.violations ?? [];
+  const fineRows = fines?.fines ?? [];
+  const violationsOf = groupBy(violations, (v) => memberKey(v.subject));
+  const ytdOf = groupBy(inspections?.yearToDate ?? [], (v) => memberKey(v.subject));
+  const finesOf = groupBy(fineRows, (f) => memberKey(f.subject));
+  const praiseOf = groupBy(praise?.praise ?? [], (p) => p.member.key);
+  const satisfactionOf = groupBy(satisfaction?.satisfaction ?? [], (s) => s.member.key);
+  const recommended = new Set((recommendations?.recommendations ?? []).map((r) => r.member.key));
+  const recommendationsApply = parameters.candidates === 'recommended'
+    || (parameters.candidates === 'auto' && (recommendations?.recommendations.length ?? 0) > 0);
+  const pastWins = groupBy(history?.wins ?? [], (w) => w.personKey);
+
+  const people: PersonResult[] = roster.members.map((member) => {
+    const own = violationsOf.get(member.key) ?? [];
+    const points = pointsByKind(own);
+    const praiseRows = praiseOf.get(member.key) ?? [];
+    const satisfactionRows = satisfactionOf.get(member.key) ?? [];
+    const sat = pooledSatisfaction(satisfactionRows);
+    const evalRate = evaluationRate(satisfactionRows);
+    const ownFines = finesOf.get(member.key) ?? [];
+    const ownYtd = ytdOf.get(member.key) ?? [];
+    const vetoes = [
+      complaintVeto(ownFines),
+      annualLimitVeto(ownYtd, parameters.annualPointLimit),
+      satisfactionVeto(sat, satisfactionRows, parameters.minSatisfaction),
+      evaluationRateVeto(evalRate, satisfactionRows, parameters.minEvaluationRate),
+      inactiveVeto(member),
+      tenureVeto(member, period, parameters),
+    ].filter((v): v is Veto => v !== null);
+    if (parameters.minTenureYears > 0 && member.windowSince === null) {
+      warnings.push(messages.tenureUnknown({ table: 'staff', sheet: member.sheet, row: member.row }));
+    }
+    const isRecommended = recommendationsApply ? recommended.has(member.key) : null;
+    const status: PersonStatus = !member.active ? 'inactive' : vetoes.length > 0 ? 'vetoed'
+      : isRecommended === false ? 'not_recommended' : 'candidate';
+    return {
+      member, violations: own, onsitePoints: roundHalfAway(points.onsite, 2), offsitePoints: roundHalfAway(points.offsite, 2),
+      praise: praiseRows, praiseBonus: praiseBonus(praiseRows, parameters), inspectionScore: inspectionScore(points, parameters),
+      satisfaction: sat, satisfactionRows, evaluationRate: evalRate, fines: ownFines, yearToDatePoints: rawPoints(ownYtd),
+      score: scoreOf(points, praiseRows, parameters), vetoes, recommended: isRecommended, status,
+      rankInDepartment: 0, starsThisYear: 0, priority: false,
+    };
+  });
+
+  const byDepartment = groupBy(people, (p) => normalizeKey(p.member.department));
+  for (const members of byDepartment.values()) {
+    const ranks = denseRank(members.map((p) => p.score));
+    members.forEach((p, i) => { p.rankInDepartment = ranks[i] as number; });
+  }
+
+  const winners = chooseWinners(people, roster.departments, scheme);
+  for (const p of people) {
+    const key = p.member.key;
+    const nameKey = normalizeKey(p.member.name);
+    const past = new Set([...(pastWins.get(key) ?? []), ...(key === nameKey ? [] : pastWins.get(nameKey) ?? [])].map((w) => w.periodId));
+    p.starsThisYear = past.size + (p.status === 'winner' ? 1 : 0);
+    p.priority = p.status === 'winner' && p.starsThisYear >= parameters.annualPriorityWins;
+  }
+
+  const departmentAwardsGiven = parameters.departmentAwards > 0
+    && (parameters.departmentAwardPeriods === null || parameters.departmentAwardPeriods.includes(period.kind));
+  const departments = rankDepartments(people, roster.departments, inspections?.yearToDate ?? [], fineRows, scheme, departmentAwardsGiven);
+  const memberIndex = new Map(roster.members.map((m, i) => [m.key, i]));
+  const departmentIndex = new Map(roster.departments.map((d, i) => [d, i]));
+  const deductions = deductionRows(violations, fineRows, parameters, (d) =>
+    (departmentIndex.get(d.department) ?? 0) * (roster.members.length + 1) + (d.member ? memberIndex.get(d.member.key) ?? 0 : roster.members.length));
+
+  return {
+    ok: true,
+    result: { period, scheme, people, winners, departments, departmentAwardsGiven, deductions, inputs, warnings, recommendationsApply },
+  };
+}
+
+/** Winners per department, then top-N places over the rest (§6). Sets each person's status. */
+function chooseWinners(people: PersonResult[], departments: readonly string[], scheme: Scheme): WinnerRow[] {
+  const parameters = scheme.parameters;
+  const candidates = people.filter((p) => p.status === 'candidate').sort((a, b) => compareCandidates(keysOf(a), keysOf(b)));
+  const equal = (a: PersonResult, b: PersonResult) => equalOnEveryKey(keysOf(a), keysOf(b));
+  const rows: WinnerRow[] = [];
+  const award = (p: PersonResult, status: 'winner' | 'tie') => {
+    p.status = status;
+    rows.push({ department: p.member.department, person: p, status, awardYuan: status === 'winner' ? parameters.starAwardYuan : 0 });
+  };
+  if (parameters.winnersPerDepartment > 0) {
+    for (const department of departments) {
+      const own = candidates.filter((p) => p.member.department === department);
+      if (own.length === 0) {
+        rows.push({ department, person: null, status: 'vacant', awardYuan: 0 });
+        continue;
+      }
+      for (const [p, status] of allocatePlaces(own, parameters.winnersPerDepartment, equal)) award(p, status);
+    }
+  }
+  if (parameters.topN !== null && parameters.topN > 0) {
+    const rest = candidates.filter((p) => p.status === 'candidate');
+    const places = allocatePlaces(rest, parameters.topN, equal, (p) => normalizeKey(p.member.department), parameters.maxPerDepartment);
+    for (const [p, status] of places) award(p, status);
+  }
+  const order = new Map(departments.map((d, i) => [d, i]));
+  return rows.sort((a, b) => (order.get(a.department) ?? 0) - (order.get(b.department) ?? 0)
+    || (b.person?.score ?? -Infinity) - (a.person?.score ?? -Infinity));
+}
+
+function departmentOf(s: { subject: { department: string } }): string {
+  return s.subject.department;
+}
+
+/** Department scores, vetoes and awards (文明窗口 / 优质服务窗口, §6, §10). */
+function rankDepartments(
+  people: PersonResult[], departments: readonly string[], yearToDate: readonly Violation[],
+  fines: readonly FineRecord[], scheme: Scheme, awardsGiven: boolean,
+): DepartmentResult[] {
+  const parameters = scheme.parameters;
+  const finesOf = groupBy(fines, departmentOf);
+  const ytdOf = groupBy(yearToDate, departmentOf);
+  const results: DepartmentResult[] = departments.map((department) => {
+    const members = people.filter((p) => p.member.department === department);
+    const active = members.filter((p) => p.member.active);
+    const score = active.length === 0 ? null : roundHalfAway(active.reduce((s, p) => s + p.score, 0) / active.length, 2);
+    const satisfactionRows = members.flatMap((p) => p.satisfactionRows);
+    const vetoes = [
+      complaintVeto(finesOf.get(department) ?? []),
+      satisfactionVeto(pooledSatisfaction(satisfactionRows), satisfactionRows, parameters.minDepartmentSatisfaction),
+      annualLimitVeto(ytdOf.get(department) ?? [], parameters.departmentAnnualPointLimit),
+    ].filter((v): v is Veto => v !== null);
+    return {
+      department, score, vetoed: vetoes.length > 0, vetoes, status: vetoes.length > 0 ? 'vetoed' : 'ranked',
+      awardYuan: 0, members: members.length, activeMembers: active.length,
+    };
+  });
+  if (awardsGiven) {
+    const eligible = results.filter((d) => !d.vetoed && d.score !== null).sort((a, b) => (b.score as number) - (a.score as number));
+    for (const [d, status] of allocatePlaces(eligible, parameters.departmentAwards, (a, b) => a.score === b.score)) {
+      d.status = status;
+      d.awardYuan = status === 'winner' ? parameters.windowAwardYuan : 0;
+    }
+  }
+  return results;
+}
+

@@ -1,0 +1,35 @@
+/** A cell as any adapter hands it over: Excel's own values, never formatted text. */
+export type Cell = string | number | boolean | Date | null | undefined;
+
+/** A sheet's used range, row by row. */
+export type Grid = readonly (readonly Cell[])[];
+
+/** The input tables of §1, plus the history of winners (获奖记录) used by the year roll-up. */
+export type TableKey = 'staff' | 'inspections' | 'fines' | 'praise' | 'satisfaction' | 'recommendations' | 'history';
+
+export const TABLE_KEYS: readonly TableKey[] = [
+  'staff', 'inspections', 'fines', 'praise', 'satisfaction', 'recommendations', 'history',
+];
+
+/** Text in both languages of the UI. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export type Lang = 'zh' | 'en';
+
+/** One table as read from a workbook or a CSV file. */
+export interface TableInput {
+  /** What the user sees as the table's name in messages: the sheet name, or file#sheet. */
+  sheet: string;
+  grid: Grid;
+  /** The workbook uses the 1904 date system (Mac Excel). */
+  date1904?: boolean;
+  /** The Excel row number of grid[0] (a used range may start below row 1). */
+  firstRow?: number;
+  /** The Excel column number (1 = A) of grid[][0]. */
+  firstColumn?: number;
+  /** User overrides: field → header text, or column letter (`"C"`), or 1-based column number. */
+  columns?: Readonly<Record<string, string | number>>;
+}

@@ -1,0 +1,29 @@
+import type { Grid } from '../engine/types';
+import type { ResultSheet } from '../engine/sheets';
+
+/** One sheet's used range, as an adapter read it. */
+export interface SheetData {
+  name: string;
+  grid: Grid;
+  /** The workbook counts dates from 1904. */
+  date1904: boolean;
+  /** Excel row and column numbers of grid[0][0]. */
+  firstRow: number;
+  firstColumn: number;
+}
+
+/**
+ * Where tables come from: an Excel workbook through Office.js, or an .xlsx/.csv file.
+ * The engine needs nothing more than this.
+ */
+export interface TableSource {
+  /** The file or workbook, for messages. */
+  readonly label: string;
+  sheetNames(): Promise<string[]>;
+  readSheet(name: string): Promise<SheetData>;
+}
+
+/** Where result sheets go. Implementations never write to a sheet they did not create. */
+export interface ResultSink {
+  writeSheets(sheets: readonly ResultSheet[]): Promise<void>;
+}

@@ -1,0 +1,73 @@
+// Bundles the Excel add-in (task pane + shared runtime) into dist/addin.
+const path = require('path');
+const webpack = require('webpack');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const outDir = path.resolve(__dirname, 'dist/addin');
+
+module.exports = (_env, argv) => {
+  const production = argv.mode === 'production';
+  return {
+    mode: production ? 'production' : 'development',
+    context: __dirname,
+    // Separate .map files in both modes, so production bundles stay debuggable in the Office webview.
+    devtool: 'source-map',
+    entry: {
+      taskpane: './src/taskpane/index.ts',
+    },
+    output: {
+      path: outDir,
+      // Hashed names in production so Office's aggressive webview cache picks up new builds.
+      filename: production ? '[name].[contenthash].js' : '[name].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.js'],
+      // Shared src/io modules may import Node built-ins for the CLI path; the
+      // add-in never calls those code paths, so stub them instead of polyfilling.
+      fallback: {
+        fs: false,
+        path: false,
+        os: false,
+      },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            // Type checking is done once by `npm run typecheck`, not per bundle.
+            options: { transpileOnly: true, configFile: path.resolve(__dirname, 'tsconfig.json') },
+          },
+        },
+      ],
+    },
+    plugins: [
+      // Webpack cannot read `node:` URIs for a web target; strip the scheme so `resolve.fallback` applies.
+      new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
+        resource.request = resource.request.replace(/^node:/, '');
+      }),
+      new HtmlWebpackPlugin({
+        template: './src/taskpane/taskpane.html',
+        filename: 'taskpane.html',
+        chunks: ['taskpane'],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*', to: 'assets/[name][ext]' },
+          { from: 'manifest.xml', to: '[name][ext]' },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      port: 3000,
+      static: { directory: outDir },
+      // Office on the web fetches add-in files from its own origin.
+      headers: { 'Access-Control-Allow-Origin': '*' },
+    },
+  };
+};
