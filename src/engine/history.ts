@@ -1,0 +1,50 @@
+import { findHeader } from './headers';
+import { parsePeriodCell } from './period';
+import type { SelectionResult } from './select';
+import { type ResultSheet, resultSheetName } from './sheets';
+import { STATUS_WORDS } from './labels';
+import type { Cell, Lang, TableInput } from './types';
+
+const HISTORY_COLUMNS = [
+  { zh: '期间', en: 'Period', field: 'period', width: 10 },
+  { zh: '科室', en: 'Department', field: 'department', width: 14 },
+  { zh: '工号', en: 'Id', field: 'id', width: 10 },
+  { zh: '姓名', en: 'Name', field: 'name', width: 10 },
+  { zh: '得分', en: 'Score', field: 'score', width: 8 },
+  { zh: '状态', en: 'Status', field: 'status', width: 10 },
+  { zh: '奖励（元）', en: 'Award (yuan)', field: 'award', width: 11 },
+] as const;
+
+/**
+ * The history of winners (获奖记录) after this run: every earlier block kept as it was, this
+ * period's block replaced by this run's winners and ties. One block per period (§6).
+ */
+export function historySheet(previous: TableInput | null, r: SelectionResult, lang: Lang): ResultSheet {
+  const kept: Cell[][] = [];
+  if (previous) {
+    const header = findHeader('history', previous.grid, previous.columns, previous.firstColumn ?? 1);
+    if ('columns' in header) {
+      for (const row of previous.grid.slice(header.headerIndex + 1)) {
+        const period = parsePeriodCell(row[header.columns.period ?? -1], previous.date1904 ?? false);
+        if (period?.id === r.period.id) continue;
+        const cells = HISTORY_COLUMNS.map((c) => {
+          const index = header.columns[c.field];
+          return index === undefined ? null : row[index] ?? null;
+        });
+        if (cells.some((c) => c !== null && c !== '')) kept.push(cells);
+      }
+    }
+  }
+  const block = r.winners.filter((w) => w.person !== null).map((w) => [
+    r.period.id, w.department, w.person?.member.id ?? null, w.person?.member.name ?? null, w.person?.score ?? null,
+    STATUS_WORDS[w.status][lang], w.awardYuan,
+  ]);
+  return {
+    kind: 'history', name: resultSheetName('history', r.period.id, lang), title: null, printable: false,
+    blocks: [{
+      caption: null, total: null,
+      columns: HISTORY_COLUMNS.map((c) => ({ header: c[lang], width: c.width, format: c.field === 'score' ? 'score' : c.field === 'award' ? 'money' : 'text' })),
+      rows: [...kept, ...block],
+    }],
+  };
+}

@@ -1,0 +1,281 @@
+import { formatDay } from './dates';
+import { FIELD_NAMES } from './headers';
+import { STATUS_WORDS, VETO_WORDS, YES_NO } from './labels';
+import { TABLE_NAMES } from './messages';
+import { periodLabel } from './period';
+import type { RowRef } from './records';
+import type { SelectionResult } from './select';
+import type { Bilingual, Cell, Lang } from './types';
+import type { Veto } from './vetoes';
+
+/** How a column's values are shown: Excel number formats are chosen by the writer from this. */
+export type ColumnFormat = 'text' | 'integer' | 'number' | 'score' | 'money' | 'percent' | 'date';
+
+export interface SheetColumn {
+  header: string;
+  /** Width in characters. */
+  width: number;
+  format: ColumnFormat;
+}
+
+/** A table on a result sheet: a caption above it, a header row, rows, and an optional total row. */
+export interface SheetBlock {
+  caption: string | null;
+  columns: SheetColumn[];
+  rows: Cell[][];
+  total: Cell[] | null;
+}
+
+export type ResultSheetKind = 'results' | 'vetoes' | 'deductions' | 'winners' | 'awards' | 'log' | 'history';
+
+/** One result sheet of §8, ready for any writer (exceljs or Office.js). */
+export interface ResultSheet {
+  kind: ResultSheetKind;
+  name: string;
+  /** A title row above everything (the award table's). */
+  title: string | null;
+  blocks: SheetBlock[];
+  /** Print-ready: borders, fit to one page wide, header repeated. */
+  printable: boolean;
+}
+
+const SHEET_NAMES: Record<ResultSheetKind, Bilingual> = {
+  results: { zh: '评选结果', en: 'Results' },
+  vetoes: { zh: '一票否决', en: 'Vetoes' },
+  deductions: { zh: '奖金扣罚', en: 'Deductions' },
+  winners: { zh: '获奖名单', en: 'Winners' },
+  awards: { zh: '表彰名单', en: 'Award table' },
+  log: { zh: '运行记录', en: 'Run log' },
+  history: { zh: '获奖记录', en: 'History' },
+};
+
+/**
+ * A result sheet's name for a period, e.g. `评选结果 2026Q3`; the history sheet has no period.
+ *
+ * @example resultSheetName('results', '2026Q3', 'zh') // => '评选结果 2026Q3'
+ */
+export function resultSheetName(kind: ResultSheetKind, periodId: string, lang: Lang): string {
+  return kind === 'history' ? SHEET_NAMES.history[lang] : `${SHEET_NAMES[kind][lang]} ${periodId}`;
+}
+
+/** Whether a sheet name is one of our result sheets (of any period, either language). */
+export function isResultSheetName(name: string): boolean {
+  return (Object.keys(SHEET_NAMES) as ResultSheetKind[]).some((kind) => kind !== 'history'
+    && (['zh', 'en'] as const).some((lang) => new RegExp(`^${SHEET_NAMES[kind][lang]} \\d{4}`, 'u').test(name)));
+}
+
+function col(zh: string, en: string, width: number, format: ColumnFormat, lang: Lang): SheetColumn {
+  return { header: lang === 'zh' ? zh : en, width, format };
+}
+
+/**
+ * Where a row came from, in words: `督导检查记录 第14行 2026-07-05`.
+ *
+ * @example evidenceText({ table: 'fines', sheet: '投诉', row: 12, day: null }, 'en') // => '投诉 row 12'
+ */
+export function evidenceText(ref: RowRef, lang: Lang): string {
+  const date = ref.day === null ? '' : ` ${formatDay(ref.day)}`;
+  return lang === 'zh' ? `${ref.sheet} 第${ref.row}行${date}` : `${ref.sheet} row ${ref.row}${date}`;
+}
+
+const MAX_EVIDENCE = 20;
+
+function evidenceList(refs: readonly RowRef[], lang: Lang): string {
+  const shown = refs.slice(0, MAX_EVIDENCE).map((r) => evidenceText(r, lang));
+  const more = refs.length - shown.length;
+  if (more > 0) shown.push(lang === 'zh' ? `等共 ${refs.length} 行` : `and ${more} more rows`);
+  return shown.join(lang === 'zh' ? '；' : '; ');
+}
+
+function resultsSheet(r: SelectionResult, lang: Lang): SheetBlock {
+  return {
+    caption: null,
+    columns: [
+      col('工号', 'Id', 10, 'text', lang), col('姓名', 'Name', 10, 'text', lang), col('科室', 'Department', 14, 'text', lang),
+      col('违规次数', 'Violations', 9, 'integer', lang), col('现场扣分', 'On-site points', 9, 'number', lang),
+      col('非现场扣分', 'Off-site points', 10, 'number', lang), col('表扬', 'Praise', 7, 'integer', lang),
+      col('满意度', 'Satisfaction', 9, 'percent', lang), col('得分', 'Score', 9, 'score', lang),
+      col('科室排名', 'Rank in department', 9, 'integer', lang), col('有资格', 'Eligible', 8, 'text', lang),
+      col('否决原因', 'Vetoes', 24, 'text', lang), col('状态', 'Status', 18, 'text', lang),
+    ],
+    rows: r.people.map((p) => [
+      p.member.id, p.member.name, p.member.department, p.violations.length, p.onsitePoints, p.offsitePoints, p.praise.length,
+      p.satisfaction, p.score, p.rankInDepartment, (p.vetoes.length === 0 ? YES_NO.yes : YES_NO.no)[lang],
+      p.vetoes.map((v) => VETO_WORDS[v.code][lang]).join(lang === 'zh' ? '、' : ', '), STATUS_WORDS[p.status][lang],
+    ]),
+    total: null,
+  };
+}
+
+function vetoRows(r: SelectionResult, lang: Lang): Cell[][] {
+  const row = (id: string, name: string, department: string, v: Veto): Cell[] => [
+    id, name, department, v.code, VETO_WORDS[v.code][lang], v.reason[lang], evidenceList(v.evidence, lang),
+  ];
+  return [
+    ...r.people.flatMap((p) => p.vetoes.map((v) => row(p.member.id, p.member.name, p.member.department, v))),
+    ...r.departments.flatMap((d) => d.vetoes.map((v) => row('', lang === 'zh' ? '（科室）' : '(department)', d.department, v))),
+  ];
+}
+
+function vetoesSheet(r: SelectionResult, lang: Lang): SheetBlock {
+  return {
+    caption: null,
+    columns: [
+      col('工号', 'Id', 10, 'text', lang), col('姓名', 'Name', 10, 'text', lang), col('科室', 'Department', 14, 'text', lang),
+      col('代码', 'Code', 14, 'text', lang), col('否决项', 'Veto', 14, 'text', lang), col('原因', 'Reason', 40, 'text', lang),
+      col('依据（工作表、行、日期）', 'Evidence (sheet, row, date)', 60, 'text', lang),
+    ],
+    rows: vetoRows(r, lang),
+    total: null,
+  };
+}
+
+function deductionsSheet(r: SelectionResult, lang: Lang): SheetBlock {
+  const rows = r.deductions.map((d) => [
+    d.member?.id ?? '', d.member?.name ?? (lang === 'zh' ? '（科室）' : '(department)'), d.department, d.month,
+    d.violations, d.points, d.violationYuan, d.complaints, d.complaintYuan, d.totalYuan,
+  ]);
+  const sum = (pick: (d: SelectionResult['deductions'][number]) => number) => r.deductions.reduce((s, d) => s + pick(d), 0);
+  return {
+    caption: null,
+    columns: [
+      col('工号', 'Id', 10, 'text', lang), col('姓名', 'Name', 10, 'text', lang), col('科室', 'Department', 14, 'text', lang),
+      col('月份', 'Month', 9, 'text', lang), col('违规次数', 'Violations', 9, 'integer', lang), col('扣分', 'Points', 7, 'number', lang),
+      col('违规扣款（元）', 'Violation yuan', 12, 'money', lang), col('投诉/罚款次数', 'Fines', 11, 'integer', lang),
+      col('投诉罚款（元）', 'Complaint yuan', 12, 'money', lang), col('合计（元）', 'Total yuan', 11, 'money', lang),
+    ],
+    rows,
+    total: [lang === 'zh' ? '合计' : 'Total', null, null, null, sum((d) => d.violations), sum((d) => d.points),
+      sum((d) => d.violationYuan), sum((d) => d.complaints), sum((d) => d.complaintYuan), sum((d) => d.totalYuan)],
+  };
+}
+
+function winnersSheet(r: SelectionResult, lang: Lang): SheetBlock {
+  return {
+    caption: null,
+    columns: [
+      col('科室', 'Department', 14, 'text', lang), col('工号', 'Id', 10, 'text', lang), col('姓名', 'Name', 10, 'text', lang),
+      col('得分', 'Score', 9, 'score', lang), col('状态', 'Status', 20, 'text', lang), col('奖励（元）', 'Award (yuan)', 11, 'money', lang),
+    ],
+    rows: r.winners.map((w) => [
+      w.department, w.person?.member.id ?? null, w.person?.member.name ?? null, w.person?.score ?? null, STATUS_WORDS[w.status][lang], w.awardYuan,
+    ]),
+    total: null,
+  };
+}
+
+/** The award title of §8: `2026年第三季度“微笑服务之星”表彰名单`. */
+export function awardTitle(r: SelectionResult, lang: Lang): string {
+  const period = periodLabel(r.period)[lang];
+  const award = r.scheme.parameters.starTitle[lang];
+  return lang === 'zh' ? `${period}“${award}”表彰名单` : `${award} awards, ${period}`;
+}
+
+/** The print-ready award table (表彰名单): winners, ties for the committee, vacancies, department awards. */
+export function awardTable(r: SelectionResult, lang: Lang): ResultSheet {
+  const priority = lang === 'zh' ? '年度优先推荐' : 'priority for the year';
+  const people: Cell[][] = r.winners.map((w, i) => {
+    const notes: string[] = [];
+    if (w.status === 'tie') notes.push(STATUS_WORDS.tie[lang]);
+    if (w.status === 'vacant') notes.push(STATUS_WORDS.vacant[lang]);
+    if (w.person?.priority) notes.push(`${priority}（${lang === 'zh' ? `本年度第${w.person.starsThisYear}次` : `${w.person.starsThisYear} stars this year`}）`);
+    return [i + 1, w.department, w.person?.member.name ?? STATUS_WORDS.vacant[lang], w.person?.score ?? null,
+      w.status === 'winner' ? w.awardYuan : null, notes.join('；')];
+  });
+  const money = r.winners.reduce((s, w) => s + w.awardYuan, 0);
+  const blocks: SheetBlock[] = [{
+    caption: null,
+    columns: [
+      col('序号', 'No.', 6, 'integer', lang), col('科室', 'Department', 16, 'text', lang), col('姓名', 'Name', 12, 'text', lang),
+      col('得分', 'Score', 9, 'score', lang), col('奖励（元）', 'Award (yuan)', 11, 'money', lang), col('备注', 'Notes', 34, 'text', lang),
+    ],
+    rows: people,
+    total: [lang === 'zh' ? '合计' : 'Total', null, null, null, money, null],
+  }];
+  if (r.departmentAwardsGiven) {
+    const title = r.scheme.parameters.windowTitle[lang];
+    const awarded = r.departments.filter((d) => d.status === 'winner' || d.status === 'tie')
+      .sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+    blocks.push({
+      caption: lang === 'zh' ? `“${title}”` : title,
+      columns: [
+        col('序号', 'No.', 6, 'integer', lang), col('科室', 'Department', 16, 'text', lang), col('得分', 'Score', 9, 'score', lang),
+        col('奖励（元）', 'Award (yuan)', 11, 'money', lang), col('备注', 'Notes', 34, 'text', lang),
+      ],
+      rows: awarded.map((d, i) => [i + 1, d.department, d.score, d.status === 'winner' ? d.awardYuan : null,
+        d.status === 'tie' ? STATUS_WORDS.tie[lang] : '']),
+      total: [lang === 'zh' ? '合计' : 'Total', null, null, awarded.reduce((s, d) => s + d.awardYuan, 0), null],
+    });
+  }
+  return { kind: 'awards', name: resultSheetName('awards', r.period.id, lang), title: awardTitle(r, lang), blocks, printable: true };
+}
+
+/** Facts of a run the engine cannot know itself. */
+export interface RunInfo {
+  /** When the run happened, as the user's clock says (ISO text). */
+  when: string;
+  /** The tool and version that ran it. */
+  tool: string;
+  fingerprint: string;
+}
+
+function logSheet(r: SelectionResult, run: RunInfo, lang: Lang): ResultSheet {
+  const zh = lang === 'zh';
+  const kv = (k: string, en: string, v: Cell): Cell[] => [zh ? k : en, v];
+  const p = r.scheme.parameters as unknown as Record<string, unknown>;
+  const parameterValue = (v: unknown): Cell => (v === null ? (zh ? '（无）' : '(none)') : typeof v === 'object' ? JSON.stringify(v) : v as Cell);
+  return {
+    kind: 'log', name: resultSheetName('log', r.period.id, lang), title: null, printable: false,
+    blocks: [
+      {
+        caption: zh ? '运行信息' : 'Run', total: null,
+        columns: [col('项目', 'Item', 18, 'text', lang), col('值', 'Value', 60, 'text', lang)],
+        rows: [
+          kv('运行时间', 'When', run.when), kv('程序', 'Tool', run.tool), kv('评选期间', 'Period', `${r.period.id}（${periodLabel(r.period)[lang]}）`),
+          kv('评选方案', 'Scheme', `${r.scheme.id}（${r.scheme.preset.name[lang]}）`), kv('输入指纹', 'Input fingerprint', run.fingerprint),
+          kv('推荐名单限定候选人', 'Recommendations apply', (r.recommendationsApply ? YES_NO.yes : YES_NO.no)[lang]),
+          kv('警告条数', 'Warnings', r.warnings.length),
+        ],
+      },
+      {
+        caption: zh ? '输入（行数核对：总行数 = 使用 + 期外 + 空行 + 拒绝）' : 'Inputs (rows = used + out of period + blank + rejected)', total: null,
+        columns: [
+          col('表', 'Table', 14, 'text', lang), col('工作表', 'Sheet', 30, 'text', lang), col('表头行', 'Header row', 8, 'integer', lang),
+          col('总行数', 'Rows', 8, 'integer', lang), col('使用', 'Used', 8, 'integer', lang), col('期外', 'Out of period', 8, 'integer', lang),
+          col('空行', 'Blank', 8, 'integer', lang), col('拒绝', 'Rejected', 8, 'integer', lang),
+          col('列对应', 'Columns', 60, 'text', lang),
+        ],
+        rows: r.inputs.map((i) => [TABLE_NAMES[i.table][lang], i.sheet, i.headerRow, i.rows, i.used, i.outOfPeriod, i.skippedBlank, i.rejected,
+          Object.entries(i.columns).map(([f, h]) => `${FIELD_NAMES[f as keyof typeof FIELD_NAMES]?.[lang] ?? f}=${h}`).join(zh ? '，' : ', ')]),
+      },
+      {
+        caption: zh ? '参数' : 'Parameters', total: null,
+        columns: [col('参数', 'Parameter', 26, 'text', lang), col('值', 'Value', 60, 'text', lang)],
+        rows: Object.keys(p).map((k) => [k, parameterValue(p[k])]),
+      },
+      {
+        caption: zh ? '警告' : 'Warnings', total: null,
+        columns: [
+          col('代码', 'Code', 20, 'text', lang), col('工作表', 'Sheet', 20, 'text', lang), col('行', 'Row', 7, 'integer', lang),
+          col('列', 'Column', 12, 'text', lang), col('说明', 'Message', 80, 'text', lang),
+        ],
+        rows: r.warnings.map((w) => [w.code, w.sheet, w.row, w.column, w.message[lang]]),
+      },
+    ],
+  };
+}
+
+/** The six result sheets of §8 for one run, in the UI language. */
+export function resultSheets(r: SelectionResult, run: RunInfo, lang: Lang): ResultSheet[] {
+  const one = (kind: ResultSheetKind, block: SheetBlock): ResultSheet =>
+    ({ kind, name: resultSheetName(kind, r.period.id, lang), title: null, blocks: [block], printable: false });
+  return [
+    one('results', resultsSheet(r, lang)),
+    one('vetoes', vetoesSheet(r, lang)),
+    one('deductions', deductionsSheet(r, lang)),
+    one('winners', winnersSheet(r, lang)),
+    awardTable(r, lang),
+    logSheet(r, run, lang),
+  ];
+}
+

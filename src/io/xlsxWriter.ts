@@ -1,0 +1,107 @@
+import ExcelJS from 'exceljs';
+import type { ColumnFormat, ResultSheet } from '../engine/sheets';
+import type { Cell } from '../engine/types';
+import type { ResultSink } from './types';
+
+/** Excel number formats of the result sheets (§8: scores 0.00, money ¥#,##0). */
+export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
+  text: '@',
+  integer: '0',
+  number: 'General',
+  score: '0.00',
+  money: '¥#,##0',
+  percent: '0.00%',
+  date: 'yyyy-mm-dd',
+};
+
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' },
+};
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDEEAF6' } };
+
+/**
+ * A cell value safe to write: text stays text even when it starts with =, +, - or @ (exceljs only
+ * writes a formula for a { formula } object, never for a string), and dates stay UTC midnight.
+ */
+function safeValue(value: Cell): ExcelJS.CellValue {
+  if (value === undefined) return null;
+  return value;
+}
+
+/** Writes result sheets into a new exceljs workbook (never into an input workbook). */
+export class XlsxResultWriter implements ResultSink {
+  readonly workbook = new ExcelJS.Workbook();
+
+  constructor(creator = 'Service Star') {
+    this.workbook.creator = creator;
+  }
+
+  async writeSheets(sheets: readonly ResultSheet[]): Promise<void> {
+    for (const sheet of sheets) this.writeSheet(sheet);
+  }
+
+  private writeSheet(sheet: ResultSheet): void {
+    const existing = this.workbook.getWorksheet(sheet.name);
+    if (existing) this.workbook.removeWorksheet(existing.id);
+    const ws = this.workbook.addWorksheet(sheet.name);
+    const width = Math.max(...sheet.blocks.map((b) => b.columns.length));
+    let rowNumber = 1;
+    if (sheet.title) {
+      const title = ws.getRow(rowNumber);
+      title.getCell(1).value = sheet.title;
+      title.getCell(1).font = { bold: true, size: 16 };
+      title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
+      title.height = 30;
+      ws.mergeCells(rowNumber, 1, rowNumber, width);
+      rowNumber += 2;
+    }
+    let firstHeader = 0;
+    sheet.blocks.forEach((block, blockIndex) => {
+      if (blockIndex > 0) rowNumber++;
+      if (block.caption) {
+        const caption = ws.getRow(rowNumber++);
+        caption.getCell(1).value = block.caption;
+        caption.getCell(1).font = { bold: true, size: 12 };
+      }
+      const header = ws.getRow(rowNumber);
+      block.columns.forEach((c, i) => {
+        const cell = header.getCell(i + 1);
+        cell.value = c.header;
+        cell.font = { bold: true };
+        cell.fill = HEADER_FILL;
+        cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+        cell.border = THIN;
+      });
+      if (firstHeader === 0) firstHeader = rowNumber;
+      rowNumber++;
+      const body = block.total ? [...block.rows, block.total] : block.rows;
+      body.forEach((values, r) => {
+        const row = ws.getRow(rowNumber++);
+        const isTotal = block.total !== null && r === body.length - 1;
+        block.columns.forEach((c, i) => {
+          const cell = row.getCell(i + 1);
+          cell.value = safeValue(values[i]);
+          cell.numFmt = NUMBER_FORMATS[c.format];
+          if (sheet.printable || isTotal) cell.border = THIN;
+          if (isTotal) cell.font = { bold: true };
+        });
+      });
+    });
+    sheet.blocks.forEach((block) => block.columns.forEach((c, i) => {
+      const column = ws.getColumn(i + 1);
+      column.width = Math.max(column.width ?? 0, c.width);
+    }));
+    ws.views = [{ state: 'frozen', ySplit: firstHeader, xSplit: 0 }];
+    if (sheet.printable) {
+      ws.pageSetup = {
+        paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+        horizontalCentered: true, printTitlesRow: `${firstHeader}:${firstHeader}`,
+        margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      };
+    }
+  }
+
+  async toBuffer(): Promise<Uint8Array> {
+    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+  }
+}
