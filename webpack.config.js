@@ -1,6 +1,5 @@
 // Bundles the Excel add-in (task pane + shared runtime) into dist/addin.
 const path = require('path');
-const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -24,13 +23,6 @@ module.exports = (_env, argv) => {
     },
     resolve: {
       extensions: ['.ts', '.js'],
-      // Shared src/io modules may import Node built-ins for the CLI path; the
-      // add-in never calls those code paths, so stub them instead of polyfilling.
-      fallback: {
-        fs: false,
-        path: false,
-        os: false,
-      },
     },
     module: {
       rules: [
@@ -46,10 +38,6 @@ module.exports = (_env, argv) => {
       ],
     },
     plugins: [
-      // Webpack cannot read `node:` URIs for a web target; strip the scheme so `resolve.fallback` applies.
-      new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
-        resource.request = resource.request.replace(/^node:/, '');
-      }),
       new HtmlWebpackPlugin({
         template: './src/taskpane/taskpane.html',
         filename: 'taskpane.html',

@@ -88,7 +88,7 @@ async function select(args: SelectArgs, io: Io): Promise<number> {
     picks[table] = { source: await open(spec.file), sheet: spec.sheet };
   }
   let read = 0;
-  const collected = await collectTables(book, picks, (label) => {
+  const collected = await collectTables(book ? [book] : [], picks, (label) => {
     read++;
     progress.update(Math.min(0.6, 0.3 + read * 0.04), lang === 'zh' ? `读取 ${label}` : `reading ${label}`);
   });

@@ -149,3 +149,13 @@ export function periodLabel(period: Period): Bilingual {
       return { zh: `${year}年度`, en: String(year) };
   }
 }
+
+/**
+ * The last quarter that has ended by a day: what a quarterly selection usually looks back on.
+ *
+ * @example lastFinishedQuarter(dayFromParts(2026, 11, 24)!).id // => '2026Q3'
+ */
+export function lastFinishedQuarter(today: Day): Period {
+  const current = periodOfDay(today, 'quarter');
+  return current.index === 1 ? makePeriod('quarter', current.year - 1, 4) : makePeriod('quarter', current.year, current.index - 1);
+}

@@ -20,24 +20,13 @@ function tableInput(data: SheetData, label: string): TableInput {
 }
 
 /**
- * Gathers the input tables (§9): tables picked explicitly win; the rest are found in the main
- * workbook by sheet name, else by headers. Our own result sheets are never taken as input.
+ * Gathers the input tables (§9): tables picked explicitly win; the rest are found in the given
+ * workbooks, in order, by sheet name, else by headers. Our own result sheets are never input.
  */
 export async function collectTables(
-  book: TableSource | null, picks: Partial<Record<TableKey, TablePick>>, onSheet: (label: string) => void = () => undefined,
+  books: readonly TableSource[], picks: Partial<Record<TableKey, TablePick>>, onSheet: (label: string) => void = () => undefined,
 ): Promise<CollectedTables> {
   const out: CollectedTables = { tables: {}, files: {} };
-  const bookSheets = new Map<string, SheetData>();
-  const readBook = async (name: string) => {
-    if (!book) throw new Error('no workbook');
-    let data = bookSheets.get(name);
-    if (!data) {
-      onSheet(name);
-      data = await book.readSheet(name);
-      bookSheets.set(name, data);
-    }
-    return data;
-  };
   for (const [table, pick] of Object.entries(picks) as [TableKey, TablePick][]) {
     const names = await pick.source.sheetNames();
     let sheet = pick.sheet;
@@ -54,12 +43,17 @@ export async function collectTables(
     out.tables[table] = tableInput(data, label);
     out.files[table] = pick.source.label;
   }
-  if (book) {
-    const names = (await book.sheetNames()).filter((n) => !isResultSheetName(n));
-    const sheets = await Promise.all(names.map(async (name) => ({ name, grid: (await readBook(name)).grid })));
+  for (const book of books) {
+    const sheets: SheetData[] = [];
+    for (const name of (await book.sheetNames()).filter((n) => !isResultSheetName(n))) {
+      onSheet(name);
+      sheets.push(await book.readSheet(name));
+    }
     for (const choice of discoverTables(sheets, isResultSheetName)) {
       if (out.tables[choice.table]) continue;
-      out.tables[choice.table] = tableInput(await readBook(choice.sheet), choice.sheet);
+      const data = sheets.find((s) => s.name === choice.sheet) as SheetData;
+      const label = books.length > 1 ? `${book.label.replace(/^.*[\\/]/u, '')}#${choice.sheet}` : choice.sheet;
+      out.tables[choice.table] = tableInput(data, label);
       out.files[choice.table] = book.label;
     }
   }

@@ -101,7 +101,7 @@ export class XlsxResultWriter implements ResultSink {
     }
   }
 
-  async toBuffer(): Promise<Uint8Array> {
+  async toBuffer(): Promise<Uint8Array<ArrayBuffer>> {
     return new Uint8Array(await this.workbook.xlsx.writeBuffer());
   }
 }

@@ -1,0 +1,165 @@
+import { dayFromParts } from '../engine/dates';
+import { fingerprint } from '../engine/fingerprint';
+import { historySheet } from '../engine/history';
+import { lastFinishedQuarter } from '../engine/period';
+import { PRESETS } from '../engine/scheme';
+import { runSelection, type SelectionResult } from '../engine/select';
+import { awardTable, resultSheets, type SheetBlock } from '../engine/sheets';
+import type { Cell, Lang, TableInput } from '../engine/types';
+import { collectTables } from '../io/tables';
+import { openSource } from '../io/xlsx';
+import { XlsxResultWriter } from '../io/xlsxWriter';
+import { STRINGS, uiLanguage } from './strings';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+let lang: Lang = uiLanguage(undefined, navigator.language);
+let last: { result: SelectionResult; history: TableInput | null; fingerprint: string } | null = null;
+
+function text(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'number') return Number.isInteger(cell) ? String(cell) : cell.toFixed(2);
+  return cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell);
+}
+
+/** A table built with text nodes only: names and cells are never parsed as HTML. */
+function tableOf(headers: readonly string[], rows: readonly (readonly Cell[])[]): HTMLTableElement {
+  const table = document.createElement('table');
+  const head = table.createTHead().insertRow();
+  for (const h of headers) {
+    const th = document.createElement('th');
+    th.textContent = h;
+    head.appendChild(th);
+  }
+  const body = table.createTBody();
+  for (const row of rows) {
+    const tr = body.insertRow();
+    for (const cell of row) {
+      const td = tr.insertCell();
+      td.textContent = text(cell);
+      if (typeof cell === 'number') td.className = 'num';
+    }
+  }
+  return table;
+}
+
+function blockTable(block: SheetBlock): HTMLTableElement {
+  return tableOf(block.columns.map((c) => c.header), block.total ? [...block.rows, block.total] : block.rows);
+}
+
+function render(): void {
+  const s = STRINGS[lang];
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  const labels: Record<string, string> = {
+    title: s.title, intro: s.intro, 'files-label': s.files, 'period-label': s.period, 'scheme-label': s.scheme,
+    run: s.run, download: s.download, lang: s.other, 'inputs-title': s.inputs, 'warnings-title': s.warnings,
+  };
+  for (const [id, value] of Object.entries(labels)) $(id).textContent = value;
+  const scheme = $<HTMLSelectElement>('scheme');
+  const chosen = scheme.value;
+  scheme.replaceChildren(...PRESETS.map((p) => new Option(`${p.name[lang]} (${p.id})`, p.id)));
+  scheme.value = chosen || PRESETS[0]?.id || '';
+  if (last) showResult(last.result);
+}
+
+function showResult(result: SelectionResult): void {
+  const s = STRINGS[lang];
+  const awards = awardTable(result, lang);
+  $('award-title').textContent = awards.title ?? '';
+  $('awards').replaceChildren(...awards.blocks.flatMap((b) => {
+    const parts: HTMLElement[] = [];
+    if (b.caption) {
+      const caption = document.createElement('h2');
+      caption.textContent = b.caption;
+      parts.push(caption);
+    }
+    parts.push(blockTable(b));
+    return parts;
+  }));
+  $('inputs').replaceChildren(tableOf(s.inputHeaders,
+    result.inputs.map((i) => [i.sheet, i.rows, i.used, i.outOfPeriod, i.skippedBlank, i.rejected])));
+  const items = result.warnings.slice(0, 50).map((w) => {
+    const li = document.createElement('li');
+    li.textContent = w.message[lang];
+    return li;
+  });
+  if (result.warnings.length > 50) {
+    const li = document.createElement('li');
+    li.textContent = s.more(result.warnings.length - 50);
+    items.push(li);
+  }
+  if (items.length === 0) {
+    const li = document.createElement('li');
+    li.textContent = s.noWarnings;
+    items.push(li);
+  }
+  $('warnings').replaceChildren(...items);
+  $('results').hidden = false;
+  $('download').hidden = false;
+  $('status').textContent = s.done(result.people.length, result.warnings.length);
+}
+
+function showError(message: string): void {
+  $('error').textContent = message;
+  $('error').hidden = false;
+}
+
+async function run(): Promise<void> {
+  const s = STRINGS[lang];
+  $('error').hidden = true;
+  const files = [...($<HTMLInputElement>('files').files ?? [])];
+  if (files.length === 0) return showError(s.noFiles);
+  $<HTMLButtonElement>('run').disabled = true;
+  $('status').textContent = s.running;
+  try {
+    const sources = await Promise.all(files.map(async (f) => openSource(f.name, new Uint8Array(await f.arrayBuffer()))));
+    const collected = await collectTables(sources, {});
+    const outcome = runSelection({
+      period: $<HTMLInputElement>('period').value, scheme: $<HTMLSelectElement>('scheme').value, tables: collected.tables,
+    });
+    if (!outcome.ok) {
+      last = null;
+      $('results').hidden = true;
+      $('download').hidden = true;
+      $('status').textContent = '';
+      return showError(outcome.errors.map((e) => e.message[lang]).join('\n'));
+    }
+    last = { result: outcome.result, history: collected.tables.history ?? null, fingerprint: fingerprint(collected.tables) };
+    showResult(outcome.result);
+  } catch (error) {
+    $('status').textContent = '';
+    showError(error instanceof Error ? error.message : String(error));
+  } finally {
+    $<HTMLButtonElement>('run').disabled = false;
+  }
+}
+
+async function download(): Promise<void> {
+  if (!last) return;
+  const writer = new XlsxResultWriter();
+  const run = { when: new Date().toISOString(), tool: 'Service Star task pane', fingerprint: last.fingerprint };
+  await writer.writeSheets([...resultSheets(last.result, run, lang), historySheet(last.history, last.result, lang)]);
+  const blob = new Blob([await writer.toBuffer()], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = `${lang === 'zh' ? '评选结果' : 'results'}-${last.result.period.id}.xlsx`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+function start(officeLanguage?: string): void {
+  lang = uiLanguage(officeLanguage, navigator.language);
+  const now = new Date();
+  const today = dayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
+  if (today !== null) $<HTMLInputElement>('period').value = lastFinishedQuarter(today).id;
+  $('run').addEventListener('click', () => void run());
+  $('download').addEventListener('click', () => void download());
+  $('lang').addEventListener('click', () => {
+    lang = lang === 'zh' ? 'en' : 'zh';
+    render();
+  });
+  render();
+}
+
+if (typeof Office !== 'undefined') Office.onReady(() => start(Office.context?.displayLanguage));
+else document.addEventListener('DOMContentLoaded', () => start());
