@@ -179,8 +179,8 @@ function subjectOf(r: RowReader, roster: Roster, allowDepartment: boolean, probl
 // ---------------------------------------------------------------------------------------------
 // Inspections (督导检查记录)
 
-const NOT_VIOLATION = new Set(['合格', '通过', '无', '否', '正常', '无问题', 'pass', 'ok', 'passed']);
-const VIOLATION = new Set(['违规', '不合格', '扣分', '是', '有问题', 'violation', 'fail', 'failed']);
+const NOT_VIOLATION = new Set(['合格', '通过', '无', '正常', '无问题', 'pass', 'passed', 'ok']);
+const VIOLATION = new Set(['违规', '不合格', '扣分', '有问题', 'violation', 'fail', 'failed']);
 const OFFSITE = new Set(['非现场', '监控', '调取监控', '录像', '视频', 'offsite', 'off-site', 'remote']);
 const OFFSITE_HINTS = ['非现场', '监控', '录像', 'off'];
 
