@@ -9,9 +9,9 @@ export function parseNumber(value: unknown): number | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : NaN;
   if (typeof value === 'boolean' || value instanceof Date) return NaN;
-  const text = String(value).normalize('NFKC').replace(/\s+/gu, '');
+  const text = String(value).normalize('NFKC').trim();
   if (text === '') return null;
-  const m = /^[¥￥]?([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(?:分|元|人次|人|次|个|件)?$/u.exec(text);
+  const m = /^[¥￥]?\s*([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)\s*(?:分|元|人次|人|次|个|件)?$/u.exec(text);
   if (!m?.[1]) return NaN;
   return Number(m[1].replace(/,/gu, ''));
 }

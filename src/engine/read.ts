@@ -51,11 +51,11 @@ interface Scan {
 }
 
 /** Finds the header and walks the data rows, counting blank and repeated-header rows (§1, §10). */
-function scan(table: TableKey, input: TableInput, problems: Problem[]): Scan | null {
+function scan(table: TableKey, input: TableInput, warnings: Problem[], errors: Problem[]): Scan | null {
   const firstRow = input.firstRow ?? 1;
   const header = findHeader(table, input.grid, input.columns, input.firstColumn ?? 1);
   if (!('columns' in header)) {
-    problems.push(messages.missingColumn({ table, sheet: input.sheet, row: null }, header.missing.map((f) => FIELD_NAMES[f])));
+    errors.push(messages.missingColumn({ table, sheet: input.sheet, row: null }, header.missing.map((f) => FIELD_NAMES[f])));
     return null;
   }
   const headerCells = input.grid[header.headerIndex] ?? [];
@@ -72,7 +72,7 @@ function scan(table: TableKey, input: TableInput, problems: Problem[]): Scan | n
     if (cells.every(isBlank)) report.skippedBlank++;
     else if (isRepeatedHeader(cells, headerCells, header.columns)) {
       report.rejected++;
-      problems.push(messages.repeatedHeader(reader.where()));
+      warnings.push(messages.repeatedHeader(reader.where()));
     } else rows.push(reader);
   }
   return { report, rows };
@@ -105,7 +105,7 @@ export interface StaffRead {
 
 export function readStaff(input: TableInput, warnings: Problem[]): StaffRead {
   const errors: Problem[] = [];
-  const s = scan('staff', input, errors);
+  const s = scan('staff', input, warnings, errors);
   if (!s) return { roster: buildRoster([]), report: null, errors };
   const members: StaffMember[] = [];
   const seen = new Map<string, number[]>();
@@ -218,7 +218,7 @@ export function readInspections(
   input: TableInput, roster: Roster, period: Period, ytdFirst: Day, parameters: SchemeParameters, warnings: Problem[], errors: Problem[],
 ): InspectionsRead {
   const out: InspectionsRead = { report: null, violations: [], yearToDate: [] };
-  const s = scan('inspections', input, errors);
+  const s = scan('inspections', input, warnings, errors);
   if (!s) return out;
   out.report = s.report;
   const date1904 = input.date1904 ?? false;
@@ -282,7 +282,7 @@ export function readFines(
   input: TableInput, roster: Roster, period: Period, parameters: SchemeParameters, warnings: Problem[], errors: Problem[],
 ): FinesRead {
   const out: FinesRead = { report: null, fines: [] };
-  const s = scan('fines', input, errors);
+  const s = scan('fines', input, warnings, errors);
   if (!s) return out;
   out.report = s.report;
   const vetoTypes = new Set(parameters.vetoTypes.map(normalizeKey));
@@ -326,7 +326,7 @@ export function readPraise(
   input: TableInput, roster: Roster, period: Period, parameters: SchemeParameters, warnings: Problem[], errors: Problem[],
 ): { report: TableReport | null; praise: PraiseRecord[] } {
   const praise: PraiseRecord[] = [];
-  const s = scan('praise', input, errors);
+  const s = scan('praise', input, warnings, errors);
   if (!s) return { report: null, praise };
   for (const r of s.rows) {
     const day = dayOf(r, 'date', input.date1904 ?? false, warnings);
@@ -357,7 +357,7 @@ export function readSatisfaction(
   input: TableInput, roster: Roster, period: Period, warnings: Problem[], errors: Problem[],
 ): { report: TableReport | null; satisfaction: SatisfactionRecord[] } {
   const satisfaction: SatisfactionRecord[] = [];
-  const s = scan('satisfaction', input, errors);
+  const s = scan('satisfaction', input, warnings, errors);
   if (!s) return { report: null, satisfaction };
   for (const r of s.rows) {
     const month = parseMonth(r.cell('month'), period.year, input.date1904 ?? false);
@@ -396,7 +396,7 @@ export function readRecommendations(
   input: TableInput, roster: Roster, period: Period, warnings: Problem[], errors: Problem[],
 ): { report: TableReport | null; recommendations: Recommendation[] } {
   const recommendations: Recommendation[] = [];
-  const s = scan('recommendations', input, errors);
+  const s = scan('recommendations', input, warnings, errors);
   if (!s) return { report: null, recommendations };
   for (const r of s.rows) {
     const span = parsePeriodCell(r.cell('period'), input.date1904 ?? false);
@@ -433,7 +433,7 @@ export function readHistory(
   input: TableInput, period: Period, warnings: Problem[], errors: Problem[],
 ): { report: TableReport | null; wins: PastWin[] } {
   const wins: PastWin[] = [];
-  const s = scan('history', input, errors);
+  const s = scan('history', input, warnings, errors);
   if (!s) return { report: null, wins };
   for (const r of s.rows) {
     const span = parsePeriodCell(r.cell('period'), input.date1904 ?? false);
