@@ -52,7 +52,7 @@ export function toExcelSerial(day: Day): number {
 const TIME = String.raw`(?:[ T]+\d{1,2}(?::\d{1,2}){1,2}(?:\.\d+)?)?`;
 const YEAR_FIRST = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`, 'u');
 const CHINESE = new RegExp(String.raw`^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?${TIME}$`, 'u');
-const COMPACT = /^(\d{4})(\d{2})(\d{2})$/u;
+const COMPACT = new RegExp(String.raw`^(\d{4})(\d{2})(\d{2})${TIME}$`, 'u');
 
 /**
  * Reads a date cell: a date value, an Excel serial number, or year-first text.

@@ -1,3 +1,6 @@
+/** No count, point or amount in an office's records comes near this; beyond it a cell is a typo. */
+const MAX_MAGNITUDE = 1e9;
+
 /**
  * Reads a numeric cell: `3`, `3.5`, `３`, `"3分"`, `"50元"`, `"¥50"`, `"1,200"`.
  * Returns null for a blank cell and NaN for anything unreadable (the caller warns BAD_NUMBER).
@@ -7,13 +10,14 @@
  */
 export function parseNumber(value: unknown): number | null {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : NaN;
+  if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) <= MAX_MAGNITUDE ? value : NaN;
   if (typeof value === 'boolean' || value instanceof Date) return NaN;
   const text = String(value).normalize('NFKC').trim();
   if (text === '') return null;
   const m = /^[¥￥]?\s*([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)\s*(?:分|元|人次|人|次|个|件)?$/u.exec(text);
   if (!m?.[1]) return NaN;
-  return Number(m[1].replace(/,/gu, ''));
+  const n = Number(m[1].replace(/,/gu, ''));
+  return Math.abs(n) <= MAX_MAGNITUDE ? n : NaN;
 }
 
 /**
@@ -44,4 +48,14 @@ export function roundHalfAway(value: number, decimals = 2): number {
   const scaled = Math.abs(value) * factor;
   const rounded = Math.round(Number(scaled.toPrecision(15))) / factor;
   return value < 0 ? -rounded : rounded;
+}
+
+/**
+ * Drops the last bits of binary rounding error from a sum, so that sums of the same rows in any
+ * order compare equal (ties and limits must not depend on row order).
+ *
+ * @example stableSum(0.1 + 0.2) // => 0.3
+ */
+export function stableSum(value: number): number {
+  return roundHalfAway(value, 9);
 }

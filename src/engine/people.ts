@@ -16,7 +16,7 @@ export interface StaffMember {
   row: number;
 }
 
-/** The roster with its lookups; departments in the order they first appear. */
+/** The roster with its lookups; departments in the order they first appear, each spelled as it first does. */
 export interface Roster {
   members: StaffMember[];
   byId: Map<string, StaffMember>;
@@ -37,10 +37,11 @@ export function buildRoster(members: StaffMember[]): Roster {
     if (same) same.push(m);
     else byName.set(nameKey, [m]);
     const dk = normalizeKey(m.department);
-    if (!departmentByKey.has(dk)) {
+    const spelled = departmentByKey.get(dk);
+    if (spelled === undefined) {
       departmentByKey.set(dk, m.department);
       departments.push(m.department);
-    }
+    } else m.department = spelled;
   }
   return { members, byId, byName, departments, departmentByKey };
 }

@@ -1,3 +1,4 @@
+import { stableSum } from './numbers';
 import type { SatisfactionRecord } from './records';
 
 /**
@@ -22,8 +23,8 @@ export function pooledSatisfaction(rows: readonly Pick<SatisfactionRecord, 'eval
       rates++;
     }
   }
-  if (counted) return evaluations > 0 ? satisfied / evaluations : null;
-  return rates > 0 ? rateSum / rates : null;
+  if (counted) return evaluations > 0 ? stableSum(stableSum(satisfied) / stableSum(evaluations)) : null;
+  return rates > 0 ? stableSum(stableSum(rateSum) / rates) : null;
 }
 
 /**
@@ -40,5 +41,5 @@ export function evaluationRate(rows: readonly Pick<SatisfactionRecord, 'evaluati
       served += r.served;
     }
   }
-  return served > 0 ? evaluations / served : null;
+  return served > 0 ? stableSum(stableSum(evaluations) / stableSum(served)) : null;
 }

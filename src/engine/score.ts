@@ -1,4 +1,4 @@
-import { roundHalfAway } from './numbers';
+import { roundHalfAway, stableSum } from './numbers';
 import type { PraiseRecord, Violation } from './records';
 import { normalisedWeights, type SchemeParameters } from './scheme';
 
@@ -11,7 +11,7 @@ export interface PointsByKind {
 export function pointsByKind(violations: readonly Violation[]): PointsByKind {
   const sum = { onsite: 0, offsite: 0 };
   for (const v of violations) sum[v.kind] += v.points;
-  return sum;
+  return { onsite: stableSum(sum.onsite), offsite: stableSum(sum.offsite) };
 }
 
 /**
@@ -35,7 +35,7 @@ export function inspectionScore(points: PointsByKind, parameters: SchemeParamete
 export function praiseBonus(praise: readonly Pick<PraiseRecord, 'points'>[], parameters: SchemeParameters): number {
   let sum = 0;
   for (const p of praise) sum += p.points;
-  return Math.min(parameters.praiseCap, sum);
+  return Math.min(parameters.praiseCap, stableSum(sum));
 }
 
 /**

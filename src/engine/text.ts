@@ -12,7 +12,7 @@ export function normalizeKey(value: unknown): string {
 /** Text as shown to people: NFKC and trimmed, inner spaces kept. */
 export function cleanText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   return String(value).normalize('NFKC').trim();
 }
 

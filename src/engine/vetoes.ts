@@ -1,5 +1,5 @@
 import { addYears, formatDay } from './dates';
-import { roundHalfAway } from './numbers';
+import { roundHalfAway, stableSum } from './numbers';
 import type { StaffMember } from './people';
 import type { Period } from './period';
 import type { FineRecord, RowRef, SatisfactionRecord, Violation } from './records';
@@ -34,7 +34,7 @@ export function complaintVeto(fines: readonly FineRecord[]): Veto | null {
 export function rawPoints(violations: readonly Violation[]): number {
   let sum = 0;
   for (const v of violations) sum += v.points;
-  return sum;
+  return stableSum(sum);
 }
 
 /** ANNUAL_LIMIT: year-to-date points strictly above the limit (年度扣分累计超过…取消评先评优资格). */
