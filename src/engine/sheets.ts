@@ -46,7 +46,8 @@ const SHEET_NAMES: Record<ResultSheetKind, Bilingual> = {
   winners: { zh: '获奖名单', en: 'Winners' },
   awards: { zh: '表彰名单', en: 'Award table' },
   log: { zh: '运行记录', en: 'Run log' },
-  history: { zh: '获奖记录', en: 'History' },
+  // Excel reserves the sheet name "History".
+  history: { zh: '获奖记录', en: 'Winners history' },
 };
 
 /**
@@ -178,7 +179,9 @@ export function awardTable(r: SelectionResult, lang: Lang): ResultSheet {
     const notes: string[] = [];
     if (w.status === 'tie') notes.push(STATUS_WORDS.tie[lang]);
     if (w.status === 'vacant') notes.push(STATUS_WORDS.vacant[lang]);
-    if (w.person?.priority) notes.push(`${priority}（${lang === 'zh' ? `本年度第${w.person.starsThisYear}次` : `${w.person.starsThisYear} stars this year`}）`);
+    if (w.person?.priority) {
+      notes.push(lang === 'zh' ? `${priority}（本年度第${w.person.starsThisYear}次）` : `${priority} (${w.person.starsThisYear} stars this year)`);
+    }
     return [i + 1, w.department, w.person?.member.name ?? STATUS_WORDS.vacant[lang], w.person?.score ?? null,
       w.status === 'winner' ? w.awardYuan : null, notes.join('；')];
   });
