@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { historySheet } from '../engine/history';
 import { resultJson } from '../engine/json';
 import type { Problem } from '../engine/messages';
@@ -30,6 +31,9 @@ const defaultIo: Io = {
   stderr: (text) => process.stderr.write(text),
   progress: Boolean(process.stderr.isTTY),
 };
+
+/** Wrong usage found after parsing: exit status 2. */
+class UsageError extends Error {}
 
 /** The input cannot be used: exit status 1 with one line per problem. */
 class InputError extends Error {
@@ -69,6 +73,9 @@ async function fileSize(path: string): Promise<number> {
 async function select(args: SelectArgs, io: Io): Promise<number> {
   const lang = args.lang;
   const paths = [args.book, ...Object.values(args.tables).map((t) => t.file)].filter((p): p is string => p !== null);
+  if (args.out && paths.some((p) => resolve(p) === resolve(args.out as string))) {
+    throw new UsageError(`--out ${args.out} 是输入文件，结果不会写入输入文件 / is an input file: results never overwrite an input`);
+  }
   const sizes = await Promise.all([...new Set(paths)].map(fileSize));
   const progress = new Progress(io.progress && !args.quiet && sizes.reduce((a, b) => a + b, 0) > LARGE_INPUT_BYTES);
   const opened = new Map<string, Promise<TableSource>>();
@@ -144,6 +151,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       try {
         return await select(parsed.args, io);
       } catch (error) {
+        if (error instanceof UsageError) {
+          io.stderr(`service-star: ${error.message}\n`);
+          return 2;
+        }
         if (error instanceof InputError) {
           for (const line of error.lines) io.stderr(`service-star: ${line}\n`);
           return 1;

@@ -13,14 +13,8 @@ const SHEET_WORDS: readonly [TableKey, readonly string[]][] = [
   ['recommendations', ['推荐', 'recommend']],
 ];
 
-/** Tables tried by headers when no sheet name says: the most specific shapes first. */
-const BY_HEADERS: readonly TableKey[] = ['staff', 'satisfaction', 'fines', 'inspections', 'praise', 'recommendations', 'history'];
-
-const FINES_HINTS = ['类型', '金额', '严重程度', '是否有效', 'type', 'amount', 'severity', 'valid'];
-const PRAISE_HINTS = ['来源', '加分', 'source'];
-
 /**
- * Which input table a sheet holds: by the words in its name, else by its headers.
+ * Which input table a sheet holds by the words in its name (§9).
  *
  * @example tableOfSheetName('督导检查记录') // => 'inspections'
  */
@@ -30,19 +24,29 @@ export function tableOfSheetName(name: string): TableKey | null {
   return null;
 }
 
-function hasAny(grid: Grid, words: readonly string[]): boolean {
-  return grid.slice(0, 30).some((row) => row.some((c) => words.includes(normalizeKey(c))));
-}
+/** Tables in the order they win when their headers fit a sheet equally well. */
+const BY_HEADERS: readonly TableKey[] = ['staff', 'inspections', 'fines', 'praise', 'satisfaction', 'recommendations', 'history'];
+const PERSON_FIELDS = new Set(['id', 'name', 'department']);
 
-/** A sheet's table by its headers alone: a date table is told apart by its typical columns. */
+/**
+ * A sheet's table by its headers alone: of the tables whose required columns are all there, the
+ * one with the most of its own columns (the person columns, shared by all, do not count).
+ *
+ * @example tableOfHeaders([['日期', '姓名', '类型', '金额']]) // => 'fines'
+ */
 export function tableOfHeaders(grid: Grid): TableKey | null {
+  let best: TableKey | null = null;
+  let bestScore = -1;
   for (const table of BY_HEADERS) {
-    if (!('columns' in findHeader(table, grid))) continue;
-    if (table === 'fines' && !hasAny(grid, FINES_HINTS)) continue;
-    if (table === 'praise' && !hasAny(grid, PRAISE_HINTS)) continue;
-    return table;
+    const header = findHeader(table, grid);
+    if (!('columns' in header)) continue;
+    const score = Object.keys(header.columns).filter((f) => !PERSON_FIELDS.has(f)).length;
+    if (score > bestScore) {
+      best = table;
+      bestScore = score;
+    }
   }
-  return null;
+  return best;
 }
 
 export interface SheetChoice {

@@ -16,12 +16,13 @@ export interface ResultJson {
     id: string | null; department: string; month: string; violations: number; violationYuan: number;
     complaints: number; complaintYuan: number; totalYuan: number;
   }[];
-  inputs: { table: string; sheet: string; rows: number; used: number; outOfPeriod: number; skippedBlank: number; rejected: number }[];
-  warnings: { code: string; table: string | null; sheet: string | null; row: number | null; column: string | null; message: string }[];
+  inputs: { table: string; rows: number; used: number; outOfPeriod: number; skippedBlank: number; rejected: number }[];
+  /** The message names the sheet, row and column. */
+  warnings: { code: string; table: string | null; row: number | null; message: string }[];
 }
 
 export function warningJson(w: Problem, lang: Lang): ResultJson['warnings'][number] {
-  return { code: w.code, table: w.table, sheet: w.sheet, row: w.row, column: w.column, message: w.message[lang] };
+  return { code: w.code, table: w.table, row: w.row, message: w.message[lang] };
 }
 
 /** The §8 object of a selection; messages in the given language. */
@@ -65,7 +66,7 @@ export function resultJson(result: SelectionResult, lang: Lang = 'zh'): ResultJs
       totalYuan: d.totalYuan,
     })),
     inputs: result.inputs.map((i) => ({
-      table: i.table, sheet: i.sheet, rows: i.rows, used: i.used, outOfPeriod: i.outOfPeriod, skippedBlank: i.skippedBlank, rejected: i.rejected,
+      table: i.table, rows: i.rows, used: i.used, outOfPeriod: i.outOfPeriod, skippedBlank: i.skippedBlank, rejected: i.rejected,
     })),
     warnings: result.warnings.map((w) => warningJson(w, lang)),
   };

@@ -90,6 +90,8 @@ export class XlsxResultWriter implements ResultSink {
     sheet.blocks.forEach((block) => block.columns.forEach((c, i) => {
       const column = ws.getColumn(i + 1);
       column.width = Math.max(column.width ?? 0, c.width);
+      // A column style also keeps exceljs from dropping a width of exactly 9, its own default.
+      column.alignment = { vertical: 'top' };
     }));
     ws.views = [{ state: 'frozen', ySplit: firstHeader, xSplit: 0 }];
     if (sheet.printable) {
