@@ -1,0 +1,230 @@
+/**
+ * Performance figures of the rules engine and the command line (no assertions: it only prints).
+ *
+ *   npm run bench               5,000 staff · 200,000 inspections · 10,000 fines; CLI on a 60,000-row .xlsx
+ *   npm run bench -- --quick    500 staff · 20,000 inspections · 1,000 fines; CLI on a 6,000-row .xlsx
+ *
+ * (a) runSelection on the synthetic office: median of 5 runs after a warm-up, and memory
+ *     (heap and RSS growth over a gc()'d baseline while the result is held; the process's peak RSS);
+ * (b) a bare linear pass over the same arrays (read each row's cells, parse the date serial, sum
+ *     points into a Map by id) for comparison, and the ratio engine / bare;
+ * (c) the CLI end to end: `node bin/service-star.js select <file> --period 2026Q3 --json … --out …`.
+ *
+ * Targets: engine < 1 s and within 5× the bare pass; CLI < 10 s.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runSelection } from '../src/engine/select';
+import { syntheticTables, writeSyntheticXlsx, type SyntheticGrid, type SyntheticSizes } from './synthetic';
+
+const quick = process.argv.includes('--quick');
+const ENGINE_SIZES: SyntheticSizes = quick
+  ? { staff: 500, inspections: 20_000, fines: 1_000 }
+  : { staff: 5_000, inspections: 200_000, fines: 10_000 };
+const CLI_SIZES: SyntheticSizes = quick
+  ? { staff: 500, inspections: 5_000, fines: 500 }
+  : { staff: 5_000, inspections: 50_000, fines: 5_000 };
+const RUNS = 5;
+const PERIOD = '2026Q3';
+const ROOT = path.resolve(__dirname, '..');
+
+const gc: () => void = typeof global.gc === 'function' ? global.gc : () => undefined;
+
+function now(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+function timeMedian(fn: () => unknown): { median: number; runs: number[] } {
+  fn(); // warm-up
+  const runs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    gc();
+    const t0 = now();
+    fn();
+    runs.push(now() - t0);
+  }
+  return { median: median(runs), runs };
+}
+
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);
+
+// ---------------------------------------------------------------------------------------------
+// (b) the bare pass: what any reader of these arrays has to do at least
+
+const MS_PER_DAY = 86_400_000;
+const EXCEL_EPOCH_OFFSET = 25_569;
+const Q3_FIRST = Date.UTC(2026, 6, 1) / MS_PER_DAY;
+const Q3_LAST = Date.UTC(2026, 8, 30) / MS_PER_DAY;
+const YEAR_FIRST = Date.UTC(2026, 0, 1) / MS_PER_DAY;
+
+function dayOf(cell: unknown): number | null {
+  if (typeof cell === 'number') return Math.floor(cell) - EXCEL_EPOCH_OFFSET;
+  if (cell instanceof Date) return Math.floor(cell.getTime() / MS_PER_DAY);
+  return null;
+}
+
+function numberOf(cell: unknown): number | null {
+  if (typeof cell === 'number') return cell;
+  if (typeof cell === 'string' && cell.trim() !== '') return Number(cell);
+  return null;
+}
+
+/** One pass over each grid: roster ids into a Map, points and yuan summed by id. */
+function barePass(staff: SyntheticGrid, inspections: SyntheticGrid, fines: SyntheticGrid): number {
+  const known = new Map<string, number>();
+  for (let i = 1; i < staff.length; i++) {
+    const row = staff[i] as SyntheticGrid[number];
+    known.set(String(row[0]).trim().toLowerCase(), i);
+  }
+  const points = new Map<string, number>();
+  const ytd = new Map<string, number>();
+  for (let i = 1; i < inspections.length; i++) {
+    const row = inspections[i] as SyntheticGrid[number];
+    const day = dayOf(row[0]);
+    if (day === null || day < YEAR_FIRST || day > Q3_LAST) continue;
+    const id = String(row[1]).trim().toLowerCase();
+    if (!known.has(id)) continue;
+    const p = numberOf(row[5]) ?? 1;
+    if (row[6] === '合格' || p === 0) continue;
+    ytd.set(id, (ytd.get(id) ?? 0) + p);
+    if (day >= Q3_FIRST) points.set(id, (points.get(id) ?? 0) + p);
+  }
+  const yuan = new Map<string, number>();
+  for (let i = 1; i < fines.length; i++) {
+    const row = fines[i] as SyntheticGrid[number];
+    const day = dayOf(row[0]);
+    if (day === null || day < Q3_FIRST || day > Q3_LAST || row[6] === '无效') continue;
+    const id = String(row[1]).trim().toLowerCase();
+    if (!known.has(id)) continue;
+    yuan.set(id, (yuan.get(id) ?? 0) + (numberOf(row[5]) ?? 50));
+  }
+  return points.size + ytd.size + yuan.size;
+}
+
+// ---------------------------------------------------------------------------------------------
+// (c) the command line
+
+interface CliFigure {
+  ms: number | null;
+  note: string;
+}
+
+async function benchCli(): Promise<CliFigure> {
+  const bin = path.join(ROOT, 'bin', 'service-star.js');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'service-star-bench-'));
+  try {
+    if (!fs.existsSync(bin)) return { ms: null, note: `not available (${path.relative(ROOT, bin)} is missing)` };
+    const file = path.join(dir, 'office.xlsx');
+    const tw = now();
+    await writeSyntheticXlsx(file, CLI_SIZES);
+    const rows = CLI_SIZES.staff + CLI_SIZES.inspections + CLI_SIZES.fines;
+    console.log(`CLI input: ${file} (${rows.toLocaleString('en-US')} rows, ${mb(fs.statSync(file).size)}, written in ${ms(now() - tw)})`);
+    const json = path.join(dir, 'r.json');
+    const out = path.join(dir, 'r.xlsx');
+    const args = [bin, 'select', file, '--period', PERIOD, '--json', json, '--out', out];
+    const t0 = now();
+    const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: 300_000, maxBuffer: 64 * 1048576 });
+    const elapsed = now() - t0;
+    if (run.error) return { ms: null, note: `not available (${run.error.message})` };
+    if (run.status !== 0) {
+      const reason = `${run.stderr}\n${run.stdout}`.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? `no output`;
+      return { ms: null, note: `not available (exit status ${String(run.status ?? run.signal)}: ${reason.slice(0, 200)})` };
+    }
+    if (!fs.existsSync(json) || !fs.existsSync(out)) {
+      return { ms: null, note: `not available (exit status 0 but ${fs.existsSync(json) ? 'r.xlsx' : 'r.json'} was not written)` };
+    }
+    let check = '';
+    try {
+      const result = JSON.parse(fs.readFileSync(json, 'utf8')) as { people?: unknown[]; inputs?: { table: string; rows: number }[] };
+      check = `; r.json: ${result.people?.length ?? '?'} people, inputs ${(result.inputs ?? []).map((i) => `${i.table} ${i.rows}`).join(', ')}`;
+    } catch (e) {
+      check = `; r.json unreadable: ${(e as Error).message}`;
+    }
+    return { ms: elapsed, note: `r.xlsx ${mb(fs.statSync(out).size)}${check}` };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Terminal columns of a text: East Asian characters take two. */
+function displayWidth(text: string): number {
+  return [...text].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/u.test(ch) ? 2 : 1), 0);
+}
+
+function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+async function main(): Promise<void> {
+  if (typeof global.gc !== 'function') console.log('note: run with node --expose-gc for the memory figures (npm run bench does)');
+  console.log(`Service Star bench${quick ? ' (--quick)' : ''} — node ${process.version}, ${os.cpus().length} CPU(s), ${os.platform()}`);
+
+  const tg = now();
+  const tables = syntheticTables(ENGINE_SIZES);
+  console.log(`engine input: ${ENGINE_SIZES.staff.toLocaleString('en-US')} staff, ${ENGINE_SIZES.inspections.toLocaleString('en-US')} inspections, `
+    + `${ENGINE_SIZES.fines.toLocaleString('en-US')} fines (generated in ${ms(now() - tg)})`);
+
+  // (a) the engine
+  const run = () => {
+    const out = runSelection({ period: PERIOD, tables });
+    if (!out.ok) throw new Error(`the engine refused the synthetic office: ${out.errors.map((e) => e.message.en).join('; ')}`);
+    return out.result;
+  };
+  // Memory on the first run (a fresh heap, gc()'d): growth while the result is held, and the
+  // process's peak RSS (resourceUsage().maxRSS) over the RSS before the run.
+  gc();
+  const before = process.memoryUsage();
+  const peakBefore = process.resourceUsage().maxRSS * 1024;
+  let held: ReturnType<typeof run> | null = run();
+  const after = process.memoryUsage();
+  const peakAfter = process.resourceUsage().maxRSS * 1024;
+  const summary = `${held.people.length} people, ${held.winners.filter((w) => w.status === 'winner').length} winners, ${held.deductions.length} deduction rows, ${held.warnings.length} warnings`;
+  held = null;
+  const engine = timeMedian(run);
+
+  // (b) the bare pass
+  const bare = timeMedian(() => barePass(tables.staff.grid, tables.inspections.grid, tables.fines.grid));
+  const ratio = engine.median / Math.max(bare.median, 1e-6);
+
+  console.log(`engine runs: ${engine.runs.map(ms).join(', ')} (${summary})`);
+  console.log(`bare runs:   ${bare.runs.map(ms).join(', ')}`);
+
+  // (c) the CLI
+  const cli = await benchCli();
+
+  const rows: [string, string, string, string][] = [
+    ['figure', 'measured', 'target', 'met'],
+    ['engine runSelection (median of 5)', ms(engine.median), '< 1 s', engine.median < 1000 ? 'yes' : 'NO'],
+    ['bare linear pass (median of 5)', ms(bare.median), '—', ''],
+    ['engine / bare', `${ratio.toFixed(1)}×`, '≤ 5×', ratio <= 5 ? 'yes' : 'NO'],
+    ['heap growth, result held', mb(after.heapUsed - before.heapUsed), '—', ''],
+    ['RSS growth, result held', mb(after.rss - before.rss), '—', ''],
+    ['peak RSS over RSS before the run', peakAfter > peakBefore ? mb(peakAfter - before.rss) : 'n/a (peak was earlier)', '—', ''],
+    ['peak RSS of the process', mb(peakAfter), '—', ''],
+    ['CLI end to end', cli.ms === null ? 'n/a' : ms(cli.ms), '< 10 s', cli.ms === null ? '?' : cli.ms < 10_000 ? 'yes' : 'NO'],
+  ];
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => displayWidth(r[c] as string))));
+  console.log('');
+  for (const [i, r] of rows.entries()) {
+    console.log(r.map((cell, c) => pad(cell, widths[c] as number)).join('  ').trimEnd());
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+  console.log('');
+  console.log(`CLI: ${cli.note}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
