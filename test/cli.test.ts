@@ -861,4 +861,28 @@ describe('CLI: --out writes the result workbook of §8', () => {
     assert.notEqual(run.status, 0, '--out naming the input workbook must be refused (§9: never the input file)');
     assert.equal(sha256(copy), hash, 'the input workbook was overwritten');
   });
+
+  it('refuses to write the result over the input workbook through another path to it (a symbolic link)', async function () {
+    const copy = path.join(tmp, 'input-copy-2.xlsx');
+    const link = path.join(tmp, 'link-to-input.xlsx');
+    fs.copyFileSync(book, copy);
+    try {
+      fs.symlinkSync(copy, link);
+    } catch {
+      this.skip(); // no symbolic links here (Windows without the privilege)
+    }
+    const hash = sha256(copy);
+    const run = await runCli(['select', copy, '--period', '2026Q3', '--out', link, '-q']);
+    assert.notEqual(run.status, 0, '--out naming the input workbook (by a link) must be refused');
+    assert.equal(sha256(copy), hash, 'the input workbook was overwritten');
+  });
+
+  it('refuses to write the JSON result over an input file', async () => {
+    const copy = path.join(tmp, 'input-copy-3.xlsx');
+    fs.copyFileSync(book, copy);
+    const hash = sha256(copy);
+    const run = await runCli(['select', copy, '--period', '2026Q3', '--json', copy, '-q']);
+    assert.notEqual(run.status, 0, '--json naming the input workbook must be refused (§1: never writes to an input)');
+    assert.equal(sha256(copy), hash, 'the input workbook was overwritten');
+  });
 });

@@ -7,7 +7,7 @@ import { runSelection } from '../engine/select';
 import { awardTable, resultSheets } from '../engine/sheets';
 import { fingerprint } from '../engine/fingerprint';
 import type { Lang, TableKey } from '../engine/types';
-import { openFile, saveFile } from '../io/files';
+import { isSameFile, openFile, saveFile } from '../io/files';
 import { collectTables, type TablePick } from '../io/tables';
 import type { TableSource } from '../io/types';
 import { SourceError } from '../io/xlsx';
@@ -73,8 +73,12 @@ async function fileSize(path: string): Promise<number> {
 async function select(args: SelectArgs, io: Io): Promise<number> {
   const lang = args.lang;
   const paths = [args.book, ...Object.values(args.tables).map((t) => t.file)].filter((p): p is string => p !== null);
-  if (args.out && paths.some((p) => resolve(p) === resolve(args.out as string))) {
-    throw new UsageError(`--out ${args.out} 是输入文件，结果不会写入输入文件 / is an input file: results never overwrite an input`);
+  for (const [option, target] of [['--out', args.out], ['--json', args.json]] as const) {
+    if (target === null || target === '-') continue;
+    const clash = await Promise.all(paths.map(async (p) => resolve(p) === resolve(target) || isSameFile(p, target)));
+    if (clash.includes(true)) {
+      throw new UsageError(`${option} ${target} 是输入文件，结果不会写入输入文件 / ${option} ${target} is an input file: results never overwrite an input`);
+    }
   }
   const sizes = await Promise.all([...new Set(paths)].map(fileSize));
   const progress = new Progress(io.progress && !args.quiet && sizes.reduce((a, b) => a + b, 0) > LARGE_INPUT_BYTES);

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { openSource, SourceError } from './xlsx';
 import type { TableSource } from './types';
@@ -19,4 +19,14 @@ export async function openFile(path: string): Promise<TableSource> {
 export async function saveFile(path: string, data: Uint8Array | string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, data);
+}
+
+/** Whether two paths name the same file, through links and case-insensitive file systems too. */
+export async function isSameFile(a: string, b: string): Promise<boolean> {
+  try {
+    const [x, y] = await Promise.all([stat(a), stat(b)]);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
 }
