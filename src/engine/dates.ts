@@ -81,10 +81,18 @@ export function formatDay(day: Day): string {
   return `${year}-${pad2(month)}-${pad2(d)}`;
 }
 
-/** The calendar month of a day, as `2026-07`. */
+const monthKeys = new Map<Day, string>();
+
+/** The calendar month of a day, as `2026-07`. Records share few days, so each is worked out once. */
 export function monthKey(day: Day): string {
-  const { year, month } = partsOf(day);
-  return `${year}-${pad2(month)}`;
+  let key = monthKeys.get(day);
+  if (key === undefined) {
+    const { year, month } = partsOf(day);
+    key = `${year}-${pad2(month)}`;
+    if (monthKeys.size > 100_000) monthKeys.clear();
+    monthKeys.set(day, key);
+  }
+  return key;
 }
 
 export function pad2(n: number): string {

@@ -28,10 +28,6 @@ export function violationYuan(count: number, points: number, parameters: SchemeP
   return roundHalfAway(count * parameters.yuanPerViolation + points * parameters.yuanPerPoint, 2);
 }
 
-function keyOf(subject: Subject, month: string): string {
-  return `${subject.member ? `p:${subject.member.key}` : `d:${subject.department}`}|${month}`;
-}
-
 /**
  * One row per person (or department) per calendar month with at least one violation or valid
  * fines row (§5, §10). Rows come in the order of `order` (roster order), then by month.
@@ -40,16 +36,22 @@ export function deductions(
   violations: readonly Violation[], fines: readonly FineRecord[], parameters: SchemeParameters,
   order: (d: Deduction) => number,
 ): Deduction[] {
-  const rows = new Map<string, Deduction>();
+  // Keyed by the subject object (one per person, shared by all records) or by the department.
+  const rows = new Map<StaffMember | string, Map<string, Deduction>>();
   const rowFor = (subject: Subject, month: string): Deduction => {
-    const key = keyOf(subject, month);
-    let row = rows.get(key);
+    const who = subject.member ?? subject.department;
+    let months = rows.get(who);
+    if (!months) {
+      months = new Map();
+      rows.set(who, months);
+    }
+    let row = months.get(month);
     if (!row) {
       row = {
         member: subject.member, department: subject.department, month, violations: 0, points: 0, violationYuan: 0,
         complaints: 0, complaintYuan: 0, totalYuan: 0, evidence: [],
       };
-      rows.set(key, row);
+      months.set(month, row);
     }
     return row;
   };
@@ -66,11 +68,12 @@ export function deductions(
     row.complaintYuan += f.yuan;
     row.evidence.push(f.source);
   }
-  const list = [...rows.values()];
+  const list = [...rows.values()].flatMap((months) => [...months.values()]);
   for (const row of list) {
     row.violationYuan = violationYuan(row.violations, row.points, parameters);
     row.complaintYuan = roundHalfAway(row.complaintYuan, 2);
     row.totalYuan = roundHalfAway(row.violationYuan + row.complaintYuan, 2);
   }
-  return list.sort((a, b) => order(a) - order(b) || (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  const rank = new Map(list.map((row) => [row, order(row)]));
+  return list.sort((a, b) => (rank.get(a) as number) - (rank.get(b) as number) || (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
 }

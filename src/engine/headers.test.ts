@@ -185,9 +185,9 @@ describe('headers: repeated header rows (§10)', () => {
   it('isRepeatedHeader compares the mapped cells only', () => {
     const header: Cell[] = ['工号', '姓名', '科室', '备注'];
     const columns = { id: 0, name: 1, department: 2 };
-    assert.equal(isRepeatedHeader(['工号', '姓 名', '科室', 'x'], header, columns), true);
-    assert.equal(isRepeatedHeader(['H01', '姓名', '科室'], header, columns), false);
-    assert.equal(isRepeatedHeader(['工号'], header, {}), false);
+    assert.equal(isRepeatedHeader(['工号', '姓 名', '科室', 'x'], header, Object.values(columns)), true);
+    assert.equal(isRepeatedHeader(['H01', '姓名', '科室'], header, Object.values(columns)), false);
+    assert.equal(isRepeatedHeader(['工号'], header, []), false);
   });
 
   it('a header repeated mid-sheet is rejected with REPEATED_HEADER', () => {

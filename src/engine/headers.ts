@@ -177,8 +177,13 @@ export function findHeader(
   return { missing: best ?? [...missingFields(table, {})] };
 }
 
-/** Whether a data row repeats the header row (a pasted block): every mapped cell says the same. */
-export function isRepeatedHeader(row: readonly Cell[], header: readonly Cell[], columns: ColumnMap): boolean {
-  const indexes = Object.values(columns);
-  return indexes.length > 0 && indexes.every((i) => normalizeKey(row[i]) === normalizeKey(header[i]));
+/** Whether a data row repeats the header row (a pasted block): every mapped column (`indexes`) says the same. */
+export function isRepeatedHeader(row: readonly Cell[], header: readonly Cell[], indexes: readonly number[]): boolean {
+  if (indexes.length === 0) return false;
+  for (const i of indexes) {
+    const cell = row[i];
+    // Header cells are text: a number or date (most data rows) settles it without normalising.
+    if (typeof cell !== 'string' || normalizeKey(cell) !== normalizeKey(header[i])) return false;
+  }
+  return true;
 }

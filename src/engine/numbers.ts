@@ -44,6 +44,7 @@ export function parseRate(value: unknown): number | null {
  * @example roundHalfAway(98.125, 2) // => 98.13
  */
 export function roundHalfAway(value: number, decimals = 2): number {
+  if (Number.isInteger(value)) return value;
   const factor = 10 ** decimals;
   const scaled = Math.abs(value) * factor;
   const rounded = Math.round(Number(scaled.toPrecision(15))) / factor;

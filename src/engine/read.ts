@@ -11,15 +11,19 @@ import type { SchemeParameters, Severity } from './scheme';
 import { cleanText, idText, isBlank, normalizeKey } from './text';
 import type { Cell, TableInput, TableKey } from './types';
 
-/** One data row being checked: its cells, where it is, and the warnings it raises. */
+/**
+ * The data row being checked: its cells, where it is, and the warnings it raises. One reader
+ * walks a whole table, moved from row to row, so a large table allocates nothing per row here.
+ */
 class RowReader {
+  cells: readonly Cell[] = [];
+  row = 0;
+
   constructor(
     private readonly table: TableKey,
     private readonly input: TableInput,
     private readonly columns: ColumnMap,
     private readonly headers: Partial<Record<Field, string>>,
-    readonly cells: readonly Cell[],
-    readonly row: number,
   ) {}
 
   has(field: Field): boolean {
@@ -47,7 +51,8 @@ class RowReader {
 
 interface Scan {
   report: TableReport;
-  rows: RowReader[];
+  /** The rows to check, blank and repeated-header rows already counted; the reader moves on each step. */
+  rows: Iterable<RowReader>;
 }
 
 /** Finds the header and walks the data rows, counting blank and repeated-header rows (§1, §10). */
@@ -58,24 +63,29 @@ function scan(table: TableKey, input: TableInput, warnings: Problem[], errors: P
     errors.push(messages.missingColumn({ table, sheet: input.sheet, row: null }, header.missing.map((f) => FIELD_NAMES[f])));
     return null;
   }
-  const headerCells = input.grid[header.headerIndex] ?? [];
+  const { headerIndex, columns, headers } = header;
   let end = input.grid.length;
-  while (end > header.headerIndex + 1 && (input.grid[end - 1] ?? []).every(isBlank)) end--;
+  while (end > headerIndex + 1 && (input.grid[end - 1] ?? []).every(isBlank)) end--;
   const report: TableReport = {
-    table, sheet: input.sheet, rows: end - header.headerIndex - 1, used: 0, outOfPeriod: 0, skippedBlank: 0, rejected: 0,
-    columns: header.headers as Record<string, string>, headerRow: firstRow + header.headerIndex,
+    table, sheet: input.sheet, rows: end - headerIndex - 1, used: 0, outOfPeriod: 0, skippedBlank: 0, rejected: 0,
+    columns: headers as Record<string, string>, headerRow: firstRow + headerIndex,
   };
-  const rows: RowReader[] = [];
-  for (let i = header.headerIndex + 1; i < end; i++) {
-    const cells = input.grid[i] ?? [];
-    const reader = new RowReader(table, input, header.columns, header.headers, cells, firstRow + i);
-    if (cells.every(isBlank)) report.skippedBlank++;
-    else if (isRepeatedHeader(cells, headerCells, header.columns)) {
-      report.rejected++;
-      warnings.push(messages.repeatedHeader(reader.where()));
-    } else rows.push(reader);
+  function* rows(): Generator<RowReader> {
+    const reader = new RowReader(table, input, columns, headers);
+    const headerCells = input.grid[headerIndex] ?? [];
+    const mapped = Object.values(columns);
+    for (let i = headerIndex + 1; i < end; i++) {
+      const cells = input.grid[i] ?? [];
+      reader.cells = cells;
+      reader.row = firstRow + i;
+      if (cells.every(isBlank)) report.skippedBlank++;
+      else if (isRepeatedHeader(cells, headerCells, mapped)) {
+        report.rejected++;
+        warnings.push(messages.repeatedHeader(reader.where()));
+      } else yield reader;
+    }
   }
-  return { report, rows };
+  return { report, rows: rows() };
 }
 
 /** Reads one numeric cell; a bad one is warned and rejects the row. */
@@ -148,15 +158,34 @@ export function readStaff(input: TableInput, warnings: Problem[]): StaffRead {
 // ---------------------------------------------------------------------------------------------
 // Person columns shared by every record table
 
+/** One subject per staff member, shared by all the member's records (a large table repeats them). */
+const subjects = new WeakMap<StaffMember, Subject>();
+
+function personSubject(member: StaffMember): Subject {
+  let subject = subjects.get(member);
+  if (!subject) {
+    subject = { member, department: member.department };
+    subjects.set(member, subject);
+  }
+  return subject;
+}
+
 /** Resolves the row's person; rejects (returns null) with a warning when it cannot. */
 function subjectOf(r: RowReader, roster: Roster, allowDepartment: boolean, problems: Problem[] | null): Subject | null {
+  // Fast path for the common row: an id on the roster, and no name or the roster's own spelling.
+  const idCell = r.cell('id');
+  if (idCell !== null && idCell !== undefined) {
+    const member = roster.byId.get(normalizeKey(idCell));
+    const nameCell = r.cell('name');
+    if (member && (nameCell === null || nameCell === undefined || nameCell === member.name)) return personSubject(member);
+  }
   const ref = { id: r.text('id'), name: r.text('name'), department: r.text('department') };
   const match: PersonMatch = matchPerson(roster, ref);
   const warn = (p: Problem) => problems?.push(p);
   switch (match.kind) {
     case 'person':
       if (match.mismatch) warn(messages.nameMismatch(r.where('name'), ref.id, ref.name, match.member.name));
-      return { member: match.member, department: match.member.department };
+      return personSubject(match.member);
     case 'department':
       if (allowDepartment) return { member: null, department: match.department };
       warn(messages.noPerson(r.where()));
@@ -191,9 +220,15 @@ const OFFSITE_HINTS = ['非现场', '监控', '录像', 'off'];
  */
 export function inspectionKind(value: unknown): InspectionKind {
   const key = normalizeKey(value);
-  if (OFFSITE.has(key) || OFFSITE_HINTS.some((h) => key.includes(h))) return 'offsite';
-  return 'onsite';
+  let kind = kinds.get(key);
+  if (kind === undefined) {
+    kind = OFFSITE.has(key) || OFFSITE_HINTS.some((h) => key.includes(h)) ? 'offsite' : 'onsite';
+    if (kinds.size > 10_000) kinds.clear();
+    kinds.set(key, kind);
+  }
+  return kind;
 }
+const kinds = new Map<string, InspectionKind>();
 
 /**
  * Whether an inspection row is a violation (§3): its result says so; a blank or unknown result

@@ -6,20 +6,42 @@
  */
 export function normalizeKey(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return String(value).normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
+  if (typeof value === 'number') return String(value);
+  if (typeof value !== 'string') return String(value).normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
+  return memo(keyCache, value, (v) => v.normalize('NFKC').replace(/\s+/gu, '').toLowerCase());
+}
+
+/**
+ * Names, ids, departments and words repeat on every row of a large table: normalising each
+ * distinct string once keeps reading linear in cheap work. The caches are bounded.
+ */
+const keyCache = new Map<string, string>();
+const textCache = new Map<string, string>();
+const CACHE_LIMIT = 100_000;
+
+function memo(cache: Map<string, string>, value: string, compute: (v: string) => string): string {
+  let out = cache.get(value);
+  if (out === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    out = compute(value);
+    cache.set(value, out);
+  }
+  return out;
 }
 
 /** Text as shown to people: NFKC and trimmed, inner spaces kept. */
 export function cleanText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  if (typeof value === 'string') return memo(textCache, value, (v) => v.normalize('NFKC').trim());
   return String(value).normalize('NFKC').trim();
 }
 
 /** A cell is blank when it is empty or holds only white space. */
 export function isBlank(value: unknown): boolean {
   if (value === null || value === undefined) return true;
-  if (typeof value === 'string') return value.trim() === '' || value.normalize('NFKC').trim() === '';
+  // trim() already removes every Unicode space, the ideographic space (U+3000) included.
+  if (typeof value === 'string') return value.trim() === '';
   return false;
 }
 
