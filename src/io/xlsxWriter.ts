@@ -45,6 +45,13 @@ export class XlsxResultWriter implements ResultSink {
     if (existing) this.workbook.removeWorksheet(existing.id);
     const ws = this.workbook.addWorksheet(sheet.name);
     const width = Math.max(...sheet.blocks.map((b) => b.columns.length));
+    // Column styles first: exceljs copies a column's style onto the cells already in it.
+    sheet.blocks.forEach((block) => block.columns.forEach((c, i) => {
+      const column = ws.getColumn(i + 1);
+      column.width = Math.max(column.width ?? 0, c.width);
+      // A column style also keeps exceljs from dropping a width of exactly 9, its own default.
+      column.alignment = { vertical: 'middle' };
+    }));
     let rowNumber = 1;
     if (sheet.title) {
       const title = ws.getRow(rowNumber);
@@ -84,23 +91,18 @@ export class XlsxResultWriter implements ResultSink {
           cell.numFmt = NUMBER_FORMATS[c.format];
           if (sheet.printable || isTotal) cell.border = THIN;
           if (isTotal) cell.font = { bold: true };
+          if (sheet.printable && c.format === 'text') cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
         });
+        if (sheet.printable) row.height = 22;
       });
     });
-    sheet.blocks.forEach((block) => block.columns.forEach((c, i) => {
-      const column = ws.getColumn(i + 1);
-      column.width = Math.max(column.width ?? 0, c.width);
-      // A column style also keeps exceljs from dropping a width of exactly 9, its own default.
-      column.alignment = { vertical: 'top' };
-    }));
     ws.views = [{ state: 'frozen', ySplit: firstHeader, xSplit: 0 }];
-    if (sheet.printable) {
-      ws.pageSetup = {
-        paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
-        horizontalCentered: true, printTitlesRow: `${firstHeader}:${firstHeader}`,
-        margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-      };
-    }
+    // Every sheet prints one page wide on A4 with its header repeated; the award table upright, the wide lists across.
+    ws.pageSetup = {
+      paperSize: 9, orientation: sheet.printable ? 'portrait' : 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+      horizontalCentered: true, printTitlesRow: `${firstHeader}:${firstHeader}`,
+      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    };
   }
 
   async toBuffer(): Promise<Uint8Array<ArrayBuffer>> {
