@@ -304,6 +304,8 @@ const fines: Fine[] = [
   F(D(2026, 9, 19), who('程红'), '罚款', null, 50, '交接班未按规定登记'),
   F(D(2026, 9, 24), who('许建军'), '差错', '轻微', null, '调剂时药品规格拿错，患者未服用'),
   F(D(2026, 9, 28), who('汪洋'), '罚款', null, 30, '工作时间擅自离岗'),
+  // a type the scheme does not know: counted as a fine and warned (UNKNOWN_TYPE)
+  F(D(2026, 9, 29), who('邓丽'), '服务纪律', null, 50, '午休时段窗口提前关闭'),
   F(D(2026, 10, 3), who('何雯'), '患者投诉', '一般', null, '退费解释不清'),
 ];
 const fineRows: Row[] = fines.map((f) => [
