@@ -5,7 +5,22 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const outDir = path.resolve(__dirname, 'dist/addin');
 
-module.exports = (_env, argv) => {
+/**
+ * https with Office's development certificates when serving (Office requires https); plain http when
+ * they cannot be made (no rights to install a CA here), which still serves the standalone page.
+ */
+async function devServerTransport() {
+  if (!process.env.WEBPACK_SERVE) return { type: 'http' };
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    return { type: 'https', options: await devCerts.getHttpsServerOptions() };
+  } catch (error) {
+    console.warn(`No development certificates (${error.message}); serving over http. Run: npx office-addin-dev-certs install`);
+    return { type: 'http' };
+  }
+}
+
+module.exports = async (_env, argv) => {
   const production = argv.mode === 'production';
   return {
     mode: production ? 'production' : 'development',
@@ -53,6 +68,7 @@ module.exports = (_env, argv) => {
     performance: { hints: false },
     devServer: {
       port: 3000,
+      server: await devServerTransport(),
       static: { directory: outDir },
       // Office on the web fetches add-in files from its own origin.
       headers: { 'Access-Control-Allow-Origin': '*' },
