@@ -18,22 +18,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip'; // exceljs's own zip library (a dependency of exceljs 4.4.0)
+import { mulberry32, repeatableXlsx } from './repeatable';
 
 // ---------------------------------------------------------------------------
 // Deterministic randomness
 // ---------------------------------------------------------------------------
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rnd = mulberry32(20260930);
 const randInt = (lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
@@ -723,17 +713,7 @@ async function readBack(file: string): Promise<void> {
 async function main(): Promise<void> {
   const out = path.join(__dirname, '..', 'examples', 'hospital-2026Q3.xlsx');
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  // exceljs stamps every zip entry with the current time: re-pack with a fixed
-  // time so that every run gives a byte-identical file (no spurious git diffs)
-  const raw = await buildWorkbook().xlsx.writeBuffer();
-  const zip = await JSZip.loadAsync(raw as ArrayBuffer);
-  const fixed = new JSZip();
-  for (const name of Object.keys(zip.files).sort()) {
-    const entry = zip.files[name];
-    if (!entry || entry.dir) continue;
-    fixed.file(name, await entry.async('nodebuffer'), { date: FIXED_TIME, createFolders: false });
-  }
-  fs.writeFileSync(out, await fixed.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' }));
+  fs.writeFileSync(out, await repeatableXlsx(buildWorkbook(), FIXED_TIME));
 
   const count = (rows: Row[], col: number): string => {
     const inside = rows.filter((r) => inQ3(cellDate(r[col] ?? null))).length;

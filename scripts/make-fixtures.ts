@@ -18,7 +18,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import { repeatableXlsx } from './repeatable';
 
 const FIXTURES = path.join(__dirname, '..', 'test', 'fixtures');
 const D = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d));
@@ -54,17 +54,9 @@ async function writeBook(file: string, sheets: SheetSpec[]): Promise<void> {
   wb.created = FIXED_TIME;
   wb.modified = FIXED_TIME;
   for (const sheet of sheets) addSheet(wb, sheet);
-  const raw = await wb.xlsx.writeBuffer();
-  const zip = await JSZip.loadAsync(raw as ArrayBuffer);
-  const fixed = new JSZip();
-  for (const name of Object.keys(zip.files).sort()) {
-    const entry = zip.files[name];
-    if (!entry || entry.dir) continue;
-    fixed.file(name, await entry.async('nodebuffer'), { date: FIXED_TIME, createFolders: false });
-  }
   const out = path.join(FIXTURES, file);
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, await fixed.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' }));
+  fs.writeFileSync(out, await repeatableXlsx(wb, FIXED_TIME));
   console.log(`wrote test/fixtures/${file}`);
 }
 

@@ -11,6 +11,7 @@
  * here depends on the clock, the locale or Math.random.
  */
 import ExcelJS from 'exceljs';
+import { mulberry32 } from './repeatable';
 
 /** A cell as the engine reads it. */
 export type SyntheticCell = string | number | null;
@@ -44,18 +45,6 @@ export const FINES_HEADER = ['日期', '工号', '姓名', '类型', '严重程�
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness
-
-/** mulberry32: a small, fast, seeded PRNG giving floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Random {
   private readonly next: () => number;

@@ -17,6 +17,7 @@ import { resultJson, type ResultJson } from '../src/engine/json';
 import { PRESETS, type SchemeParameters } from '../src/engine/scheme';
 import { runSelection, type SelectionInput, type SelectionOutcome } from '../src/engine/select';
 import type { Cell, TableInput, TableKey } from '../src/engine/types';
+import { mulberry32 } from '../scripts/repeatable';
 
 // =============================================================================================
 // Small helpers (the test's own, written from the rules book, not the engine's)
@@ -50,17 +51,6 @@ function pad2(n: number): string {
 function partsOf(d: number): { y: number; m: number; d: number } {
   const date = new Date(d * MS_PER_DAY);
   return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PRESET_IDS = PRESETS.map((p) => p.id);
