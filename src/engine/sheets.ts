@@ -88,11 +88,16 @@ function evidenceList(refs: readonly RowRef[], lang: Lang): string {
   return shown.join(lang === 'zh' ? '；' : '; ');
 }
 
+/** 工号, 姓名, 科室: the first columns of every list about people. */
+function personColumns(lang: Lang): SheetColumn[] {
+  return [col('工号', 'Id', 10, 'text', lang), col('姓名', 'Name', 10, 'text', lang), col('科室', 'Department', 14, 'text', lang)];
+}
+
 function resultsSheet(r: SelectionResult, lang: Lang): SheetBlock {
   return {
     caption: null,
     columns: [
-      col('工号', 'Id', 10, 'text', lang), col('姓名', 'Name', 10, 'text', lang), col('科室', 'Department', 14, 'text', lang),
+      ...personColumns(lang),
       col('违规次数', 'Violations', 9, 'integer', lang), col('现场扣分', 'On-site points', 9, 'number', lang),
       col('非现场扣分', 'Off-site points', 10, 'number', lang), col('表扬', 'Praise', 7, 'integer', lang),
       col('满意度', 'Satisfaction', 9, 'percent', lang), col('得分', 'Score', 9, 'score', lang),
@@ -122,7 +127,7 @@ function vetoesSheet(r: SelectionResult, lang: Lang): SheetBlock {
   return {
     caption: null,
     columns: [
-      col('工号', 'Id', 10, 'text', lang), col('姓名', 'Name', 10, 'text', lang), col('科室', 'Department', 14, 'text', lang),
+      ...personColumns(lang),
       col('代码', 'Code', 14, 'text', lang), col('否决项', 'Veto', 14, 'text', lang), col('原因', 'Reason', 40, 'text', lang),
       col('依据（工作表、行、日期）', 'Evidence (sheet, row, date)', 60, 'text', lang),
     ],
@@ -140,7 +145,7 @@ function deductionsSheet(r: SelectionResult, lang: Lang): SheetBlock {
   return {
     caption: null,
     columns: [
-      col('工号', 'Id', 10, 'text', lang), col('姓名', 'Name', 10, 'text', lang), col('科室', 'Department', 14, 'text', lang),
+      ...personColumns(lang),
       col('月份', 'Month', 9, 'text', lang), col('违规次数', 'Violations', 9, 'integer', lang), col('扣分', 'Points', 7, 'number', lang),
       col('违规扣款（元）', 'Violation yuan', 12, 'money', lang), col('投诉/罚款次数', 'Fines', 11, 'integer', lang),
       col('投诉罚款（元）', 'Complaint yuan', 12, 'money', lang), col('合计（元）', 'Total yuan', 11, 'money', lang),
