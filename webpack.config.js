@@ -62,6 +62,7 @@ module.exports = async (_env, argv) => {
         patterns: [
           { from: 'assets/*', to: 'assets/[name][ext]' },
           { from: 'manifest.xml', to: '[name][ext]' },
+          { from: 'src/taskpane/help.html', to: 'help.html' },
         ],
       }),
     ],

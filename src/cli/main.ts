@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { historySheet } from '../engine/history';
 import { resultJson } from '../engine/json';
-import type { Problem } from '../engine/messages';
+import { messages, type Problem } from '../engine/messages';
 import { runSelection } from '../engine/select';
 import { awardTable, resultSheets } from '../engine/sheets';
 import { fingerprint } from '../engine/fingerprint';
@@ -103,6 +103,11 @@ async function select(args: SelectArgs, io: Io): Promise<number> {
     read++;
     progress.update(Math.min(0.6, 0.3 + read * 0.04), lang === 'zh' ? `读取 ${label}` : `reading ${label}`);
   });
+  if (!args.quiet) {
+    for (const table of ['inspections', 'fines'] as const) {
+      if (collected.tables.staff && !collected.tables[table]) io.stderr(`service-star: ${messages.missingTable(table).message[lang]}\n`);
+    }
+  }
   progress.update(0.65, lang === 'zh' ? '计算评选结果' : 'computing');
   const outcome = runSelection({
     period: args.period, scheme: args.scheme ?? rules.scheme, overrides: rules.overrides, tables: collected.tables,
