@@ -1,4 +1,4 @@
-import { strict as assert } from 'node:assert';
+import { strict as assert } from 'assert';
 import {
   addYears, dayFromParts, formatDay, fromExcelSerial, looksLikeDate, monthKey, parseDay, partsOf, toExcelSerial, type Day,
 } from './dates';

@@ -1,4 +1,4 @@
-import { strict as assert } from 'node:assert';
+import { strict as assert } from 'assert';
 import { violationYuan } from './deductions';
 import { resultJson, type ResultJson } from './json';
 import { DEFAULT_PARAMETERS } from './scheme';

@@ -1,4 +1,4 @@
-import { strict as assert } from 'node:assert';
+import { strict as assert } from 'assert';
 import { discoverTables, tableOfHeaders, tableOfSheetName } from './discover';
 import type { Grid } from './types';
 

@@ -1,4 +1,4 @@
-import { strict as assert } from 'node:assert';
+import { strict as assert } from 'assert';
 import {
   aliasesOf, fieldsOf, findHeader, HEADER_SEARCH_ROWS, isRepeatedHeader, matchRow, missingFields, type HeaderMatch,
 } from './headers';

@@ -1,4 +1,4 @@
-import { strict as assert } from 'node:assert';
+import { strict as assert } from 'assert';
 import { resultJson, warningJson } from './json';
 import { messages } from './messages';
 import { runSelection } from './select';

@@ -1,4 +1,4 @@
-import { strict as assert } from 'node:assert';
+import { strict as assert } from 'assert';
 import { messages, TABLE_NAMES } from './messages';
 
 const AT = { table: 'fines' as const, sheet: '投诉记录', row: 12, column: '金额' };

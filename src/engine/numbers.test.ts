@@ -1,4 +1,4 @@
-import { strict as assert } from 'node:assert';
+import { strict as assert } from 'assert';
 import { parseNumber, parseRate, roundHalfAway } from './numbers';
 
 describe('numbers: parseNumber (§1)', () => {

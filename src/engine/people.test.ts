@@ -1,4 +1,4 @@
-import { strict as assert } from 'node:assert';
+import { strict as assert } from 'assert';
 import type { Problem } from './messages';
 import { buildRoster, isActive, matchPerson, type PersonMatch, type Roster } from './people';
 import { readStaff } from './read';

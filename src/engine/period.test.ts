@@ -1,4 +1,4 @@
-import { strict as assert } from 'node:assert';
+import { strict as assert } from 'assert';
 import { dayFromParts, formatDay, type Day } from './dates';
 import {
   inPeriod, makePeriod, parseMonth, parsePeriod, parsePeriodCell, periodLabel, periodOfDay, periodWithin, yearToDate, type Period,

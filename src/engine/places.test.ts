@@ -1,4 +1,4 @@
-import { strict as assert } from 'node:assert';
+import { strict as assert } from 'assert';
 import { allocatePlaces, compareCandidates, denseRank, equalOnEveryKey, type RankKeys } from './places';
 
 interface C extends RankKeys {

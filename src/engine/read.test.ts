@@ -1,4 +1,4 @@
-import { strict as assert } from 'node:assert';
+import { strict as assert } from 'assert';
 import { dayFromParts, type Day } from './dates';
 import type { Problem } from './messages';
 import { parsePeriod, yearToDate, type Period } from './period';

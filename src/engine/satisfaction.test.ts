@@ -1,4 +1,4 @@
-import { strict as assert } from 'node:assert';
+import { strict as assert } from 'assert';
 import { evaluationRate, pooledSatisfaction } from './satisfaction';
 
 type Row = { evaluations: number | null; satisfied: number | null; rate: number | null; served: number | null };

@@ -1,4 +1,4 @@
-import { strict as assert } from 'node:assert';
+import { strict as assert } from 'assert';
 import {
   DEFAULT_PARAMETERS, DEFAULT_SCHEME, DEFAULT_VETO_TYPES, findPreset, normalisedWeights, PRESETS, resolveScheme, type SchemeParameters,
 } from './scheme';

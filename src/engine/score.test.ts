@@ -1,4 +1,4 @@
-import { strict as assert } from 'node:assert';
+import { strict as assert } from 'assert';
 import { resultJson } from './json';
 import { DEFAULT_PARAMETERS, type SchemeParameters } from './scheme';
 import { inspectionScore, pointsByKind, praiseBonus, score } from './score';

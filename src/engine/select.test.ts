@@ -1,4 +1,4 @@
-import { strict as assert } from 'node:assert';
+import { strict as assert } from 'assert';
 import { resultJson, type ResultJson } from './json';
 import type { Problem } from './messages';
 import { runSelection, type SelectionResult } from './select';

@@ -28,7 +28,7 @@ export interface SheetBlock {
 
 export type ResultSheetKind = 'results' | 'vetoes' | 'deductions' | 'winners' | 'awards' | 'log' | 'history';
 
-/** One result sheet of §8, ready for any writer (exceljs or Office.js). */
+/** One result sheet of §8, ready for any writer (the .xlsx file adapter or the Excel add-in). */
 export interface ResultSheet {
   kind: ResultSheetKind;
   name: string;

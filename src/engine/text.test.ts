@@ -1,4 +1,4 @@
-import { strict as assert } from 'node:assert';
+import { strict as assert } from 'assert';
 import { cleanText, idText, isBlank, normalizeKey } from './text';
 
 describe('text: normalizeKey (§10 comparison key)', () => {

@@ -1,4 +1,4 @@
-import { strict as assert } from 'node:assert';
+import { strict as assert } from 'assert';
 import { dayFromParts, type Day } from './dates';
 import { resultJson, type ResultJson } from './json';
 import type { StaffMember } from './people';
