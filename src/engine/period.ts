@@ -159,3 +159,19 @@ export function lastFinishedQuarter(today: Day): Period {
   const current = periodOfDay(today, 'quarter');
   return current.index === 1 ? makePeriod('quarter', current.year - 1, 4) : makePeriod('quarter', current.year, current.index - 1);
 }
+
+/** Granularity words of STAR.PERIOD and the like: a letter, or the Chinese word. */
+const GRANULARITY: Record<string, PeriodKind> = {
+  q: 'quarter', m: 'month', h: 'half', y: 'year', quarter: 'quarter', month: 'month', half: 'half', year: 'year',
+  季: 'quarter', 季度: 'quarter', 月: 'month', 月度: 'month', 半年: 'half', 年: 'year', 年度: 'year',
+};
+
+/**
+ * A granularity word as a period kind; blank means a quarter. Null for a word we do not know.
+ *
+ * @example periodKindOf('M') // => 'month'
+ */
+export function periodKindOf(value: unknown): PeriodKind | null {
+  const key = String(value ?? '').normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
+  return key === '' ? 'quarter' : GRANULARITY[key] ?? null;
+}

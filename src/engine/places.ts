@@ -1,3 +1,5 @@
+import { normalizeKey } from './text';
+
 /** What a candidate brings to the ranking (§6), high score first. */
 export interface RankKeys {
   score: number;
@@ -84,4 +86,17 @@ export function denseRank(values: readonly number[]): number[] {
   const distinct = [...new Set(values)].sort((a, b) => b - a);
   const rankOf = new Map(distinct.map((v, i) => [v, i + 1]));
   return values.map((v) => rankOf.get(v) as number);
+}
+
+/**
+ * The dense rank of one value among others (STAR.RANK), highest first; with groups, only among the
+ * values of the same group. Null when the value is not among them.
+ *
+ * @example rankAmong(98, [98, 100, 98, 95]) // => 2
+ * @example rankAmong(98, [98, 100, 97], ['A', 'B', 'A'], 'A') // => 1
+ */
+export function rankAmong(value: number, values: readonly number[], groups?: readonly unknown[], group?: unknown): number | null {
+  const within = groups === undefined ? values : values.filter((_, i) => normalizeKey(groups[i]) === normalizeKey(group));
+  if (!within.includes(value)) return null;
+  return new Set(within.filter((v) => v > value)).size + 1;
 }

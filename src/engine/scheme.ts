@@ -208,3 +208,54 @@ export function normalisedWeights(parameters: SchemeParameters): { onsite: numbe
   const sum = w.onsite + w.offsite;
   return { onsite: w.onsite / sum, offsite: w.offsite / sum };
 }
+
+const LIST_PARAMETERS = new Set(['vetoTypes', 'fineTypes', 'departmentAwardPeriods']);
+const NONE_WORDS = new Set(['', '无', '不设', 'none', 'null', '-']);
+const SCHEME_WORDS = new Set(['scheme', '方案', '评选方案', 'preset']);
+const HEADER_WORDS = new Set(['参数', 'parameter', 'name', '名称']);
+
+/** A parameter value as written in a cell: numbers, 无/none, lists (投诉、差错), weights (0.8/0.2), JSON. */
+function parameterValue(name: string, cell: unknown): unknown {
+  if (typeof cell === 'number' || typeof cell === 'boolean') return cell;
+  const text = String(cell ?? '').normalize('NFKC').trim();
+  if (NONE_WORDS.has(text.toLowerCase())) return null;
+  if (/^[[{]/u.test(text)) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  if (LIST_PARAMETERS.has(name)) return text.split(/[、,，;；\s]+/u).filter((w) => w !== '');
+  if (name === 'kindWeights') {
+    const m = /^([\d.]+)\s*[/:,，]\s*([\d.]+)$/u.exec(text);
+    return m ? { onsite: Number(m[1]), offsite: Number(m[2]) } : text;
+  }
+  if (/^[+-]?\d+(\.\d+)?%$/u.test(text)) return Number(text.slice(0, -1)) / 100;
+  if (/^[+-]?\d+(\.\d+)?$/u.test(text)) return Number(text);
+  return text;
+}
+
+/**
+ * A scheme kept on a sheet: rows of parameter name and value (a header row and a `scheme` row
+ * naming the preset are optional). Names are the parameter names of SchemeParameters.
+ *
+ * @example schemeFromPairs([['scheme', 'credit-union-100'], ['annualPointLimit', 100]]) // => { scheme: 'credit-union-100', overrides: { annualPointLimit: 100 } }
+ */
+export function schemeFromPairs(rows: readonly (readonly unknown[])[]): { scheme?: string; overrides: Record<string, unknown> } {
+  const names = new Map(Object.keys(DEFAULT_PARAMETERS).map((k) => [k.toLowerCase(), k]));
+  const overrides: Record<string, unknown> = {};
+  let scheme: string | undefined;
+  for (const row of rows) {
+    const label = String(row[0] ?? '').normalize('NFKC').trim();
+    const key = label.toLowerCase();
+    if (key === '' || HEADER_WORDS.has(key)) continue;
+    if (SCHEME_WORDS.has(key)) {
+      scheme = String(row[1] ?? '').trim() || undefined;
+      continue;
+    }
+    const name = names.get(key) ?? label;
+    overrides[name] = parameterValue(name, row[1]);
+  }
+  return { scheme, overrides };
+}

@@ -218,6 +218,11 @@ export function awardTable(r: SelectionResult, lang: Lang): ResultSheet {
   return { kind: 'awards', name: resultSheetName('awards', r.period.id, lang), title: awardTitle(r, lang), blocks, printable: true };
 }
 
+/** The table of one result sheet (header and rows), as the cell functions spill it. */
+export function resultBlock(kind: 'results' | 'winners' | 'deductions', r: SelectionResult, lang: Lang): SheetBlock {
+  return kind === 'results' ? resultsSheet(r, lang) : kind === 'winners' ? winnersSheet(r, lang) : deductionsSheet(r, lang);
+}
+
 /** Facts of a run the engine cannot know itself. */
 export interface RunInfo {
   /** When the run happened, as the user's clock says (ISO text). */
