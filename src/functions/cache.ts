@@ -44,7 +44,8 @@ export class GridCache<T> {
     }
     this.misses++;
     const value = compute();
-    this.entries.unshift({ key, grids, value });
+    // Keep a copy: a caller that changes its array in place must not change what we compare against.
+    this.entries.unshift({ key, grids: grids.map((g) => g && g.map((row) => row.slice())), value });
     if (this.entries.length > this.size) this.entries.pop();
     return value;
   }

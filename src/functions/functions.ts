@@ -210,6 +210,10 @@ export function explain(person: any, staff: any[][], inspections: any[][], fines
   return explainPerson(personIn(result, person), result, lang());
 }
 
+function notAmong(): CustomFunctions.Error {
+  return notAvailable(both('该得分不在得分区域中', 'the score is not among the scores'));
+}
+
 /**
  * Dense rank (中国式排名: 1, 2, 2, 3) of a score among scores, highest first.
  * @customfunction RANK
@@ -228,13 +232,14 @@ export function rank(score: number, scores: any[][], groups?: any[][], group?: a
   let ownGroup = group;
   if (labels && isOmitted(group)) {
     const seen = new Set(labels.filter((_, i) => values[i] === value).map((g) => String(g)));
-    if (seen.size !== 1) throw invalid(both('同一得分出现在多个科室，请给出 group 参数', 'this score is in several groups: give the group argument'));
+    if (seen.size === 0) throw notAmong();
+    if (seen.size > 1) throw invalid(both('同一得分出现在多个科室，请给出 group 参数', 'this score is in several groups: give the group argument'));
     ownGroup = [...seen][0];
   }
   const numbers = values.map((v) => (v === null || Number.isNaN(v) ? Number.NaN : v));
   const kept = numbers.map((v, i) => [v, labels?.[i]] as const).filter(([v]) => !Number.isNaN(v));
   const r = rankAmong(value, kept.map(([v]) => v), labels ? kept.map(([, g]) => g) : undefined, ownGroup);
-  if (r === null) throw notAvailable(both('该得分不在得分区域中', 'the score is not among the scores'));
+  if (r === null) throw notAmong();
   return r;
 }
 
