@@ -1,6 +1,7 @@
 import type { PeriodKind } from './period';
 import type { Bilingual } from './types';
 import { messages, type Problem } from './messages';
+import { normalizeKey } from './text';
 
 export type CandidateRule = 'auto' | 'recommended' | 'all';
 export type Severity = 'minor' | 'moderate' | 'severe';
@@ -248,7 +249,7 @@ export function schemeFromPairs(rows: readonly (readonly unknown[])[]): { scheme
   let scheme: string | undefined;
   for (const row of rows) {
     const label = String(row[0] ?? '').normalize('NFKC').trim();
-    const key = label.toLowerCase();
+    const key = normalizeKey(label);
     if (key === '' || HEADER_WORDS.has(key)) continue;
     if (SCHEME_WORDS.has(key)) {
       scheme = String(row[1] ?? '').trim() || undefined;

@@ -92,7 +92,7 @@ function select(tables: Partial<Record<TableKey, any>>, period: any, scheme: any
   const s = schemeOf(scheme);
   const p = periodText(period);
   const keys = Object.keys(grids).sort() as TableKey[];
-  const outcome = selections.get(`${p}|${s.key}|${keys.join(',')}`, keys.map((k) => grids[k] ?? null), () => {
+  const outcome = selections.get(`${lang()}|${p}|${s.key}|${keys.join(',')}`, keys.map((k) => grids[k] ?? null), () => {
     const inputs: Partial<Record<TableKey, TableInput>> = {};
     for (const k of keys) inputs[k] = { sheet: TABLE_NAMES[k][lang()], grid: grids[k] as Grid };
     return runSelection({ period: p, scheme: s.id, overrides: s.overrides, tables: inputs });
