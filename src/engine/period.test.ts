@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { dayFromParts, formatDay, type Day } from './dates';
 import {
-  inPeriod, makePeriod, parseMonth, parsePeriod, parsePeriodCell, periodLabel, periodOfDay, periodWithin, yearToDate, type Period,
+  inPeriod, makePeriod, parseMonth, parsePeriod, parsePeriodCell, periodKindOf, periodLabel, periodOfDay, periodWithin, yearToDate, type Period,
 } from './period';
 
 function d(year: number, month: number, day: number): Day {
@@ -149,5 +149,50 @@ describe('period: labels', () => {
     assert.deepEqual(periodLabel(must('2026H2')), { zh: '2026年下半年', en: '2026 H2' });
     assert.deepEqual(periodLabel(must('2026H1')), { zh: '2026年上半年', en: '2026 H1' });
     assert.deepEqual(periodLabel(must('2026')), { zh: '2026年度', en: '2026' });
+  });
+});
+
+describe('period: periodKindOf (granularity words)', () => {
+  it('letters, either case', () => {
+    assert.equal(periodKindOf('Q'), 'quarter');
+    assert.equal(periodKindOf('q'), 'quarter');
+    assert.equal(periodKindOf('M'), 'month');
+    assert.equal(periodKindOf('m'), 'month');
+    assert.equal(periodKindOf('H'), 'half');
+    assert.equal(periodKindOf('Y'), 'year');
+  });
+
+  it('English and Chinese words', () => {
+    assert.equal(periodKindOf('Quarter'), 'quarter');
+    assert.equal(periodKindOf('MONTH'), 'month');
+    assert.equal(periodKindOf('half'), 'half');
+    assert.equal(periodKindOf('year'), 'year');
+    assert.equal(periodKindOf('季'), 'quarter');
+    assert.equal(periodKindOf('季度'), 'quarter');
+    assert.equal(periodKindOf('月'), 'month');
+    assert.equal(periodKindOf('月度'), 'month');
+    assert.equal(periodKindOf('半年'), 'half');
+    assert.equal(periodKindOf('年'), 'year');
+    assert.equal(periodKindOf('年度'), 'year');
+  });
+
+  it('padding, inner spaces and full width are ignored', () => {
+    assert.equal(periodKindOf(' m '), 'month');
+    assert.equal(periodKindOf('Ｍ'), 'month');
+    assert.equal(periodKindOf('季 度'), 'quarter');
+    assert.equal(periodKindOf('\u3000半年\u3000'), 'half');
+  });
+
+  it('blank means a quarter', () => {
+    assert.equal(periodKindOf(''), 'quarter');
+    assert.equal(periodKindOf('  '), 'quarter');
+    assert.equal(periodKindOf(null), 'quarter');
+    assert.equal(periodKindOf(undefined), 'quarter');
+  });
+
+  it('anything else is null', () => {
+    for (const word of ['W', 'week', '周', '日', 'QM', 'quarters', 3, true, '2026Q3']) {
+      assert.equal(periodKindOf(word), null, String(word));
+    }
   });
 });

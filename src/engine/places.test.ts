@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { allocatePlaces, compareCandidates, denseRank, equalOnEveryKey, type RankKeys } from './places';
+import { allocatePlaces, compareCandidates, denseRank, equalOnEveryKey, rankAmong, type RankKeys } from './places';
 
 interface C extends RankKeys {
   name: string;
@@ -109,5 +109,51 @@ describe('places: denseRank', () => {
     assert.deepEqual(denseRank([98, 100, 98, 95]), [2, 1, 2, 3]);
     assert.deepEqual(denseRank([]), []);
     assert.deepEqual(denseRank([50]), [1]);
+  });
+});
+
+describe('places: rankAmong (STAR.RANK)', () => {
+  it('dense rank of one value, highest first: 1, 2, 2, 3', () => {
+    const values = [98, 100, 98, 95];
+    assert.equal(rankAmong(100, values), 1);
+    assert.equal(rankAmong(98, values), 2);
+    assert.equal(rankAmong(95, values), 3);
+  });
+
+  it('repeated values above count once', () => {
+    assert.equal(rankAmong(90, [100, 100, 100, 95, 95, 90]), 3);
+    assert.equal(rankAmong(-1, [0, -1, -1, 2.5]), 3);
+    assert.equal(rankAmong(99.99, [100, 99.99, 99.98]), 2);
+  });
+
+  it('null when the value is not among the values', () => {
+    assert.equal(rankAmong(99, [98, 100]), null);
+    assert.equal(rankAmong(99, []), null);
+  });
+
+  it('within a group: only the values of that group count', () => {
+    const values = [98, 100, 97, 99];
+    const groups = ['A', 'B', 'A', 'B'];
+    assert.equal(rankAmong(98, values, groups, 'A'), 1);
+    assert.equal(rankAmong(97, values, groups, 'A'), 2);
+    assert.equal(rankAmong(99, values, groups, 'B'), 2);
+    assert.equal(rankAmong(100, values, groups, 'B'), 1);
+  });
+
+  it('groups compare as names do: spaces, case and full width ignored; numbers equal their text', () => {
+    assert.equal(rankAmong(97, [98, 97, 99], [' 门 诊', '门诊', '药房'], '门诊'), 2);
+    assert.equal(rankAmong(97, [98, 97], ['Ａ', 'a'], 'A'), 2);
+    assert.equal(rankAmong(5, [5, 6], [1, '1'], '1'), 2);
+  });
+
+  it('null when the value is only in another group, or the group is unknown', () => {
+    assert.equal(rankAmong(100, [98, 100, 97], ['A', 'B', 'A'], 'A'), null);
+    assert.equal(rankAmong(98, [98, 100, 97], ['A', 'B', 'A'], 'C'), null);
+  });
+
+  it('agrees with denseRank for every value', () => {
+    const values = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5];
+    const ranks = denseRank(values);
+    values.forEach((v, i) => assert.equal(rankAmong(v, values), ranks[i]));
   });
 });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import {
-  DEFAULT_PARAMETERS, DEFAULT_SCHEME, DEFAULT_VETO_TYPES, findPreset, normalisedWeights, PRESETS, resolveScheme, type SchemeParameters,
+  DEFAULT_PARAMETERS, DEFAULT_SCHEME, DEFAULT_VETO_TYPES, findPreset, normalisedWeights, PRESETS, resolveScheme, schemeFromPairs, type SchemeParameters,
 } from './scheme';
 
 function params(id?: string, overrides?: Record<string, unknown>): SchemeParameters {
@@ -171,5 +171,105 @@ describe('scheme: normalisedWeights', () => {
     assert.deepEqual(normalisedWeights({ ...DEFAULT_PARAMETERS, kindWeights: { onsite: 4, offsite: 1 } }), { onsite: 0.8, offsite: 0.2 });
     assert.deepEqual(normalisedWeights({ ...DEFAULT_PARAMETERS, kindWeights: { onsite: 0.8, offsite: 0.2 } }), { onsite: 0.8, offsite: 0.2 });
     assert.equal(normalisedWeights(DEFAULT_PARAMETERS), null);
+  });
+});
+
+describe('scheme: schemeFromPairs (a scheme kept on a sheet)', () => {
+  it('a header row is skipped, whatever its words', () => {
+    for (const header of [['参数', '值'], ['Parameter', 'Value'], ['name', 'value'], ['名称', '取值'], [' 参数 ', ''], ['ＮＡＭＥ', '']]) {
+      assert.deepEqual(schemeFromPairs([header, ['baseScore', 90]]), { scheme: undefined, overrides: { baseScore: 90 } }, String(header[0]));
+    }
+  });
+
+  it('a scheme row names the preset, in any of its spellings; blank names none', () => {
+    for (const label of ['scheme', 'Scheme', '方案', '评选方案', 'preset', ' 方案 ', '　方案　']) {
+      assert.deepEqual(schemeFromPairs([[label, ' credit-union-100 ']]), { scheme: 'credit-union-100', overrides: {} }, label);
+    }
+    assert.deepEqual(schemeFromPairs([['scheme', '']]), { scheme: undefined, overrides: {} });
+    assert.deepEqual(schemeFromPairs([['scheme', null]]), { scheme: undefined, overrides: {} });
+  });
+
+  it('blank label rows are skipped, and rows may be short', () => {
+    assert.deepEqual(schemeFromPairs([['', 5], [null, 'x'], [], ['praiseCap', 3]]), { scheme: undefined, overrides: { praiseCap: 3 } });
+    assert.deepEqual(schemeFromPairs([]), { scheme: undefined, overrides: {} });
+    assert.deepEqual(schemeFromPairs([['minSatisfaction']]), { scheme: undefined, overrides: { minSatisfaction: null } });
+  });
+
+  it('names are matched without case, full width and padding; an unknown name is kept as written', () => {
+    assert.deepEqual(schemeFromPairs([['BASESCORE', 90], [' praisecap ', 2], ['ｐｒａｉｓｅＰｏｉｎｔｓ', 2]]).overrides,
+      { baseScore: 90, praiseCap: 2, praisePoints: 2 });
+    assert.deepEqual(schemeFromPairs([['noSuchThing', 1]]).overrides, { noSuchThing: 1 });
+    // resolveScheme then names it
+    const { problems } = resolveScheme('smile-star-quarterly', schemeFromPairs([['noSuchThing', 1]]).overrides);
+    assert.deepEqual(problems.map((p) => p.code), ['BAD_PARAMETER']);
+    assert.match(problems[0]?.message.en ?? '', /noSuchThing/u);
+  });
+
+  it('numbers as numbers or text, full width and signed; booleans kept', () => {
+    assert.deepEqual(schemeFromPairs([
+      ['baseScore', 90], ['praiseCap', '3'], ['praisePoints', '0.5'], ['yuanPerPoint', '５０'], ['violationPoints', ' 2 '],
+      ['starAwardYuan', '-1'], ['topN', true],
+    ]).overrides, { baseScore: 90, praiseCap: 3, praisePoints: 0.5, yuanPerPoint: 50, violationPoints: 2, starAwardYuan: -1, topN: true });
+  });
+
+  it('percentages: "95%" is 0.95, "99.5%" 0.995, full-width ％ too; a number cell is kept as written', () => {
+    const o = schemeFromPairs([['minSatisfaction', '95%'], ['minEvaluationRate', '99.5%'], ['minDepartmentSatisfaction', '９０％']]).overrides;
+    assert.deepEqual(o, { minSatisfaction: 0.95, minEvaluationRate: 0.995, minDepartmentSatisfaction: 0.9 });
+    assert.deepEqual(schemeFromPairs([['minSatisfaction', 0.95]]).overrides, { minSatisfaction: 0.95 });
+  });
+
+  it('无, 不设, none, null, - and a blank value mean no value (null)', () => {
+    for (const word of ['无', '不设', 'none', 'None', 'NULL', '-', '', '  ', null, undefined]) {
+      assert.deepEqual(schemeFromPairs([['annualPointLimit', word]]).overrides, { annualPointLimit: null }, String(word));
+    }
+  });
+
+  it('lists: 投诉、差错 and other separators, for vetoTypes, fineTypes and departmentAwardPeriods', () => {
+    assert.deepEqual(schemeFromPairs([['vetoTypes', '投诉、差错']]).overrides, { vetoTypes: ['投诉', '差错'] });
+    assert.deepEqual(schemeFromPairs([['vetoTypes', '投诉，差错; 纠纷；事故 通报']]).overrides, { vetoTypes: ['投诉', '差错', '纠纷', '事故', '通报'] });
+    assert.deepEqual(schemeFromPairs([['fineTypes', '罚款']]).overrides, { fineTypes: ['罚款'] });
+    assert.deepEqual(schemeFromPairs([['departmentAwardPeriods', 'half, year']]).overrides, { departmentAwardPeriods: ['half', 'year'] });
+    // only list parameters are split
+    assert.deepEqual(schemeFromPairs([['candidates', 'auto']]).overrides, { candidates: 'auto' });
+  });
+
+  it('weights: 0.8/0.2, 4:1, 0.8,0.2 and full width; anything else left as text for resolveScheme to reject', () => {
+    for (const text of ['0.8/0.2', '0.8 / 0.2', '0.8:0.2', '0.8,0.2', '0.8，0.2', '０.８／０.２']) {
+      assert.deepEqual(schemeFromPairs([['kindWeights', text]]).overrides, { kindWeights: { onsite: 0.8, offsite: 0.2 } }, text);
+    }
+    assert.deepEqual(schemeFromPairs([['kindWeights', '4:1']]).overrides, { kindWeights: { onsite: 4, offsite: 1 } });
+    assert.deepEqual(schemeFromPairs([['kindWeights', '无']]).overrides, { kindWeights: null });
+    const heavy = schemeFromPairs([['kindWeights', 'heavy']]).overrides;
+    assert.deepEqual(heavy, { kindWeights: 'heavy' });
+    assert.deepEqual(resolveScheme(DEFAULT_SCHEME, heavy).problems.map((p) => p.code), ['BAD_PARAMETER']);
+  });
+
+  it('JSON objects and arrays; broken JSON stays text', () => {
+    assert.deepEqual(schemeFromPairs([['complaintYuan', '{"minor": 30, "moderate": 60, "severe": 120}']]).overrides,
+      { complaintYuan: { minor: 30, moderate: 60, severe: 120 } });
+    assert.deepEqual(schemeFromPairs([['kindWeights', '{"onsite": 0.7, "offsite": 0.3}']]).overrides, { kindWeights: { onsite: 0.7, offsite: 0.3 } });
+    assert.deepEqual(schemeFromPairs([['departmentAwardPeriods', '["half"]']]).overrides, { departmentAwardPeriods: ['half'] });
+    assert.deepEqual(schemeFromPairs([['starTitle', '{"zh": "服务标兵", "en": "Model"}']]).overrides, { starTitle: { zh: '服务标兵', en: 'Model' } });
+    assert.deepEqual(schemeFromPairs([['complaintYuan', '{oops']]).overrides, { complaintYuan: '{oops' });
+  });
+
+  it('a whole sheet resolves to the preset with its overrides', () => {
+    const { scheme, overrides } = schemeFromPairs([
+      ['参数', '值'],
+      ['方案', 'credit-union-100'],
+      ['annualPointLimit', '100'],
+      ['minSatisfaction', '95%'],
+      ['vetoTypes', '投诉、差错'],
+      ['kindWeights', '0.7/0.3'],
+      ['departmentAnnualPointLimit', '无'],
+    ]);
+    assert.equal(scheme, 'credit-union-100');
+    const p = params(scheme, overrides);
+    assert.equal(p.annualPointLimit, 100);
+    assert.equal(p.minSatisfaction, 0.95);
+    assert.deepEqual(p.vetoTypes, ['投诉', '差错']);
+    assert.deepEqual(p.kindWeights, { onsite: 0.7, offsite: 0.3 });
+    assert.equal(p.departmentAnnualPointLimit, null);
+    assert.equal(p.yuanPerPoint, 50); // from the preset
   });
 });
