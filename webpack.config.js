@@ -2,8 +2,15 @@
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { FunctionsMetadataPlugin } = require('./scripts/functions-metadata');
 
 const outDir = path.resolve(__dirname, 'dist/addin');
+
+/**
+ * The custom functions' script keeps one name in every mode: manifest.xml points at it
+ * (Functions.Script.Url). Its metadata files are emitted by FunctionsMetadataPlugin.
+ */
+const FUNCTIONS_SCRIPT = 'functions.js';
 
 /**
  * https with Office's development certificates when serving (Office requires https); plain http when
@@ -20,7 +27,7 @@ async function devServerTransport() {
   }
 }
 
-module.exports = async (_env, argv) => {
+module.exports = async (_env, argv = {}) => {
   const production = argv.mode === 'production';
   return {
     mode: production ? 'production' : 'development',
@@ -28,12 +35,16 @@ module.exports = async (_env, argv) => {
     // Separate .map files in both modes, so production bundles stay debuggable in the Office webview.
     devtool: 'source-map',
     entry: {
+      // The custom functions register themselves with CustomFunctions.associate when Excel runs
+      // them (and do nothing in a plain browser). Self-contained: no chunk is shared with the task pane.
+      functions: './src/functions/functions.ts',
       taskpane: './src/taskpane/index.ts',
     },
     output: {
       path: outDir,
-      // Hashed names in production so Office's aggressive webview cache picks up new builds.
-      filename: production ? '[name].[contenthash].js' : '[name].js',
+      // Hashed names in production so Office's aggressive webview cache picks up new builds;
+      // except the functions' script, whose name is in the manifest.
+      filename: (pathData) => (pathData.chunk?.name === 'functions' ? FUNCTIONS_SCRIPT : production ? '[name].[contenthash].js' : '[name].js'),
       clean: true,
     },
     resolve: {
@@ -53,11 +64,16 @@ module.exports = async (_env, argv) => {
       ],
     },
     plugins: [
+      // The shared runtime's page: the custom functions and the task pane run in this one page.
       new HtmlWebpackPlugin({
         template: './src/taskpane/taskpane.html',
         filename: 'taskpane.html',
-        chunks: ['taskpane'],
+        chunks: ['functions', 'taskpane'],
+        chunksSortMode: 'manual',
+        // functions.js has no content hash in its name: a ?hash query keeps the webview cache honest.
+        hash: true,
       }),
+      new FunctionsMetadataPlugin(),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*', to: 'assets/[name][ext]' },
@@ -76,3 +92,5 @@ module.exports = async (_env, argv) => {
     },
   };
 };
+
+module.exports.FUNCTIONS_SCRIPT = FUNCTIONS_SCRIPT;

@@ -12,6 +12,21 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 const ROOT = path.resolve(__dirname, '..');
 const MANIFEST = path.join(ROOT, 'manifest.xml');
 
+/** What the manifest must agree with in the build: webpack.config.js and the metadata generator (CommonJS, untyped). */
+interface WebpackConfig {
+  entry: Record<string, string>;
+  output: { filename: (pathData: { chunk?: { name?: string } }) => string };
+  plugins: { constructor: { name: string }; userOptions?: { filename?: string; chunks?: string[] } }[];
+}
+interface WebpackConfigModule {
+  (env: unknown, argv: { mode: string }): Promise<WebpackConfig>;
+  FUNCTIONS_SCRIPT: string;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS file without type declarations
+const webpackConfig = require('../webpack.config.js') as WebpackConfigModule;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- idem
+const { METADATA_FILES } = require('../scripts/functions-metadata.js') as { METADATA_FILES: { en: string; zh: string } };
+
 interface XmlNode {
   name: string;
   attrs: Readonly<Record<string, string>>;
@@ -140,6 +155,7 @@ const REQUIRED_TOP_LEVEL = [
 const RESOURCE_GROUP: Readonly<Record<string, string>> = {
   'bt:Image': 'bt:Images',
   Runtime: 'bt:Urls',
+  Namespace: 'bt:ShortStrings',
   FunctionFile: 'bt:Urls',
   SourceLocation: 'bt:Urls',
   LearnMoreUrl: 'bt:Urls',
@@ -148,6 +164,8 @@ const RESOURCE_GROUP: Readonly<Record<string, string>> = {
   Description: 'bt:LongStrings',
 };
 const HAN = /\p{Script=Han}/u;
+// Identifiers shown as they are in every language: the functions' namespace is part of every formula.
+const NOT_TRANSLATED = ['Functions.Namespace'];
 // Maximum lengths of bt:ShortString and bt:LongString in the schema.
 const SHORT_MAX = 125;
 const LONG_MAX = 250;
@@ -256,7 +274,9 @@ describe('manifest.xml', () => {
     const localised: { node: XmlNode; override: string; max: number }[] = [
       { node: one(app(), 'DisplayName'), override: 'Override', max: SHORT_MAX },
       { node: one(app(), 'Description'), override: 'Override', max: LONG_MAX },
-      ...all(one(resources(), 'bt:ShortStrings'), 'bt:String').map((node) => ({ node, override: 'bt:Override', max: SHORT_MAX })),
+      ...all(one(resources(), 'bt:ShortStrings'), 'bt:String')
+        .filter((node) => !NOT_TRANSLATED.includes(attr(node, 'id')))
+        .map((node) => ({ node, override: 'bt:Override', max: SHORT_MAX })),
       ...all(one(resources(), 'bt:LongStrings'), 'bt:String').map((node) => ({ node, override: 'bt:Override', max: LONG_MAX })),
     ];
     for (const { node, override, max } of localised) {
@@ -272,6 +292,11 @@ describe('manifest.xml', () => {
       }
     }
     assert.equal(attr(one(one(app(), 'Description'), 'Override'), 'Value'), '服务之星评选：按评选规则计算得分、一票否决、奖金扣罚和获奖名单');
+    for (const id of NOT_TRANSLATED) {
+      const node = definitions().find((d) => d.id === id)?.node;
+      assert.ok(node, `${id} is defined`);
+      assert.deepEqual(node.children.map((c) => c.name), [], `${id} is an identifier and has no overrides`);
+    }
   });
 
   it('runs the ribbon and task pane in one long-lived shared runtime', () => {
@@ -290,6 +315,62 @@ describe('manifest.xml', () => {
     const sourceLocations = [...walk(host)].filter((n) => n.name === 'Action' && n.attrs['xsi:type'] === 'ShowTaskpane').map((a) => attr(one(a, 'SourceLocation'), 'resid'));
     assert.deepEqual(sourceLocations, [resid]);
     assert.equal(resourceUrl(resid), attr(at(app(), 'DefaultSettings', 'SourceLocation'), 'DefaultValue'));
+  });
+
+  it('declares the STAR custom functions on the shared runtime, in schema order', () => {
+    const sets = at(app(), 'Requirements', 'Sets');
+    const required = all(sets, 'Set').filter((s) => s.attrs['Name'] === 'CustomFunctionsRuntime');
+    assert.equal(required.length, 1, 'CustomFunctionsRuntime requirement');
+    assert.equal(attr(required[0] as XmlNode, 'MinVersion'), '1.1');
+
+    const host = workbookHost();
+    const points = all(one(host, 'AllFormFactors'), 'ExtensionPoint');
+    assert.deepEqual(points.map((p) => attr(p, 'xsi:type')), ['CustomFunctions']);
+    const point = points[0] as XmlNode;
+    assert.deepEqual(point.children.map((c) => c.name), ['Script', 'Page', 'Metadata', 'Namespace']);
+    for (const name of ['Script', 'Page', 'Metadata']) assert.deepEqual(one(point, name).children.map((c) => c.name), ['SourceLocation']);
+
+    // The functions run in the task pane's page: the Page is the shared runtime's.
+    const runtime = attr(one(one(host, 'Runtimes'), 'Runtime'), 'resid');
+    assert.equal(attr(at(point, 'Page', 'SourceLocation'), 'resid'), runtime);
+    assert.equal(resourceUrl(runtime), 'https://localhost:3000/taskpane.html');
+
+    const namespace = definitions().find((d) => d.id === attr(one(point, 'Namespace'), 'resid'));
+    assert.equal(namespace?.group, 'bt:ShortStrings');
+    const name = attr((namespace as { node: XmlNode }).node, 'DefaultValue');
+    assert.equal(name, 'STAR');
+    assert.match(name, /^[A-Za-z][A-Za-z0-9._]{0,31}$/, 'a namespace is a letter, then letters, digits, . or _, 32 characters at most');
+  });
+
+  it('points the functions at the script webpack builds and the generated metadata, with a zh-CN override', async () => {
+    const point = one(one(workbookHost(), 'AllFormFactors'), 'ExtensionPoint');
+    const origin = new URL(resourceUrl('Taskpane.Url')).origin;
+
+    const script = new URL(resourceUrl(attr(at(point, 'Script', 'SourceLocation'), 'resid')));
+    assert.equal(script.origin, origin);
+    assert.equal(script.pathname, `/${webpackConfig.FUNCTIONS_SCRIPT}`);
+    for (const mode of ['production', 'development']) {
+      const config = await webpackConfig({}, { mode });
+      assert.equal(config.entry['functions'], './src/functions/functions.ts');
+      assert.equal(config.output.filename({ chunk: { name: 'functions' } }), webpackConfig.FUNCTIONS_SCRIPT, `${mode}: the functions' script keeps its name`);
+      if (mode === 'production') assert.match(config.output.filename({ chunk: { name: 'taskpane' } }), /\[contenthash\]/, 'other chunks keep content hashes');
+      const pages = config.plugins.filter((p) => p.constructor.name === 'HtmlWebpackPlugin' && p.userOptions?.filename === 'taskpane.html');
+      assert.equal(pages.length, 1, 'webpack builds taskpane.html');
+      assert.deepEqual([...(pages[0]?.userOptions?.chunks ?? [])].sort(), ['functions', 'taskpane'], 'the shared runtime page loads the functions and the task pane');
+      assert.ok(config.plugins.some((p) => p.constructor.name === 'FunctionsMetadataPlugin'), 'webpack emits the functions metadata');
+    }
+
+    const metadata = definitions().find((d) => d.id === attr(at(point, 'Metadata', 'SourceLocation'), 'resid'));
+    assert.equal(metadata?.group, 'bt:Urls');
+    const node = (metadata as { node: XmlNode }).node;
+    const en = new URL(attr(node, 'DefaultValue'));
+    assert.equal(en.origin, origin);
+    assert.equal(en.pathname, `/${METADATA_FILES.en}`);
+    const overrides = all(node, 'bt:Override');
+    assert.deepEqual(overrides.map((o) => attr(o, 'Locale')), ['zh-CN']);
+    const zh = new URL(attr(overrides[0] as XmlNode, 'Value'));
+    assert.equal(zh.origin, origin);
+    assert.equal(zh.pathname, `/${METADATA_FILES.zh}`);
   });
 
   it('points every icon at a PNG in assets/ of the size its name and use say', () => {
