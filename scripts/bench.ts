@@ -8,15 +8,23 @@
  *     (heap and RSS growth over a gc()'d baseline while the result is held; the process's peak RSS);
  * (b) a bare linear pass over the same arrays (read each row's cells, parse the date serial, sum
  *     points into a Map by id) for comparison, and the ratio engine / bare;
- * (c) the CLI end to end: `node bin/service-star.js select <file> --period 2026Q3 --json … --out …`.
+ * (c) the CLI end to end: `node bin/service-star.js select <file> --period 2026Q3 --json … --out …`;
+ * (d) the cell function STAR.SCORE called once for each of 2,000 staff (--quick: 200) over a
+ *     20,000-row inspections range (--quick: 5,000), every call given its own fresh copy of the
+ *     ranges as Excel does: total time and the selection cache's hits and misses;
+ * (e) STAR.RESULTS over the engine's inspections (200,000 rows; --quick: 20,000) with fresh copies:
+ *     a cold call (empty cache, median of 5) and a cached one, and what the spill guard says;
+ *     and how many RESULTS rows fit in MAX_SPILL_BYTES (the ~5 MB payload limit of Excel on the web).
  *
- * Targets: engine < 1 s and within 5× the bare pass; CLI < 10 s.
+ * Targets: engine < 1 s and within 5× the bare pass; CLI < 10 s; (d) < 2 s in total; (e) < 1.5 s.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runSelection } from '../src/engine/select';
+import { resultBlock } from '../src/engine/sheets';
+import type * as CellFunctions from '../src/functions/functions';
 import { syntheticTables, writeSyntheticXlsx, type SyntheticGrid, type SyntheticSizes } from './synthetic';
 
 const quick = process.argv.includes('--quick');
@@ -27,6 +35,12 @@ const CLI_SIZES: SyntheticSizes = quick
   ? { staff: 500, inspections: 5_000, fines: 500 }
   : { staff: 5_000, inspections: 50_000, fines: 5_000 };
 const RUNS = 5;
+/** (d): one STAR.SCORE call per person on the roster, over this many inspection rows. */
+const SCORE_SIZES: SyntheticSizes = quick
+  ? { staff: 200, inspections: 5_000, fines: 0 }
+  : { staff: 2_000, inspections: 20_000, fines: 0 };
+/** Staff on the roster when measuring how many RESULTS rows fit under MAX_SPILL_BYTES (more than fit). */
+const SPILL_PROBE_STAFF = 60_000;
 const PERIOD = '2026Q3';
 const ROOT = path.resolve(__dirname, '..');
 
@@ -156,6 +170,170 @@ async function benchCli(): Promise<CliFigure> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// (d), (e) the cell functions
+
+/**
+ * Loads src/functions/functions.ts as Excel's runtime would see it: a CustomFunctions global with
+ * Error and ErrorCode (and an associate that does nothing) must exist before the module runs.
+ */
+async function loadCellFunctions(): Promise<typeof CellFunctions> {
+  class FunctionError extends Error {
+    constructor(readonly code: string, message?: string) {
+      super(message);
+    }
+  }
+  (globalThis as unknown as Record<string, unknown>)['CustomFunctions'] = {
+    Error: FunctionError,
+    ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', invalidNumber: '#NUM!', divisionByZero: '#DIV/0!', nullReference: '#NULL!' },
+    associate: () => undefined,
+  };
+  return import('../src/functions/functions');
+}
+
+/**
+ * Excel hands every call its own copy of each range. The copies are made before the clock starts:
+ * that marshalling is Excel's cost, not the function's, and what it means for the function (no
+ * two calls share an array, so the cache must compare contents) is kept.
+ */
+function fresh(grid: SyntheticGrid): SyntheticGrid {
+  return grid.map((row) => row.slice());
+}
+
+function errorText(e: unknown): string {
+  const error = e as { code?: string; message?: string };
+  return `${error.code ?? 'error'} ${error.message ?? String(e)}`;
+}
+
+interface ScoreFigure {
+  calls: number;
+  rows: number;
+  totalMs: number;
+  firstMs: number;
+  medianMs: number;
+  copyMs: number;
+  hits: number;
+  misses: number;
+  failures: number;
+}
+
+/** (d) one STAR.SCORE per person, each call with fresh copies of the roster and the inspections. */
+function benchScore(fns: typeof CellFunctions): ScoreFigure {
+  const office = syntheticTables(SCORE_SIZES);
+  const ids = office.staff.grid.slice(1).map((row) => String(row[0]));
+  fns.selections.clear();
+  fns.selections.hits = 0;
+  fns.selections.misses = 0;
+  gc();
+  const times: number[] = [];
+  let copyMs = 0;
+  let failures = 0;
+  for (const id of ids) {
+    const c0 = now();
+    const staff = fresh(office.staff.grid);
+    const inspections = fresh(office.inspections.grid);
+    copyMs += now() - c0;
+    const t0 = now();
+    try {
+      fns.score(id, staff, inspections, PERIOD);
+    } catch {
+      failures++;
+    }
+    times.push(now() - t0);
+  }
+  return {
+    calls: ids.length,
+    rows: office.inspections.grid.length - 1,
+    totalMs: times.reduce((a, b) => a + b, 0),
+    firstMs: times[0] ?? 0,
+    medianMs: median(times.slice(1)),
+    copyMs,
+    hits: fns.selections.hits,
+    misses: fns.selections.misses,
+    failures,
+  };
+}
+
+interface ResultsFigure {
+  rows: number;
+  cold: number[];
+  coldMedian: number;
+  cachedMs: number;
+  outcome: string;
+}
+
+/** (e) STAR.RESULTS over the engine's tables: cold (cache cleared) and cached, fresh copies every call. */
+function benchResults(fns: typeof CellFunctions, tables: ReturnType<typeof syntheticTables>): ResultsFigure {
+  let outcome = '';
+  const call = (): number => {
+    const staff = fresh(tables.staff.grid);
+    const inspections = fresh(tables.inspections.grid);
+    const fines = fresh(tables.fines.grid);
+    gc();
+    const t0 = now();
+    try {
+      const out = fns.results(staff, inspections, fines, PERIOD);
+      const bytes = JSON.stringify(out).length * 2;
+      outcome = `spilled ${out.length - 1} rows × ${out[0]?.length ?? 0} columns, about ${mb(bytes)} (${((100 * bytes) / fns.MAX_SPILL_BYTES).toFixed(0)} % of MAX_SPILL_BYTES)`;
+    } catch (e) {
+      outcome = `refused: ${errorText(e)}`;
+    }
+    return now() - t0;
+  };
+  fns.selections.clear();
+  call(); // warm-up
+  const cold: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    fns.selections.clear();
+    cold.push(call());
+  }
+  const cachedMs = call(); // the selection of the last cold call is in the cache
+  return { rows: tables.inspections.grid.length - 1, cold, coldMedian: median(cold), cachedMs, outcome };
+}
+
+interface SpillFigure {
+  bytesPerRow: number;
+  maxRows: number;
+  check: string;
+}
+
+/**
+ * How many RESULTS rows fit in MAX_SPILL_BYTES, measured the way the spill guard measures (UTF-16
+ * bytes of the JSON of the spilled cells, header included) on a synthetic roster larger than fits.
+ * Then STAR.RESULTS itself on rosters of 98 % and 102 % of that many people, to see the guard agree.
+ */
+function benchSpillLimit(fns: typeof CellFunctions): SpillFigure {
+  const sizes: SyntheticSizes = { staff: SPILL_PROBE_STAFF, inspections: SPILL_PROBE_STAFF * 4, fines: SPILL_PROBE_STAFF / 5 };
+  const tables = syntheticTables(sizes);
+  const outcome = runSelection({ period: PERIOD, tables });
+  if (!outcome.ok) throw new Error(`the engine refused the spill probe: ${outcome.errors.map((e) => e.message.en).join('; ')}`);
+  const block = resultBlock('results', outcome.result, 'zh');
+  const cell = (c: unknown) => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : c);
+  // JSON.stringify(rows).length = 2 brackets + each row's JSON + a comma between rows.
+  let chars = 2 + JSON.stringify(block.columns.map((c) => c.header)).length;
+  let maxRows = 0;
+  for (const row of block.rows) {
+    const next = chars + 1 + JSON.stringify(row.map(cell)).length;
+    if (next * 2 > fns.MAX_SPILL_BYTES) break;
+    chars = next;
+    maxRows++;
+  }
+  const perRow = (chars * 2) / Math.max(maxRows, 1);
+  if (maxRows === block.rows.length) return { bytesPerRow: perRow, maxRows, check: `all ${maxRows} rows fit: raise SPILL_PROBE_STAFF` };
+  if (quick) return { bytesPerRow: perRow, maxRows, check: 'not checked with STAR.RESULTS (--quick)' };
+  const tryRows = (staff: number): string => {
+    const t = syntheticTables({ staff, inspections: staff * 4, fines: Math.round(staff / 5) });
+    fns.selections.clear();
+    try {
+      const out = fns.results(fresh(t.staff.grid), fresh(t.inspections.grid), fresh(t.fines.grid), PERIOD);
+      return `${staff.toLocaleString('en-US')} staff spilled (${mb(JSON.stringify(out).length * 2)})`;
+    } catch (e) {
+      return `${staff.toLocaleString('en-US')} staff refused (${(e as { code?: string }).code ?? 'error'})`;
+    }
+  };
+  return { bytesPerRow: perRow, maxRows, check: `STAR.RESULTS: ${tryRows(Math.floor(maxRows * 0.98))}; ${tryRows(Math.ceil(maxRows * 1.02))}` };
+}
+
+// ---------------------------------------------------------------------------------------------
 
 /** Terminal columns of a text: East Asian characters take two. */
 function displayWidth(text: string): number {
@@ -203,6 +381,22 @@ async function main(): Promise<void> {
   // (c) the CLI
   const cli = await benchCli();
 
+  // (d), (e) the cell functions
+  const fns = await loadCellFunctions();
+  const scoreFig = benchScore(fns);
+  console.log(`STAR.SCORE: ${scoreFig.calls.toLocaleString('en-US')} calls over ${scoreFig.rows.toLocaleString('en-US')} inspection rows, `
+    + `${ms(scoreFig.totalMs)} in total (first call ${ms(scoreFig.firstMs)}, then a median of ${scoreFig.medianMs.toFixed(2)} ms a call); `
+    + `cache ${scoreFig.hits.toLocaleString('en-US')} hits, ${scoreFig.misses} misses; ${scoreFig.failures} failed calls; `
+    + `fresh copies (not timed) ${ms(scoreFig.copyMs)}`);
+  const resultsFig = benchResults(fns, tables);
+  console.log(`STAR.RESULTS over ${resultsFig.rows.toLocaleString('en-US')} inspection rows: cold runs ${resultsFig.cold.map(ms).join(', ')}; `
+    + `cached ${ms(resultsFig.cachedMs)}; ${resultsFig.outcome}`);
+  fns.selections.clear();
+  const spillFig = benchSpillLimit(fns);
+  console.log(`MAX_SPILL_BYTES = ${fns.MAX_SPILL_BYTES.toLocaleString('en-US')}: about ${spillFig.bytesPerRow.toFixed(0)} bytes a RESULTS row, `
+    + `so ${spillFig.maxRows.toLocaleString('en-US')} rows fit (plus the header); ${spillFig.check}`);
+  fns.selections.clear();
+
   const rows: [string, string, string, string][] = [
     ['figure', 'measured', 'target', 'met'],
     ['engine runSelection (median of 5)', ms(engine.median), '< 1 s', engine.median < 1000 ? 'yes' : 'NO'],
@@ -213,6 +407,10 @@ async function main(): Promise<void> {
     ['peak RSS over RSS before the run', peakAfter > peakBefore ? mb(peakAfter - before.rss) : 'n/a (peak was earlier)', '—', ''],
     ['peak RSS of the process', mb(peakAfter), '—', ''],
     ['CLI end to end', cli.ms === null ? 'n/a' : ms(cli.ms), '< 10 s', cli.ms === null ? '?' : cli.ms < 10_000 ? 'yes' : 'NO'],
+    [`STAR.SCORE × ${scoreFig.calls.toLocaleString('en-US')}, ${scoreFig.rows.toLocaleString('en-US')} rows (total)`, ms(scoreFig.totalMs), '< 2 s', scoreFig.totalMs < 2000 ? 'yes' : 'NO'],
+    [`STAR.RESULTS, ${resultsFig.rows.toLocaleString('en-US')} rows (cold, median of ${RUNS})`, ms(resultsFig.coldMedian), '< 1.5 s', resultsFig.coldMedian < 1500 ? 'yes' : 'NO'],
+    ['STAR.RESULTS, same ranges again (cached)', ms(resultsFig.cachedMs), '—', ''],
+    ['RESULTS rows within MAX_SPILL_BYTES', spillFig.maxRows.toLocaleString('en-US'), '—', ''],
   ];
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => displayWidth(r[c] as string))));
   console.log('');
