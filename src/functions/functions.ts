@@ -50,7 +50,8 @@ function isOmitted(value: unknown): boolean {
 
 function asGrid(value: any, table: TableKey): Grid | null {
   if (isOmitted(value)) return null;
-  if (!Array.isArray(value) || !value.every((row) => Array.isArray(row))) {
+  // Excel passes rectangular arrays; checking the first row keeps a cache hit at one pass over the cells.
+  if (!Array.isArray(value) || !Array.isArray(value[0])) {
     throw invalid(both(`${TABLE_NAMES[table].zh}应为一个区域（含表头）`, `${TABLE_NAMES[table].en} must be a range with its header row`));
   }
   return value as Grid;
@@ -203,10 +204,11 @@ export function deduction(person: any, staff: any[][], inspections: any[][], fin
  * @param fines The fines and complaints, header row included.
  * @param period The period: 2026Q3, 2026-07, 2026H2, 2026 …
  * @param [scheme] A scheme id, or a two-column range of parameter names and values.
+ * @param [praise] The praise records, so the explained score includes praise as STAR.SCORE does.
  * @returns A short explanation naming the rows behind each number.
  */
-export function explain(person: any, staff: any[][], inspections: any[][], fines: any[][], period: any, scheme?: any[][]): string {
-  const result = select({ staff, inspections, fines }, period, scheme);
+export function explain(person: any, staff: any[][], inspections: any[][], fines: any[][], period: any, scheme?: any[][], praise?: any[][]): string {
+  const result = select({ staff, inspections, fines, praise }, period, scheme);
   return explainPerson(personIn(result, person), result, lang());
 }
 
