@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands ranges over as any[][] and the metadata generator reads these types */
 import { explainPerson, findPerson } from '../engine/explain';
-import { messages, type Problem } from '../engine/messages';
+import { messages, TABLE_NAMES, type Problem } from '../engine/messages';
 import { parseNumber } from '../engine/numbers';
 import { parseDay } from '../engine/dates';
 import { parsePeriod, periodKindOf, periodOfDay } from '../engine/period';
@@ -8,7 +8,6 @@ import { rankAmong } from '../engine/places';
 import { DEFAULT_SCHEME, schemeFromPairs } from '../engine/scheme';
 import { runSelection, type PersonResult, type SelectionOutcome, type SelectionResult } from '../engine/select';
 import { resultBlock } from '../engine/sheets';
-import { TABLE_NAMES } from '../engine/messages';
 import type { Cell, Grid, Lang, TableInput, TableKey } from '../engine/types';
 import { GridCache } from './cache';
 
