@@ -4,8 +4,9 @@ import { historySheet } from '../engine/history';
 import { lastFinishedQuarter } from '../engine/period';
 import { PRESETS } from '../engine/scheme';
 import { runSelection, type SelectionResult } from '../engine/select';
-import { awardTable, resultSheets, type SheetBlock } from '../engine/sheets';
+import { awardTable, resultSheets, type ResultSheet, type SheetBlock } from '../engine/sheets';
 import type { Cell, Lang, TableInput } from '../engine/types';
+import { ExcelSink, ExcelSource } from '../io/office';
 import { collectTables } from '../io/tables';
 import { openSource } from '../io/xlsx';
 import { XlsxResultWriter } from '../io/xlsxWriter';
@@ -14,7 +15,17 @@ import { STRINGS, uiLanguage } from './strings';
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 let lang: Lang = uiLanguage(undefined, navigator.language);
-let last: { result: SelectionResult; history: TableInput | null; fingerprint: string } | null = null;
+/** Inside Excel the task pane can read this workbook's sheets and write the result sheets into it. */
+let inExcel = false;
+let last: { result: SelectionResult; history: TableInput | null; fingerprint: string; inputSheets: Set<string> } | null = null;
+/** The result sheets of this period exist: the next click on Write replaces them. */
+let confirmingReplace = false;
+
+const excelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch);
+
+function useWorkbook(): boolean {
+  return inExcel && document.querySelector<HTMLInputElement>('input[name=source]:checked')?.value === 'workbook';
+}
 
 function text(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
@@ -53,8 +64,12 @@ function render(): void {
   const labels: Record<string, string> = {
     title: s.title, intro: s.intro, 'files-label': s.files, 'period-label': s.period, 'scheme-label': s.scheme,
     run: s.run, download: s.download, lang: s.other, 'inputs-title': s.inputs, 'warnings-title': s.warnings,
+    'source-label': s.source, 'source-workbook': s.sourceWorkbook, 'source-files': s.sourceFiles,
+    write: confirmingReplace ? s.replace : s.write,
   };
   for (const [id, value] of Object.entries(labels)) $(id).textContent = value;
+  $('source').hidden = !inExcel;
+  $('files-box').hidden = useWorkbook();
   const scheme = $<HTMLSelectElement>('scheme');
   const chosen = scheme.value;
   scheme.replaceChildren(...PRESETS.map((p) => new Option(`${p.name[lang]} (${p.id})`, p.id)));
@@ -96,6 +111,7 @@ function showResult(result: SelectionResult): void {
   $('warnings').replaceChildren(...items);
   $('results').hidden = false;
   $('download').hidden = false;
+  $('write').hidden = !inExcel;
   $('status').textContent = s.done(result.people.length, result.warnings.length);
 }
 
@@ -108,12 +124,17 @@ async function run(): Promise<void> {
   const s = STRINGS[lang];
   $('error').hidden = true;
   const files = [...($<HTMLInputElement>('files').files ?? [])];
-  if (files.length === 0) return showError(s.noFiles);
+  const workbook = useWorkbook();
+  if (!workbook && files.length === 0) return showError(s.noFiles);
   $<HTMLButtonElement>('run').disabled = true;
   $('status').textContent = s.running;
+  confirmingReplace = false;
   try {
-    const sources = await Promise.all(files.map(async (f) => openSource(f.name, new Uint8Array(await f.arrayBuffer()))));
+    const sources = workbook ? [new ExcelSource(excelRun, s.sourceWorkbook)]
+      : await Promise.all(files.map(async (f) => openSource(f.name, new Uint8Array(await f.arrayBuffer()))));
     const collected = await collectTables(sources, {});
+    // Sheets this run read from the workbook: never written to (the history sheet is ours to update).
+    const inputSheets = new Set(workbook ? Object.entries(collected.tables).filter(([k]) => k !== 'history').map(([, t]) => t.sheet) : []);
     const outcome = runSelection({
       period: $<HTMLInputElement>('period').value, scheme: $<HTMLSelectElement>('scheme').value, tables: collected.tables,
     });
@@ -124,8 +145,9 @@ async function run(): Promise<void> {
       $('status').textContent = '';
       return showError(outcome.errors.map((e) => e.message[lang]).join('\n'));
     }
-    last = { result: outcome.result, history: collected.tables.history ?? null, fingerprint: fingerprint(collected.tables) };
+    last = { result: outcome.result, history: collected.tables.history ?? null, fingerprint: fingerprint(collected.tables), inputSheets };
     showResult(outcome.result);
+    render();
   } catch (error) {
     $('status').textContent = '';
     showError(error instanceof Error ? error.message : String(error));
@@ -134,11 +156,47 @@ async function run(): Promise<void> {
   }
 }
 
+function sheetsOfLastRun(): ResultSheet[] {
+  if (!last) return [];
+  const run = { when: new Date().toISOString(), tool: 'Service Star task pane', fingerprint: last.fingerprint };
+  return [...resultSheets(last.result, run, lang), historySheet(last.history, last.result, lang)];
+}
+
+/** Writes the result sheets into this workbook, asking once before replacing this period's sheets. */
+async function writeIntoWorkbook(): Promise<void> {
+  if (!last) return;
+  const s = STRINGS[lang];
+  $('error').hidden = true;
+  const sheets = sheetsOfLastRun();
+  try {
+    const existing = new Set(await new ExcelSource(excelRun).sheetNames());
+    const replaced = sheets.filter((sh) => sh.kind !== 'history' && existing.has(sh.name)).map((sh) => sh.name);
+    if (replaced.length > 0 && !confirmingReplace) {
+      confirmingReplace = true;
+      $('status').textContent = s.confirmReplace(replaced.join(lang === 'zh' ? '、' : ', '));
+      render();
+      return;
+    }
+    confirmingReplace = false;
+    $<HTMLButtonElement>('write').disabled = true;
+    $('status').textContent = s.writing;
+    const sink = new ExcelSink(excelRun, last.inputSheets);
+    await sink.writeSheets(sheets);
+    const awards = sheets.find((sh) => sh.kind === 'awards');
+    if (awards) await sink.activate(awards.name);
+    $('status').textContent = s.written(awards?.name ?? '');
+  } catch (error) {
+    showError(error instanceof Error ? error.message : String(error));
+  } finally {
+    $<HTMLButtonElement>('write').disabled = false;
+    render();
+  }
+}
+
 async function download(): Promise<void> {
   if (!last) return;
   const writer = new XlsxResultWriter();
-  const run = { when: new Date().toISOString(), tool: 'Service Star task pane', fingerprint: last.fingerprint };
-  await writer.writeSheets([...resultSheets(last.result, run, lang), historySheet(last.history, last.result, lang)]);
+  await writer.writeSheets(sheetsOfLastRun());
   const blob = new Blob([await writer.toBuffer()], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
@@ -147,13 +205,16 @@ async function download(): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
-function start(officeLanguage?: string): void {
+function start(officeLanguage?: string, excel = false): void {
   lang = uiLanguage(officeLanguage, navigator.language);
+  inExcel = excel;
   const now = new Date();
   const today = dayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
   if (today !== null) $<HTMLInputElement>('period').value = lastFinishedQuarter(today).id;
   $('run').addEventListener('click', () => void run());
   $('download').addEventListener('click', () => void download());
+  $('write').addEventListener('click', () => void writeIntoWorkbook());
+  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=source]')) radio.addEventListener('change', render);
   $('lang').addEventListener('click', () => {
     lang = lang === 'zh' ? 'en' : 'zh';
     render();
@@ -161,5 +222,7 @@ function start(officeLanguage?: string): void {
   render();
 }
 
-if (typeof Office !== 'undefined') Office.onReady(() => start(Office.context?.displayLanguage));
+if (typeof Office !== 'undefined') {
+  void Office.onReady((info) => start(Office.context?.displayLanguage, info.host === Office.HostType.Excel));
+}
 else document.addEventListener('DOMContentLoaded', () => start());

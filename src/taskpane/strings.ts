@@ -10,6 +10,9 @@ export const STRINGS = {
     done: (n: number, w: number) => `已完成：${n} 名人员，${w} 条警告。`, inputs: '数据核对（总行数 = 使用 + 期外 + 空行 + 拒绝）',
     warnings: '警告', more: (n: number) => `……另有 ${n} 条，见结果工作簿中的运行记录表。`,
     inputHeaders: ['工作表', '总行数', '使用', '期外', '空行', '拒绝'], noWarnings: '没有警告。',
+    source: '数据来源', sourceWorkbook: '本工作簿中的工作表', sourceFiles: '从磁盘选择的文件',
+    write: '写入本工作簿', confirmReplace: (names: string) => `本期结果表已存在（${names}），再点一次“确认替换”只替换这些表。`,
+    replace: '确认替换', writing: '正在写入结果表……', written: (name: string) => `结果表已写入，已打开「${name}」。`,
   },
   en: {
     title: 'Service Star selection', other: '中文',
@@ -19,6 +22,9 @@ export const STRINGS = {
     done: (n: number, w: number) => `Done: ${n} people, ${w} warnings.`, inputs: 'Row check (rows = used + out of period + blank + rejected)',
     warnings: 'Warnings', more: (n: number) => `… ${n} more in the run log sheet of the result workbook.`,
     inputHeaders: ['Sheet', 'Rows', 'Used', 'Out of period', 'Blank', 'Rejected'], noWarnings: 'No warnings.',
+    source: 'Data from', sourceWorkbook: 'the sheets of this workbook', sourceFiles: 'files picked from disk',
+    write: 'Write into this workbook', confirmReplace: (names: string) => `This period's result sheets exist (${names}); click "Replace" again to replace only those.`,
+    replace: 'Replace', writing: 'Writing the result sheets…', written: (name: string) => `Result sheets written; "${name}" is open.`,
   },
 } satisfies Record<Lang, unknown>;
 
