@@ -11,11 +11,11 @@ import JSZip from 'jszip';
 import { parseDay, dayFromParts } from '../src/engine/dates';
 import type { ResultJson } from '../src/engine/json';
 import type { SelectionResult } from '../src/engine/select';
-import { awardTitle, resultSheets, type ResultSheet } from '../src/engine/sheets';
+import { awardTitle, NUMBER_FORMATS, resultSheets, type ResultSheet } from '../src/engine/sheets';
 import { decodeText, parseCsv } from '../src/io/csv';
 import { openFile } from '../src/io/files';
 import { CsvSource, openSource, plainValue, SourceError, XlsxSource } from '../src/io/xlsx';
-import { NUMBER_FORMATS, XlsxResultWriter } from '../src/io/xlsxWriter';
+import { XlsxResultWriter } from '../src/io/xlsxWriter';
 import { fixture, makeTemp, removeTemp, runCli } from './helpers/cli';
 import { selectBook } from './helpers/select';
 

@@ -11,12 +11,11 @@ import { syntheticTables, SHEET_NAMES } from '../scripts/synthetic';
 import { historySheet } from '../src/engine/history';
 import { resultJson } from '../src/engine/json';
 import { runSelection, type SelectionResult } from '../src/engine/select';
-import { awardTitle, resultSheets, type ResultSheet, type SheetBlock } from '../src/engine/sheets';
+import { awardTitle, NUMBER_FORMATS, resultSheets, type ResultSheet, type SheetBlock } from '../src/engine/sheets';
 import type { Cell, Grid, TableInput, TableKey } from '../src/engine/types';
 import { CHUNK_CELLS, ExcelSink, ExcelSource, isDateFormat, writableValue } from '../src/io/office';
 import { collectTables } from '../src/io/tables';
 import { XlsxSource } from '../src/io/xlsx';
-import { NUMBER_FORMATS } from '../src/io/xlsxWriter';
 import * as fs from 'node:fs';
 import { fixture } from './helpers/cli';
 import {

@@ -11,6 +11,17 @@ import type { Veto } from './vetoes';
 /** How a column's values are shown: Excel number formats are chosen by the writer from this. */
 export type ColumnFormat = 'text' | 'integer' | 'number' | 'score' | 'money' | 'percent' | 'date';
 
+/** Excel number formats of the result sheets (§8: scores 0.00, money ¥#,##0), for every writer. */
+export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
+  text: '@',
+  integer: '0',
+  number: 'General',
+  score: '0.00',
+  money: '¥#,##0',
+  percent: '0.00%',
+  date: 'yyyy-mm-dd',
+};
+
 export interface SheetColumn {
   header: string;
   /** Width in characters. */

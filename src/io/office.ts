@@ -1,5 +1,5 @@
 import { toExcelSerial } from '../engine/dates';
-import type { ColumnFormat, ResultSheet } from '../engine/sheets';
+import { NUMBER_FORMATS, type ResultSheet } from '../engine/sheets';
 import type { Cell } from '../engine/types';
 import type { ResultSink, SheetData, TableSource } from './types';
 
@@ -20,11 +20,6 @@ export const CHUNK_CELLS = 50_000;
 export const CHUNK_CHARS = 1_000_000;
 /** Rows of the first read of a sheet, before the size of its rows is known. */
 const FIRST_READ_CELLS = 5_000;
-
-/** Excel number formats of the result sheets, as in the .xlsx writer (§8: scores 0.00, money ¥#,##0). */
-const FORMATS: Record<ColumnFormat, string> = {
-  text: '@', integer: '0', number: 'General', score: '0.00', money: '¥#,##0', percent: '0.00%', date: 'yyyy-mm-dd',
-};
 
 /** Whether a number format shows a date (so the number is a date serial). */
 export function isDateFormat(format: unknown): boolean {
@@ -218,7 +213,7 @@ export class ExcelSink implements ResultSink {
       header.format.font.bold = true;
       header.format.fill.color = '#DEEAF6';
       block.columns.forEach((c, i) => {
-        if (at.rows > 0) ws.getRangeByIndexes(at.headerRow + 1, i, at.rows, 1).numberFormat = [[FORMATS[c.format]]];
+        if (at.rows > 0) ws.getRangeByIndexes(at.headerRow + 1, i, at.rows, 1).numberFormat = [[NUMBER_FORMATS[c.format]]];
       });
       if (sheet.printable) {
         const table = ws.getRangeByIndexes(at.headerRow, 0, at.rows + 1, block.columns.length);

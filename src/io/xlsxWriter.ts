@@ -1,18 +1,7 @@
 import ExcelJS from 'exceljs';
-import type { ColumnFormat, ResultSheet } from '../engine/sheets';
+import { NUMBER_FORMATS, type ResultSheet } from '../engine/sheets';
 import type { Cell } from '../engine/types';
 import type { ResultSink } from './types';
-
-/** Excel number formats of the result sheets (§8: scores 0.00, money ¥#,##0). */
-export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
-  text: '@',
-  integer: '0',
-  number: 'General',
-  score: '0.00',
-  money: '¥#,##0',
-  percent: '0.00%',
-  date: 'yyyy-mm-dd',
-};
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' },
