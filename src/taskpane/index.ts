@@ -62,7 +62,7 @@ function render(): void {
   const s = STRINGS[lang];
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   const labels: Record<string, string> = {
-    title: s.title, intro: s.intro, 'files-label': s.files, 'period-label': s.period, 'scheme-label': s.scheme,
+    title: s.title, intro: inExcel ? s.introExcel : s.intro, 'files-label': s.files, 'period-label': s.period, 'scheme-label': s.scheme,
     run: s.run, download: s.download, lang: s.other, 'inputs-title': s.inputs, 'warnings-title': s.warnings,
     'source-label': s.source, 'source-workbook': s.sourceWorkbook, 'source-files': s.sourceFiles,
     write: confirmingReplace ? s.replace : s.write,
@@ -112,7 +112,6 @@ function showResult(result: SelectionResult): void {
   $('results').hidden = false;
   $('download').hidden = false;
   $('write').hidden = !inExcel;
-  $('status').textContent = s.done(result.people.length, result.warnings.length);
 }
 
 function showError(message: string): void {
@@ -146,8 +145,8 @@ async function run(): Promise<void> {
       return showError(outcome.errors.map((e) => e.message[lang]).join('\n'));
     }
     last = { result: outcome.result, history: collected.tables.history ?? null, fingerprint: fingerprint(collected.tables), inputSheets };
-    showResult(outcome.result);
     render();
+    $('status').textContent = s.done(outcome.result.people.length, outcome.result.warnings.length);
   } catch (error) {
     $('status').textContent = '';
     showError(error instanceof Error ? error.message : String(error));

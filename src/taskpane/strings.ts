@@ -5,6 +5,7 @@ export const STRINGS = {
   zh: {
     title: '服务之星评选', other: 'English',
     intro: '选择人员名单、督导检查记录、投诉及处罚记录等工作簿或 CSV 文件（可多选），选定评选期间和方案，计算后下载结果工作簿。文件只在本机读取，不会上传。',
+    introExcel: '用本工作簿中的人员名单、督导检查记录、投诉及处罚记录等工作表（或从磁盘选择文件），选定评选期间和方案，计算后把结果表写入本工作簿。输入表不会被改动。',
     files: '数据文件（.xlsx / .csv）', period: '评选期间（如 2026Q3、2026-07、2026H2）', scheme: '评选方案',
     run: '计算', download: '下载结果工作簿', running: '正在计算……', noFiles: '请先选择数据文件。',
     done: (n: number, w: number) => `已完成：${n} 名人员，${w} 条警告。`, inputs: '数据核对（总行数 = 使用 + 期外 + 空行 + 拒绝）',
@@ -17,6 +18,7 @@ export const STRINGS = {
   en: {
     title: 'Service Star selection', other: '中文',
     intro: 'Pick the staff roster, inspections, fines and complaints workbooks or CSV files (several at once), choose the period and scheme, compute, then download the result workbook. Files are read on this computer only.',
+    introExcel: "Use this workbook's staff roster, inspections, fines and complaints sheets (or files picked from disk), choose the period and scheme, compute, then write the result sheets into this workbook. Input sheets are never changed.",
     files: 'Data files (.xlsx / .csv)', period: 'Period (e.g. 2026Q3, 2026-07, 2026H2)', scheme: 'Scheme',
     run: 'Compute', download: 'Download result workbook', running: 'Computing…', noFiles: 'Pick the data files first.',
     done: (n: number, w: number) => `Done: ${n} people, ${w} warnings.`, inputs: 'Row check (rows = used + out of period + blank + rejected)',
