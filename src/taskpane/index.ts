@@ -23,6 +23,31 @@ let confirmingReplace = false;
 
 const excelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch);
 
+/** Choices kept in the workbook (document settings), so next quarter's run starts from them. */
+const CHOICES_KEY = 'serviceStar.choices';
+
+interface Choices {
+  scheme?: string;
+  source?: 'workbook' | 'files';
+}
+
+function workbookSettings(): Office.Settings | undefined {
+  return inExcel ? Office.context.document?.settings : undefined;
+}
+
+function savedChoices(): Choices {
+  const value = workbookSettings()?.get(CHOICES_KEY) as unknown;
+  return typeof value === 'object' && value !== null ? value as Choices : {};
+}
+
+function saveChoices(): void {
+  const settings = workbookSettings();
+  if (!settings) return;
+  const choices: Choices = { scheme: $<HTMLSelectElement>('scheme').value, source: useWorkbook() ? 'workbook' : 'files' };
+  settings.set(CHOICES_KEY, choices);
+  settings.saveAsync(() => undefined);
+}
+
 function useWorkbook(): boolean {
   return inExcel && document.querySelector<HTMLInputElement>('input[name=source]:checked')?.value === 'workbook';
 }
@@ -144,6 +169,7 @@ async function run(): Promise<void> {
       $('status').textContent = '';
       return showError(outcome.errors.map((e) => e.message[lang]).join('\n'));
     }
+    saveChoices();
     last = { result: outcome.result, history: collected.tables.history ?? null, fingerprint: fingerprint(collected.tables), inputSheets };
     render();
     $('status').textContent = s.done(outcome.result.people.length, outcome.result.warnings.length);
@@ -218,7 +244,12 @@ function start(officeLanguage?: string, excel = false): void {
     lang = lang === 'zh' ? 'en' : 'zh';
     render();
   });
+  const choices = savedChoices();
+  if (choices.source) {
+    for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=source]')) radio.checked = radio.value === choices.source;
+  }
   render();
+  if (choices.scheme && PRESETS.some((p) => p.id === choices.scheme)) $<HTMLSelectElement>('scheme').value = choices.scheme;
 }
 
 if (typeof Office !== 'undefined') {

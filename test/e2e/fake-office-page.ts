@@ -18,11 +18,19 @@ export interface FakeSheets {
   numberFormats?: Record<string, (string | null)[][]>;
 }
 
+/** Office.context.document.settings: values kept in the workbook, saved by saveAsync. */
+interface FakeSettings {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  saveAsync(callback?: () => void): void;
+  saved: Record<string, unknown>;
+}
+
 interface FakeOffice {
   readonly fake: true;
   onReadyCalls: number;
   HostType: { Excel: 'Excel' };
-  context: { displayLanguage: string };
+  context: { displayLanguage: string; document: { settings: FakeSettings } };
   onReady(callback?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }>;
 }
 
@@ -30,6 +38,7 @@ declare global {
   interface Window {
     __FAKE_SHEETS__?: FakeSheets;
     __LANG__?: string;
+    __SETTINGS__?: Record<string, unknown>;
     __FAKE__?: FakeExcel;
     __FAKE_OFFICE__?: FakeOffice;
     __noOffice?: boolean;
@@ -48,12 +57,26 @@ const fake = createFakeExcel(given.sheets, { numberFormats: given.numberFormats 
 installExcelEnums();
 g['Excel'] = { ...(g['Excel'] as object), run: fake.run };
 
+function fakeSettings(initial: Record<string, unknown>): FakeSettings {
+  const pending: Record<string, unknown> = { ...initial };
+  const settings: FakeSettings = {
+    saved: { ...initial },
+    get: (name) => pending[name] ?? null,
+    set: (name, value) => { pending[name] = JSON.parse(JSON.stringify(value)); },
+    saveAsync: (callback) => {
+      settings.saved = { ...pending };
+      setTimeout(() => callback?.(), 0);
+    },
+  };
+  return settings;
+}
+
 const info = { host: 'Excel', platform: 'OfficeOnline' };
 const office: FakeOffice = {
   fake: true,
   onReadyCalls: 0,
   HostType: { Excel: 'Excel' },
-  context: { displayLanguage: window.__LANG__ ?? 'zh-CN' },
+  context: { displayLanguage: window.__LANG__ ?? 'zh-CN', document: { settings: fakeSettings(window.__SETTINGS__ ?? {}) } },
   onReady(callback) {
     office.onReadyCalls++;
     // Like Office.js: the callback runs later, never inside the call.

@@ -577,5 +577,40 @@ describe('task pane in a browser (e2e: chromium + playwright-core)', function ()
       for (const name of RESULT_SHEETS_ZH.filter((n) => n !== '获奖记录')) assert.ok(question.includes(name), `${name} in the question: ${JSON.stringify(log)}`);
       assert.equal(asked, question, 'the question stays in #status (not replaced by the run summary) while the button says 确认替换');
     });
+
+    it('remembers the scheme and the source in the workbook\'s settings after a run', async () => {
+      const { page } = w;
+      const saved = await page.evaluate(() => (window as unknown as {
+        __FAKE_OFFICE__: { context: { document: { settings: { saved: Record<string, unknown> } } } };
+      }).__FAKE_OFFICE__.context.document.settings.saved['serviceStar.choices']);
+      assert.deepEqual(saved, { scheme: 'smile-star-quarterly', source: 'workbook' });
+    });
+  });
+
+  describe('inside Excel: the next run starts from the choices kept in the workbook', () => {
+    let context: BrowserContext;
+    let w: Watched;
+
+    before(async function () {
+      this.timeout(HOOK_TIMEOUT);
+      context = await newContext();
+      const settings = { 'serviceStar.choices': { scheme: 'credit-union-100', source: 'files' } };
+      await context.addInitScript({ content: `window.__FAKE_SHEETS__ = ${JSON.stringify(await bookCells(EXAMPLE))}; window.__SETTINGS__ = ${JSON.stringify(settings)};` });
+      await context.addInitScript({ path: fakeBundle });
+      w = await open(context);
+      await w.page.waitForFunction(() => (document.getElementById('run')?.textContent ?? '') !== '');
+    });
+    after(async function () {
+      this.timeout(HOOK_TIMEOUT);
+      await context?.close();
+    });
+
+    it('selects the kept scheme and source; the period still defaults to the last finished quarter', async () => {
+      const { page } = w;
+      assert.equal(await page.inputValue('#scheme'), 'credit-union-100');
+      assert.equal(await page.isChecked('input[name=source][value=files]'), true);
+      assert.equal(await page.isVisible('#files'), true);
+      assert.match(await page.inputValue('#period'), /^\d{4}Q[1-4]$/u);
+    });
   });
 });
