@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import {
-  addYears, dayFromParts, formatDay, fromExcelSerial, looksLikeDate, monthKey, parseDay, partsOf, toExcelSerial, type Day,
+  addYears, dayFromParts, formatDay, fromExcelSerial, monthKey, parseDay, partsOf, toExcelSerial, type Day,
 } from './dates';
 
 function d(year: number, month: number, day: number): Day {
@@ -165,14 +165,5 @@ describe('dates: addYears', () => {
     assert.equal(addYears(d(2024, 2, 29), 1), d(2025, 2, 28));
     assert.equal(addYears(d(2024, 2, 29), 2), d(2026, 2, 28));
     assert.equal(addYears(d(2024, 2, 29), 4), d(2028, 2, 29));
-  });
-});
-
-describe('dates: looksLikeDate', () => {
-  it('recognises date-like text that may be refused', () => {
-    assert.equal(looksLikeDate('05/07/2026'), true);
-    assert.equal(looksLikeDate('2026-07-05'), true);
-    assert.equal(looksLikeDate('张三'), false);
-    assert.equal(looksLikeDate(46208), false);
   });
 });

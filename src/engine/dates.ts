@@ -1,5 +1,3 @@
-import { normalizeKey } from './text';
-
 /** A calendar day as a whole number of days since 1970-01-01; no time of day, no time zone. */
 export type Day = number;
 
@@ -103,9 +101,4 @@ export function pad2(n: number): string {
 export function addYears(day: Day, years: number): Day {
   const { year, month, day: d } = partsOf(day);
   return dayFromParts(year + years, month, d) ?? (dayFromParts(year + years, month, d - 1) as Day);
-}
-
-/** Whether a text looks like a date in some form we refuse (day-first, month-first). */
-export function looksLikeDate(value: unknown): boolean {
-  return typeof value === 'string' && /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/u.test(normalizeKey(value));
 }

@@ -7,9 +7,6 @@ export type Grid = readonly (readonly Cell[])[];
 /** The input tables of §1, plus the history of winners (获奖记录) used by the year roll-up. */
 export type TableKey = 'staff' | 'inspections' | 'fines' | 'praise' | 'satisfaction' | 'recommendations' | 'history';
 
-export const TABLE_KEYS: readonly TableKey[] = [
-  'staff', 'inspections', 'fines', 'praise', 'satisfaction', 'recommendations', 'history',
-];
 
 /** Text in both languages of the UI. */
 export interface Bilingual {
