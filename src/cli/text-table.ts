@@ -1,5 +1,4 @@
-import type { ResultSheet } from '../engine/sheets';
-import type { Cell } from '../engine/types';
+import { displayText, type ResultSheet } from '../engine/sheets';
 
 /** Display width in a terminal: CJK and full-width characters take two columns. */
 export function displayWidth(text: string): number {
@@ -13,19 +12,13 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-function show(cell: Cell): string {
-  if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'number') return Number.isInteger(cell) ? String(cell) : cell.toFixed(2);
-  return String(cell);
-}
-
 /** A result sheet as aligned plain text, for the terminal. */
 export function sheetAsText(sheet: ResultSheet): string {
   const lines: string[] = [];
   if (sheet.title) lines.push(sheet.title, '');
   for (const block of sheet.blocks) {
     if (block.caption) lines.push(block.caption);
-    const rows = [block.columns.map((c) => c.header), ...block.rows.map((r) => r.map(show)), ...(block.total ? [block.total.map(show)] : [])];
+    const rows = [block.columns.map((c) => c.header), ...block.rows.map((r) => r.map(displayText)), ...(block.total ? [block.total.map(displayText)] : [])];
     const widths = block.columns.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
     for (const row of rows) {
       lines.push(row.map((text, i) => text + ' '.repeat((widths[i] ?? 0) - displayWidth(text))).join('  ').trimEnd());

@@ -22,6 +22,18 @@ export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
   date: 'yyyy-mm-dd',
 };
 
+/**
+ * A result cell as plain text, for the terminal and the task pane: two decimals for fractions,
+ * dates as `2026-07-05`.
+ *
+ * @example displayText(98.2) // => '98.20'
+ */
+export function displayText(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'number') return Number.isInteger(cell) ? String(cell) : cell.toFixed(2);
+  return cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell);
+}
+
 export interface SheetColumn {
   header: string;
   /** Width in characters. */

@@ -4,7 +4,7 @@ import { historySheet } from '../engine/history';
 import { lastFinishedQuarter } from '../engine/period';
 import { PRESETS } from '../engine/scheme';
 import { runSelection, type SelectionResult } from '../engine/select';
-import { awardTable, resultSheets, type ResultSheet, type SheetBlock } from '../engine/sheets';
+import { awardTable, displayText, resultSheets, type ResultSheet, type SheetBlock } from '../engine/sheets';
 import type { Cell, Lang, TableInput } from '../engine/types';
 import { ExcelSink, ExcelSource } from '../io/office';
 import { collectTables } from '../io/tables';
@@ -52,12 +52,6 @@ function useWorkbook(): boolean {
   return inExcel && document.querySelector<HTMLInputElement>('input[name=source]:checked')?.value === 'workbook';
 }
 
-function text(cell: Cell): string {
-  if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'number') return Number.isInteger(cell) ? String(cell) : cell.toFixed(2);
-  return cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell);
-}
-
 /** A table built with text nodes only: names and cells are never parsed as HTML. */
 function tableOf(headers: readonly string[], rows: readonly (readonly Cell[])[]): HTMLTableElement {
   const table = document.createElement('table');
@@ -72,7 +66,7 @@ function tableOf(headers: readonly string[], rows: readonly (readonly Cell[])[])
     const tr = body.insertRow();
     for (const cell of row) {
       const td = tr.insertCell();
-      td.textContent = text(cell);
+      td.textContent = displayText(cell);
       if (typeof cell === 'number') td.className = 'num';
     }
   }
