@@ -1,4 +1,5 @@
 import { type Day, dayFromParts, fromExcelSerial, parseDay, partsOf, pad2 } from './dates';
+import { normalizeKey } from './text';
 import type { Bilingual } from './types';
 
 export type PeriodKind = 'month' | 'quarter' | 'half' | 'year';
@@ -172,6 +173,6 @@ const GRANULARITY: Record<string, PeriodKind> = {
  * @example periodKindOf('M') // => 'month'
  */
 export function periodKindOf(value: unknown): PeriodKind | null {
-  const key = String(value ?? '').normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
+  const key = normalizeKey(value);
   return key === '' ? 'quarter' : GRANULARITY[key] ?? null;
 }

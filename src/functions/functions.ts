@@ -123,9 +123,10 @@ function spill(rows: Cell[][]): any[][] {
   return out;
 }
 
+/** A result table with its header row, and its total row when it has one (deductions). */
 function table(kind: 'results' | 'winners' | 'deductions', result: SelectionResult): any[][] {
   const block = resultBlock(kind, result, lang());
-  return spill([block.columns.map((c) => c.header), ...block.rows]);
+  return spill([block.columns.map((c) => c.header), ...block.rows, ...(block.total ? [block.total] : [])]);
 }
 
 /**
@@ -292,8 +293,7 @@ export function winners(staff: any[][], inspections: any[][], fines: any[][], pe
  * @returns The deductions table.
  */
 export function deductions(staff: any[][], inspections: any[][], fines: any[][], period: any, scheme?: any[][], praise?: any[][], satisfaction?: any[][], recommendations?: any[][]): any[][] {
-  const block = resultBlock('deductions', select({ staff, inspections, fines, praise, satisfaction, recommendations }, period, scheme), lang());
-  return spill([block.columns.map((c) => c.header), ...block.rows, ...(block.total ? [block.total] : [])]);
+  return table('deductions', select({ staff, inspections, fines, praise, satisfaction, recommendations }, period, scheme));
 }
 
 /** The functions by their metadata ids, for registration in the shared runtime. */
