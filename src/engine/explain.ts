@@ -43,10 +43,12 @@ function scoreLine(p: PersonResult, r: SelectionResult, lang: Lang): string {
 }
 
 /**
- * A short text that traces a person's score, vetoes and money to their source rows, e.g.
- * `得分 98 = 100 − 2。扣2分：督导检查记录 第14行 2026-07-05 未使用服务用语（现场）。…`
+ * The steps of a person's explanation, one fact each: the score formula, each violation and
+ * praise with its source row, each veto, each month's deduction, the status.
+ *
+ * @example explanationLines(p, r, 'zh')[0] // => '得分 98 = 100 − 2'
  */
-export function explainPerson(p: PersonResult, r: SelectionResult, lang: Lang): string {
+export function explanationLines(p: PersonResult, r: SelectionResult, lang: Lang): string[] {
   const zh = lang === 'zh';
   const parts: string[] = [scoreLine(p, r, lang)];
   for (const v of p.violations) {
@@ -71,5 +73,14 @@ export function explainPerson(p: PersonResult, r: SelectionResult, lang: Lang): 
       : `${d.month}: ${n(d.totalYuan)} yuan (${d.violations} violations ${n(d.violationYuan)}, ${d.complaints} fines ${n(d.complaintYuan)})`);
   }
   parts.push(zh ? `状态：${STATUS_WORDS[p.status].zh}` : `status: ${STATUS_WORDS[p.status].en}`);
-  return parts.join(zh ? '。' : '. ') + (zh ? '。' : '.');
+  return parts;
+}
+
+/**
+ * A short text that traces a person's score, vetoes and money to their source rows, e.g.
+ * `得分 98 = 100 − 2。扣2分：督导检查记录 第14行 2026-07-05 未使用服务用语（现场）。…`
+ */
+export function explainPerson(p: PersonResult, r: SelectionResult, lang: Lang): string {
+  const zh = lang === 'zh';
+  return explanationLines(p, r, lang).join(zh ? '。' : '. ') + (zh ? '。' : '.');
 }

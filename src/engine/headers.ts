@@ -109,6 +109,8 @@ export interface HeaderFailure {
 export const HEADER_SEARCH_ROWS = 30;
 
 function columnIndexOf(spec: string | number, row: readonly Cell[], firstColumn: number): number | null {
+  // An empty override means "this table has no such column" (the wizard's “（无）”).
+  if (typeof spec === 'string' && spec.trim() === '') return null;
   if (typeof spec === 'number') return Number.isInteger(spec) && spec >= firstColumn ? spec - firstColumn : null;
   const letters = spec.trim().toUpperCase();
   if (/^[A-Z]{1,3}$/u.test(letters) && !row.some((c) => normalizeKey(c) === normalizeKey(spec))) {

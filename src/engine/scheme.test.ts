@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import {
-  DEFAULT_PARAMETERS, DEFAULT_SCHEME, DEFAULT_VETO_TYPES, findPreset, normalisedWeights, PRESETS, resolveScheme, schemeFromPairs, type SchemeParameters,
+  DEFAULT_PARAMETERS, DEFAULT_SCHEME, DEFAULT_VETO_TYPES, findPreset, KEY_PARAMETERS, normalisedWeights, parameterText, parseParameter, PRESETS, resolveScheme, schemeFromPairs, type SchemeParameters,
 } from './scheme';
 
 function params(id?: string, overrides?: Record<string, unknown>): SchemeParameters {
@@ -271,5 +271,32 @@ describe('scheme: schemeFromPairs (a scheme kept on a sheet)', () => {
     assert.deepEqual(p.kindWeights, { onsite: 0.7, offsite: 0.3 });
     assert.equal(p.departmentAnnualPointLimit, null);
     assert.equal(p.yuanPerPoint, 50); // from the preset
+  });
+});
+
+describe('scheme: the wizard\'s key parameters', () => {
+  it('every key parameter exists, and its text reads back to the same value in every preset', () => {
+    for (const preset of PRESETS) {
+      for (const p of KEY_PARAMETERS) {
+        assert.ok(p.key in DEFAULT_PARAMETERS, p.key);
+        const value = preset.parameters[p.key];
+        const text = parameterText(p, value);
+        assert.deepEqual(parseParameter(p.key, text), value, `${preset.id} ${p.key}: "${text}"`);
+        const { problems } = resolveScheme(preset.id, { [p.key]: parseParameter(p.key, text) });
+        assert.deepEqual(problems, [], `${preset.id} ${p.key}`);
+      }
+    }
+  });
+
+  it('texts: 95%, lists with 、, none as empty; typed forms read back', () => {
+    const sat = KEY_PARAMETERS.find((p) => p.key === 'minSatisfaction');
+    assert.ok(sat);
+    assert.equal(parameterText(sat, 0.95), '95%');
+    assert.equal(parameterText(sat, null), '');
+    assert.equal(parseParameter('minSatisfaction', '0.9'), 0.9);
+    assert.equal(parseParameter('minSatisfaction', ''), null);
+    assert.deepEqual(parseParameter('vetoTypes', '投诉，差错 事故'), ['投诉', '差错', '事故']);
+    const base = resolveScheme('smile-star-quarterly', { baseScore: parseParameter('baseScore', '') });
+    assert.equal(base.problems[0]?.code, 'BAD_PARAMETER', 'a required number cannot be emptied');
   });
 });

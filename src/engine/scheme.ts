@@ -215,8 +215,13 @@ const NONE_WORDS = new Set(['', '无', '不设', 'none', 'null', '-']);
 const SCHEME_WORDS = new Set(['scheme', '方案', '评选方案', 'preset']);
 const HEADER_WORDS = new Set(['参数', 'parameter', 'name', '名称']);
 
-/** A parameter value as written in a cell: numbers, 无/none, lists (投诉、差错), weights (0.8/0.2), JSON. */
-function parameterValue(name: string, cell: unknown): unknown {
+/**
+ * A parameter value as written in a cell or typed in the wizard: numbers, 无/none, lists
+ * (投诉、差错), weights (0.8/0.2), percentages, JSON. resolveScheme checks the result.
+ *
+ * @example parseParameter('minSatisfaction', '95%') // => 0.95
+ */
+export function parseParameter(name: string, cell: unknown): unknown {
   if (typeof cell === 'number' || typeof cell === 'boolean') return cell;
   const text = String(cell ?? '').normalize('NFKC').trim();
   if (NONE_WORDS.has(text.toLowerCase())) return null;
@@ -256,7 +261,51 @@ export function schemeFromPairs(rows: readonly (readonly unknown[])[]): { scheme
       continue;
     }
     const name = names.get(key) ?? label;
-    overrides[name] = parameterValue(name, row[1]);
+    overrides[name] = parseParameter(name, row[1]);
   }
   return { scheme, overrides };
+}
+
+/** How the wizard shows a parameter: as a number, a percentage, a list of words, or a choice. */
+export type ParameterKind = 'number' | 'percent' | 'words' | 'candidates';
+
+export interface KeyParameter {
+  key: keyof SchemeParameters;
+  label: Bilingual;
+  kind: ParameterKind;
+  /** Empty means "none" (不设): the limit does not apply. */
+  nullable: boolean;
+}
+
+/** The parameters an office most often adjusts, in the wizard's order; the rest stay editable on a scheme sheet. */
+export const KEY_PARAMETERS: readonly KeyParameter[] = [
+  { key: 'baseScore', label: { zh: '基础分', en: 'Base score' }, kind: 'number', nullable: false },
+  { key: 'violationPoints', label: { zh: '每次违规扣分（未填分值时）', en: 'Points per violation (when blank)' }, kind: 'number', nullable: false },
+  { key: 'yuanPerViolation', label: { zh: '每次违规扣款（元）', en: 'Yuan per violation' }, kind: 'number', nullable: false },
+  { key: 'yuanPerPoint', label: { zh: '每扣 1 分扣款（元）', en: 'Yuan per point' }, kind: 'number', nullable: false },
+  { key: 'vetoTypes', label: { zh: '一票否决的投诉类型', en: 'Complaint types that veto' }, kind: 'words', nullable: false },
+  { key: 'annualPointLimit', label: { zh: '年度扣分上限（超过即否决）', en: 'Annual point limit (veto above)' }, kind: 'number', nullable: true },
+  { key: 'minSatisfaction', label: { zh: '满意度下限', en: 'Minimum satisfaction' }, kind: 'percent', nullable: true },
+  { key: 'minEvaluationRate', label: { zh: '评价率下限', en: 'Minimum evaluation rate' }, kind: 'percent', nullable: true },
+  { key: 'minTenureYears', label: { zh: '窗口工作年限（年）', en: 'Years at the window' }, kind: 'number', nullable: false },
+  { key: 'candidates', label: { zh: '候选人范围', en: 'Candidates' }, kind: 'candidates', nullable: false },
+  { key: 'winnersPerDepartment', label: { zh: '每科室获奖人数', en: 'Winners per department' }, kind: 'number', nullable: false },
+  { key: 'topN', label: { zh: '全单位获奖人数（前 N 名）', en: 'Winners overall (top N)' }, kind: 'number', nullable: true },
+  { key: 'maxPerDepartment', label: { zh: '每科室最多获奖人数', en: 'At most per department' }, kind: 'number', nullable: true },
+  { key: 'starAwardYuan', label: { zh: '个人奖励（元）', en: 'Award per person (yuan)' }, kind: 'number', nullable: false },
+  { key: 'departmentAwards', label: { zh: '先进科室名额', en: 'Department awards' }, kind: 'number', nullable: false },
+  { key: 'windowAwardYuan', label: { zh: '科室奖励（元）', en: 'Award per department (yuan)' }, kind: 'number', nullable: false },
+];
+
+/**
+ * A parameter's value as the wizard shows it in a text box: the inverse of parseParameter for the
+ * key parameters (percentages as 95%, lists joined with 、, none as empty).
+ *
+ * @example parameterText({ key: 'minSatisfaction', kind: 'percent' }, 0.95) // => '95%'
+ */
+export function parameterText(p: Pick<KeyParameter, 'key' | 'kind'>, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (p.kind === 'percent' && typeof value === 'number') return `${Math.round(value * 10_000) / 100}%`;
+  if (Array.isArray(value)) return value.join('、');
+  return String(value);
 }

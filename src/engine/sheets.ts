@@ -60,6 +60,17 @@ export interface ResultSheet {
   blocks: SheetBlock[];
   /** Print-ready: borders, fit to one page wide, header repeated. */
   printable: boolean;
+  /** A small table to the right of the blocks, charted where the writer can draw charts (Excel). */
+  side?: SideTable;
+}
+
+/**
+ * A table beside a sheet's main blocks, from the first header row, one blank column apart; the
+ * bar chart shows `valueColumn` against the first column (the categories).
+ */
+export interface SideTable {
+  block: SheetBlock;
+  chart: { title: string; valueColumn: number };
 }
 
 const SHEET_NAMES: Record<ResultSheetKind, Bilingual> = {
@@ -133,6 +144,24 @@ function resultsSheet(r: SelectionResult, lang: Lang): SheetBlock {
       p.vetoes.map((v) => VETO_WORDS[v.code][lang]).join(lang === 'zh' ? '、' : ', '), STATUS_WORDS[p.status][lang],
     ]),
     total: null,
+  };
+}
+
+/** 科室得分: every department's score, status and award, charted beside the results. */
+function departmentScores(r: SelectionResult, lang: Lang): SideTable {
+  const departments = [...r.departments].sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.department.localeCompare(b.department, 'zh-CN'));
+  return {
+    block: {
+      caption: null,
+      columns: [
+        col('科室', 'Department', 14, 'text', lang), col('在岗人数', 'Active staff', 9, 'integer', lang),
+        col('科室得分', 'Department score', 10, 'score', lang), col('科室状态', 'Department status', 20, 'text', lang),
+        col('科室奖励（元）', 'Department award (yuan)', 12, 'money', lang),
+      ],
+      rows: departments.map((d) => [d.department, d.activeMembers, d.score, STATUS_WORDS[d.status][lang], d.awardYuan]),
+      total: null,
+    },
+    chart: { title: lang === 'zh' ? '科室得分' : 'Department scores', valueColumn: 2 },
   };
 }
 
@@ -306,7 +335,7 @@ export function resultSheets(r: SelectionResult, run: RunInfo, lang: Lang): Resu
   const one = (kind: ResultSheetKind, block: SheetBlock): ResultSheet =>
     ({ kind, name: resultSheetName(kind, r.period.id, lang), title: null, blocks: [block], printable: false });
   return [
-    one('results', resultsSheet(r, lang)),
+    { ...one('results', resultsSheet(r, lang)), side: departmentScores(r, lang) },
     one('vetoes', vetoesSheet(r, lang)),
     one('deductions', deductionsSheet(r, lang)),
     one('winners', winnersSheet(r, lang)),

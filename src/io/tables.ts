@@ -43,19 +43,52 @@ export async function collectTables(
     out.tables[table] = tableInput(data, label);
     out.files[table] = pick.source.label;
   }
+  const loaded = await loadSheets(books, onSheet);
+  for (const [table, sheet] of Object.entries(chooseTables(loaded)) as [TableKey, LoadedSheet][]) {
+    if (out.tables[table]) continue;
+    out.tables[table] = tableInput(sheet.data, sheet.label);
+    out.files[table] = sheet.book.label;
+  }
+  return out;
+}
+
+/** A sheet read from a workbook or file, with the name it has in messages. */
+export interface LoadedSheet {
+  book: TableSource;
+  /** The sheet name; with several books, file#sheet (or the file name for a one-sheet file). */
+  label: string;
+  data: SheetData;
+}
+
+/** Reads every sheet of the books that is not one of our result sheets, in order. */
+export async function loadSheets(books: readonly TableSource[], onSheet: (label: string) => void = () => undefined): Promise<LoadedSheet[]> {
+  const out: LoadedSheet[] = [];
   for (const book of books) {
-    const sheets: SheetData[] = [];
-    for (const name of (await book.sheetNames()).filter((n) => !isResultSheetName(n))) {
+    const names = (await book.sheetNames()).filter((n) => !isResultSheetName(n));
+    const file = book.label.replace(/^.*[\\/]/u, '');
+    for (const name of names) {
       onSheet(name);
-      sheets.push(await book.readSheet(name));
-    }
-    for (const choice of discoverTables(sheets, isResultSheetName)) {
-      if (out.tables[choice.table]) continue;
-      const data = sheets.find((s) => s.name === choice.sheet) as SheetData;
-      const label = books.length > 1 ? `${book.label.replace(/^.*[\\/]/u, '')}#${choice.sheet}` : choice.sheet;
-      out.tables[choice.table] = tableInput(data, label);
-      out.files[choice.table] = book.label;
+      const label = books.length === 1 ? name : names.length === 1 ? file : `${file}#${name}`;
+      out.push({ book, label, data: await book.readSheet(name) });
     }
   }
   return out;
+}
+
+/** The sheet of each table (§9): in each book by sheet name, else by headers; the first book that has a table wins. */
+export function chooseTables(sheets: readonly LoadedSheet[]): Partial<Record<TableKey, LoadedSheet>> {
+  const out: Partial<Record<TableKey, LoadedSheet>> = {};
+  const books = [...new Set(sheets.map((s) => s.book))];
+  for (const book of books) {
+    const own = sheets.filter((s) => s.book === book);
+    for (const choice of discoverTables(own.map((s) => s.data), isResultSheetName)) {
+      out[choice.table] ??= own.find((s) => s.data.name === choice.sheet);
+    }
+  }
+  return out;
+}
+
+/** A loaded sheet as the engine's table, with the user's column overrides. */
+export function tableOf(sheet: LoadedSheet, columns?: Readonly<Record<string, string | number>>): TableInput {
+  return { ...tableInput(sheet.data, sheet.label), ...(columns ? { columns } : {}) };
 }

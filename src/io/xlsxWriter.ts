@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { NUMBER_FORMATS, type ResultSheet } from '../engine/sheets';
+import { NUMBER_FORMATS, type ResultSheet, type SheetBlock } from '../engine/sheets';
 import type { Cell } from '../engine/types';
 import type { ResultSink } from './types';
 
@@ -85,6 +85,7 @@ export class XlsxResultWriter implements ResultSink {
         if (sheet.printable) row.height = 22;
       });
     });
+    if (sheet.side) this.writeSide(ws, sheet.side.block, firstHeader, width + 2);
     ws.views = [{ state: 'frozen', ySplit: firstHeader, xSplit: 0 }];
     // Every sheet prints one page wide on A4 with its header repeated; the award table upright, the wide lists across.
     ws.pageSetup = {
@@ -92,6 +93,25 @@ export class XlsxResultWriter implements ResultSink {
       horizontalCentered: true, printTitlesRow: `${firstHeader}:${firstHeader}`,
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     };
+  }
+
+  /** The side table (department scores) from the first header row; exceljs draws no charts. */
+  private writeSide(ws: ExcelJS.Worksheet, block: SheetBlock, headerRow: number, firstColumn: number): void {
+    block.columns.forEach((c, i) => {
+      const column = ws.getColumn(firstColumn + i);
+      column.width = c.width;
+      const cell = ws.getRow(headerRow).getCell(firstColumn + i);
+      cell.value = c.header;
+      cell.font = { bold: true };
+      cell.fill = HEADER_FILL;
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      cell.border = THIN;
+    });
+    block.rows.forEach((values, r) => block.columns.forEach((c, i) => {
+      const cell = ws.getRow(headerRow + 1 + r).getCell(firstColumn + i);
+      cell.value = safeValue(values[i]);
+      cell.numFmt = NUMBER_FORMATS[c.format];
+    }));
   }
 
   async toBuffer(): Promise<Uint8Array<ArrayBuffer>> {

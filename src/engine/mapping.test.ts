@@ -1,0 +1,48 @@
+import assert from 'assert';
+import { columnLetters, problemAddress, tableMapping } from './mapping';
+
+describe('mapping', () => {
+  it('columnLetters: A, Z, AA, AZ, XFD', () => {
+    assert.deepEqual([1, 26, 27, 52, 16_384].map(columnLetters), ['A', 'Z', 'AA', 'AZ', 'XFD']);
+  });
+
+  it('finds the header below a title row and maps fields to lettered columns', () => {
+    const m = tableMapping('inspections', {
+      sheet: '督导检查', firstRow: 3, firstColumn: 2,
+      grid: [['2026年第三季度督导检查'], [], ['检查日期', '工号', '姓名', '扣分', '备注'], ['2026-07-01', 'K1', '张三', 1, '']],
+    });
+    assert.equal(m.headerRow, 5);
+    assert.deepEqual(m.missing, []);
+    assert.deepEqual(m.options.map((o) => `${o.letter}:${o.header}`), ['B:检查日期', 'C:工号', 'D:姓名', 'E:扣分', 'F:备注']);
+    const by = Object.fromEntries(m.fields.map((f) => [f.field, f.column?.letter ?? null]));
+    assert.deepEqual(by, { date: 'B', id: 'C', name: 'D', department: null, item: null, kind: null, points: 'E', result: null, inspector: null });
+    assert.equal(m.fields.find((f) => f.field === 'date')?.need, 'required');
+    assert.equal(m.fields.find((f) => f.field === 'id')?.need, 'person');
+    assert.equal(m.fields.find((f) => f.field === 'points')?.need, 'optional');
+  });
+
+  it('an override by letter maps an unrecognised header; an empty override unmaps a column', () => {
+    const grid = [['工号', '姓名', '部门名称', '科室']];
+    const m = tableMapping('staff', { sheet: '人员', grid, columns: { department: 'C' } });
+    assert.equal(m.fields.find((f) => f.field === 'department')?.column?.header, '部门名称');
+    const unmapped = tableMapping('staff', { sheet: '人员', grid, columns: { department: '' } });
+    assert.equal(unmapped.headerRow, null);
+    assert.deepEqual(unmapped.missing, ['department']);
+    assert.equal(unmapped.fields.find((f) => f.field === 'department')?.column, null);
+    assert.deepEqual(unmapped.options.map((o) => o.header), ['工号', '姓名', '部门名称', '科室'], 'the first non-blank row is offered');
+  });
+
+  it('a table without its required columns reports them missing', () => {
+    const m = tableMapping('fines', { sheet: '投诉', grid: [['姓名', '金额']] });
+    assert.equal(m.headerRow, null);
+    assert.deepEqual(m.missing, ['date']);
+  });
+
+  it('problemAddress: the cell of a named column, the row otherwise, nothing for a whole table', () => {
+    const input = { sheet: 's', firstColumn: 3, grid: [['标题'], ['日期', '扣分']] };
+    assert.equal(problemAddress({ row: 12, column: '扣分' }, input), 'D12');
+    assert.equal(problemAddress({ row: 12, column: null }, input), '12:12');
+    assert.equal(problemAddress({ row: 12, column: '没有' }, input), '12:12');
+    assert.equal(problemAddress({ row: null, column: '扣分' }, input), null);
+  });
+});

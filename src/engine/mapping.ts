@@ -1,0 +1,99 @@
+import { FIELD_NAMES, TABLE_SHAPES, fieldsOf, findHeader, type Field } from './headers';
+import type { Problem } from './messages';
+import { normalizeKey } from './text';
+import type { Bilingual, Cell, TableInput, TableKey } from './types';
+
+/**
+ * Column letters of a 1-based column number.
+ *
+ * @example columnLetters(28) // => 'AB'
+ */
+export function columnLetters(column: number): string {
+  let n = column;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** A column the user can map a field to: its letter and its header text. */
+export interface ColumnOption {
+  /** Index in the table's grid. */
+  index: number;
+  letter: string;
+  header: string;
+}
+
+export interface FieldMapping {
+  field: Field;
+  name: Bilingual;
+  /** required: must be mapped; person: one of 工号/姓名/科室 must be; optional: used when present. */
+  need: 'required' | 'person' | 'optional';
+  column: ColumnOption | null;
+}
+
+/** How a table's columns are read (§1, §10), for the wizard's column step. */
+export interface TableMapping {
+  table: TableKey;
+  /** Excel row number of the header row; null when no row holds the required columns. */
+  headerRow: number | null;
+  options: ColumnOption[];
+  fields: FieldMapping[];
+  /** Required fields without a column: the run stops with MISSING_COLUMN. */
+  missing: Field[];
+}
+
+function optionsOf(row: readonly Cell[], firstColumn: number): ColumnOption[] {
+  return row.map((cell, index) => ({ index, letter: columnLetters(firstColumn + index), header: cell === null || cell === undefined ? '' : String(cell).trim() }))
+    .filter((o) => o.header !== '');
+}
+
+/**
+ * The columns the engine reads for a table, with the user's overrides (`input.columns`) applied:
+ * what the run will use, so the wizard shows it before anything is computed.
+ *
+ * @example tableMapping('staff', { sheet: '人员', grid: [['工号', '姓名', '科室']] }).fields[1]?.column?.letter // => 'B'
+ */
+export function tableMapping(table: TableKey, input: TableInput): TableMapping {
+  const firstColumn = input.firstColumn ?? 1;
+  const found = findHeader(table, input.grid, input.columns, firstColumn);
+  const headerIndex = 'columns' in found ? found.headerIndex
+    : input.grid.findIndex((row) => row.some((c) => c !== null && c !== undefined && String(c).trim() !== ''));
+  const row = headerIndex >= 0 ? input.grid[headerIndex] ?? [] : [];
+  const options = optionsOf(row, firstColumn);
+  const columns = 'columns' in found ? found.columns : {};
+  const shape = TABLE_SHAPES[table];
+  const fields = fieldsOf(table).map((field): FieldMapping => {
+    const index = columns[field];
+    const need = shape.required.includes(field) ? 'required' : shape.oneOf?.includes(field) ? 'person' : 'optional';
+    const column = index === undefined ? null
+      : options.find((o) => o.index === index) ?? { index, letter: columnLetters(firstColumn + index), header: '' };
+    return { field, name: FIELD_NAMES[field], need, column };
+  });
+  return {
+    table, headerRow: 'columns' in found ? (input.firstRow ?? 1) + found.headerIndex : null,
+    options, fields, missing: 'missing' in found ? found.missing : [],
+  };
+}
+
+/**
+ * The cell a problem is about, as an A1 address on its sheet (a whole row when no column is
+ * named), so the wizard can select it; null when the problem is about a whole table.
+ *
+ * @example problemAddress({ row: 12, column: '扣分' } as Problem, { sheet: 's', grid: [['日期', '扣分']] }) // => 'B12'
+ */
+export function problemAddress(p: Pick<Problem, 'row' | 'column'>, input: TableInput): string | null {
+  if (p.row === null) return null;
+  if (p.column !== null) {
+    const key = normalizeKey(p.column);
+    const limit = Math.min(input.grid.length, 30);
+    for (let i = 0; i < limit; i++) {
+      const index = (input.grid[i] ?? []).findIndex((c) => normalizeKey(c) === key);
+      if (index >= 0) return `${columnLetters((input.firstColumn ?? 1) + index)}${p.row}`;
+    }
+  }
+  return `${p.row}:${p.row}`;
+}
