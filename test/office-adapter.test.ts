@@ -80,6 +80,16 @@ function layout(sheet: ResultSheet): Layout {
     grid.push(block.columns.map((c) => c.header));
     for (const row of bodyOf(block)) grid.push(block.columns.map((_, c) => stored(row[c])));
   });
+  if (sheet.side) {
+    // The side table: from the first header row, one blank column right of the widest block.
+    const column = Math.max(...sheet.blocks.map((b) => b.columns.length)) + 1;
+    const side = sheet.side.block;
+    [side.columns.map((c) => c.header as StoredCell), ...side.rows.map((row) => side.columns.map((_, c) => stored(row[c])))]
+      .forEach((cells, r) => {
+        const row = (grid[(headers[0] ?? 0) + r] ??= []);
+        cells.forEach((v, c) => { row[column + c] = v; });
+      });
+  }
   return { grid: rectangle(grid), headers };
 }
 
@@ -104,7 +114,8 @@ function rectangle(rows: StoredCell[][]): StoredCell[][] {
  */
 function bodyWrites(fake: FakeExcel, sheets: readonly ResultSheet[]): number {
   return sheets.reduce((n, s) => {
-    const frame = (s.title ? 1 : 0) + s.blocks.reduce((m, b) => m + 1 + (b.caption ? 1 : 0), 0);
+    const side = s.side ? 1 + (s.side.block.rows.length > 0 ? 1 : 0) : 0;
+    const frame = (s.title ? 1 : 0) + s.blocks.reduce((m, b) => m + 1 + (b.caption ? 1 : 0), 0) + side;
     return n + fake.writesTo(s.name).filter((w) => w.what === 'values').length - frame;
   }, 0);
 }
@@ -521,7 +532,9 @@ describe('office adapter (src/io/office.ts on a fake Excel)', () => {
       assert.equal(fake.implicitSyncs, 0);
       assert.equal(fake.syncCount, 1 + sheets.length + bodyWrites(fake, sheets), 'one sync to list, one per sheet, one per chunk');
       assert.equal(bodyWrites(fake, sheets), cellChunks(sheets));
-      assert.equal(fake.suspendCalculationCalls, sheets.length);
+      // Calculation and screen updating stay off for every request of the write.
+      assert.equal(fake.suspendCalculationCalls, fake.syncCount);
+      assert.equal(fake.suspendScreenUpdatingCalls, fake.syncCount);
       checkRequests(fake, 'smile');
       figures.push(`ExcelSink smile-star-quarterly (7 sheets): ${fake.syncCount} syncs, largest request ${fake.largestRequest} bytes`);
     });
@@ -646,7 +659,122 @@ describe('office adapter (src/io/office.ts on a fake Excel)', () => {
         }, snapshot.get(n), n);
       }
       assert.deepEqual(fake.sheetNames().filter((n) => others.includes(n)), others, 'other sheets keep their order');
-      assert.deepEqual(new Set(fake.writes.filter((w) => w.what === 'delete').map((w) => w.sheet)), new Set(sheets.map((s) => s.name)));
+      // The replaced sheets are set aside (renamed, very hidden) for undo, not deleted.
+      const renamed = fake.writes.filter((w) => w.what === 'rename');
+      assert.deepEqual(new Set(renamed.map((w) => w.address)), new Set(sheets.map((s) => s.name)));
+      for (const w of renamed) assert.equal(fake.visibility(w.sheet), 'VeryHidden', w.sheet);
+      assert.deepEqual(fake.writes.filter((w) => w.what === 'delete'), []);
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------------
+
+  describe('ExcelSink: undo this run, the department chart, progress, selecting a problem', () => {
+    let book: FakeBook;
+    let q3: SelectionResult;
+
+    before(async () => {
+      const file = fixture('smile-star-quarterly.xlsx');
+      book = await bookCells(file);
+      q3 = await selectBook(file, '2026Q3');
+    });
+
+    /** Every sheet's name, visibility and cells: the workbook as the user would find it. */
+    const snapshot = (fake: FakeExcel) => fake.sheetNames().map((n) => ({ n, v: fake.visibility(n), grid: fake.grid(n) }));
+
+    it('undo of a first run leaves exactly the workbook there was before it', async () => {
+      const fake = createFakeExcel(book.sheets, { numberFormats: book.numberFormats });
+      const before = snapshot(fake);
+      const sink = new ExcelSink(fake.run, new Set(Object.keys(book.sheets)));
+      await sink.writeSheets(allSheets(q3));
+      assert.deepEqual(sink.undo.replaced, []);
+      assert.deepEqual(sink.undo.created, allSheets(q3).map((s) => s.name));
+      await sink.undoRun(sink.undo);
+      assert.deepEqual(snapshot(fake), before);
+    });
+
+    it('undo of a re-run puts back the replaced sheets as they were (edits included), in their places', async () => {
+      const fake = createFakeExcel(book.sheets, { numberFormats: book.numberFormats });
+      const inputs = new Set(Object.keys(book.sheets));
+      await new ExcelSink(fake.run, inputs).writeSheets(allSheets(q3));
+      // The office wrote a note on the award table after the first run.
+      const award = allSheets(q3).find((s) => s.kind === 'awards') as ResultSheet;
+      await fake.run(async (context) => {
+        context.workbook.worksheets.getItem(award.name).getRange('H3').values = [['已报院办']];
+        await context.sync();
+      });
+      const before = snapshot(fake);
+      const sink = new ExcelSink(fake.run, inputs);
+      await sink.writeSheets(allSheets(q3, 'zh'));
+      assert.equal(sink.undo.replaced.length, allSheets(q3).length);
+      assert.ok(sink.undo.replaced.every((r) => fake.visibility(r.backup) === 'VeryHidden'));
+      assert.equal(fake.cell(award.name, 2, 7), '', 'the new award table has no note');
+      await sink.undoRun(sink.undo);
+      assert.deepEqual(snapshot(fake), before);
+      assert.equal(fake.cell(award.name, 2, 7), '已报院办');
+    });
+
+    it('keep drops the set-aside sheets; the next write drops those of the run before it', async () => {
+      const fake = createFakeExcel(book.sheets, { numberFormats: book.numberFormats });
+      const inputs = new Set(Object.keys(book.sheets));
+      const names = allSheets(q3).map((s) => s.name);
+      await new ExcelSink(fake.run, inputs).writeSheets(allSheets(q3));
+      const second = new ExcelSink(fake.run, inputs);
+      await second.writeSheets(allSheets(q3));
+      const hidden = () => fake.sheetNames().filter((n) => n.startsWith('ServiceStar.undo.'));
+      assert.equal(hidden().length, names.length);
+      await new ExcelSink(fake.run, inputs).writeSheets(allSheets(q3));
+      assert.equal(hidden().length, names.length, 'only the last run can be undone');
+      const third = new ExcelSink(fake.run, inputs);
+      await third.writeSheets(allSheets(q3));
+      await third.discardUndo(third.undo);
+      assert.deepEqual(hidden(), []);
+      assert.deepEqual(fake.sheetNames(), [...Object.keys(book.sheets), ...names]);
+      await assert.rejects(second.undoRun(second.undo), /cannot undo/u, 'an undo whose sheets are gone says so and changes nothing');
+      assert.deepEqual(fake.sheetNames(), [...Object.keys(book.sheets), ...names]);
+    });
+
+    it('the results sheet gets a bar chart of the department scores beside the people', async () => {
+      const fake = createFakeExcel(book.sheets, { numberFormats: book.numberFormats });
+      const sheets = allSheets(q3);
+      await new ExcelSink(fake.run, new Set(Object.keys(book.sheets))).writeSheets(sheets);
+      const results = sheets.find((s) => s.kind === 'results') as ResultSheet;
+      const side = results.side;
+      assert.ok(side);
+      const charts = fake.charts(results.name);
+      assert.equal(charts.length, 1);
+      const chart = charts[0];
+      const departments = side.block.rows.length;
+      assert.equal(chart?.type, 'BarClustered');
+      assert.equal(chart?.title, '科室得分');
+      assert.equal(chart?.legendVisible, false);
+      // People in A:M, a blank N, departments in O:S; scores in Q.
+      assert.deepEqual(chart?.series, [{ name: '科室得分', values: `${results.name}!Q2:Q${departments + 1}`, xValues: `${results.name}!O2:O${departments + 1}` }]);
+      assert.equal(chart?.topLeft, `O${departments + 3}`);
+      assert.deepEqual(side.block.rows.map((r) => r[0]), q3.departments.map((d) => d.department).sort((a, b) => {
+        const da = q3.departments.find((d) => d.department === a)?.score ?? -1;
+        const db = q3.departments.find((d) => d.department === b)?.score ?? -1;
+        return db - da || a.localeCompare(b, 'zh-CN');
+      }));
+      side.block.rows.forEach((row, i) => assert.equal(fake.cell(results.name, i + 1, 16), row[2] ?? '', `score of ${String(row[0])}`));
+    });
+
+    it('reports progress once per request, up to the total', async () => {
+      const fake = createFakeExcel(book.sheets, { numberFormats: book.numberFormats });
+      const seen: [number, number][] = [];
+      const sink = new ExcelSink(fake.run, new Set(Object.keys(book.sheets)), { onProgress: (done, total) => seen.push([done, total]) });
+      await sink.writeSheets(allSheets(q3));
+      assert.equal(seen.length, sink.syncs);
+      seen.forEach(([done, total], i) => assert.deepEqual([done, total], [i + 1, sink.syncs]));
+    });
+
+    it('select shows a problem\'s cell: its sheet comes to the front with the cell selected', async () => {
+      const fake = createFakeExcel(book.sheets, { numberFormats: book.numberFormats });
+      const name = Object.keys(book.sheets)[1] as string;
+      await new ExcelSink(fake.run, new Set()).select(name, 'C12');
+      assert.deepEqual(fake.selection(), { sheet: name, address: 'C12' });
+      assert.equal(fake.activeSheet(), name);
+      assert.deepEqual(fake.writesTo(name).filter((w) => w.what === 'values'), [], 'selecting writes nothing');
     });
   });
 
@@ -709,7 +837,8 @@ describe('office adapter (src/io/office.ts on a fake Excel)', () => {
       checkRequests(small.fake, '1,000 staff');
       checkRequests(large.fake, '20,000 staff');
       const results = large.sheets[0] as ResultSheet;
-      assert.equal(large.fake.usedAddress(results.name), `A1:M${20_001}`);
+      // 13 columns of people, a blank column, the 5 columns of department scores beside them.
+      assert.equal(large.fake.usedAddress(results.name), `A1:S${20_001}`);
       assert.equal(large.fake.cell(results.name, 20_000, 0), results.blocks[0]?.rows[19_999]?.[0]);
       assert.equal(large.fake.numberFormat(results.name, 20_000, 8), '0.00');
     });

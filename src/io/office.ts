@@ -1,5 +1,5 @@
 import { toExcelSerial } from '../engine/dates';
-import { NUMBER_FORMATS, type ResultSheet } from '../engine/sheets';
+import { NUMBER_FORMATS, type ResultSheet, type SheetBlock } from '../engine/sheets';
 import type { Cell } from '../engine/types';
 import type { ResultSink, SheetData, TableSource } from './types';
 
@@ -20,6 +20,7 @@ export const CHUNK_CELLS = 50_000;
 export const CHUNK_CHARS = 1_000_000;
 /** Rows of the first read of a sheet, before the size of its rows is known. */
 const FIRST_READ_CELLS = 5_000;
+const HEADER_FILL = '#DEEAF6';
 
 /** Whether a number format shows a date (so the number is a date serial). */
 export function isDateFormat(format: unknown): boolean {
@@ -125,43 +126,87 @@ interface Placed {
   columns: number;
 }
 
+/** Sheets that hold what a run replaced, until it is undone or the next run: very hidden, our own names. */
+const BACKUP_PREFIX = 'ServiceStar.undo.';
+
 /**
- * Writes result sheets. It refuses any name in `inputSheets` (input sheets are never written to)
- * and replaces a sheet of the same name, which is one of ours from an earlier run.
+ * What "undo this run" needs: the sheets the run made, and where it put each sheet it replaced.
+ * Plain data, so the task pane can keep it in the workbook's settings.
+ */
+export interface RunUndo {
+  created: string[];
+  replaced: { name: string; backup: string }[];
+}
+
+export interface SinkOptions {
+  /** Called after every request with the requests done and the requests planned. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Writes result sheets. It refuses any name in `inputSheets` (input sheets are never written to).
+ * A sheet of the same name (one of ours from an earlier run) is not deleted but set aside, very
+ * hidden, so the run can be undone; the previous run's set-aside sheets are dropped first.
  */
 export class ExcelSink implements ResultSink {
   syncs = 0;
+  /** The undo of the last writeSheets. */
+  undo: RunUndo = { created: [], replaced: [] };
 
-  constructor(private readonly run: Run, private readonly inputSheets: ReadonlySet<string>) {}
+  constructor(private readonly run: Run, private readonly inputSheets: ReadonlySet<string>, private readonly options: SinkOptions = {}) {}
 
   async writeSheets(sheets: readonly ResultSheet[]): Promise<void> {
     for (const sheet of sheets) {
       if (this.inputSheets.has(sheet.name)) throw new Error(`「${sheet.name}」是输入表，不会被改写 / "${sheet.name}" is an input sheet and is never written`);
     }
+    const plans = sheets.map((sheet) => {
+      const placed = this.layout(sheet);
+      const chunks = sheet.blocks.map((block) => sizedChunks((block.total ? [...block.rows, block.total] : block.rows)
+        .map((row) => block.columns.map((_, c) => writableValue(row[c])))));
+      return { sheet, placed, chunks };
+    });
+    const total = 1 + plans.reduce((n, p) => n + 1 + p.chunks.reduce((m, c) => m + c.length, 0), 0);
+    let done = 0;
     await this.run(async (context) => {
+      // Every request is sent with calculation and screen updating off: the user sees the end result.
       const sync = async () => {
+        context.application.suspendApiCalculationUntilNextSync();
+        context.application.suspendScreenUpdatingUntilNextSync();
         this.syncs++;
         await context.sync();
+        this.options.onProgress?.(++done, total);
       };
       const existing = context.workbook.worksheets;
       existing.load('items/name');
       await sync();
       const names = new Set(existing.items.map((w) => w.name));
-      for (const sheet of sheets) {
-        context.application.suspendApiCalculationUntilNextSync();
-        if (names.has(sheet.name)) context.workbook.worksheets.getItem(sheet.name).delete();
+      for (const old of [...names].filter((n) => n.startsWith(BACKUP_PREFIX))) {
+        context.workbook.worksheets.getItem(old).delete();
+        names.delete(old);
+      }
+      const undo: RunUndo = { created: [], replaced: [] };
+      let n = 0;
+      for (const { sheet, placed, chunks } of plans) {
+        if (names.has(sheet.name)) {
+          while (names.has(`${BACKUP_PREFIX}${n}`)) n++;
+          const backup = `${BACKUP_PREFIX}${n++}`;
+          context.workbook.worksheets.getItem(sheet.name).name = backup;
+          undo.replaced.push({ name: sheet.name, backup });
+        }
         const ws = context.workbook.worksheets.add(sheet.name);
-        const placed = this.layout(sheet);
+        // Hidden only once its successor exists: Excel never hides a workbook's last visible sheet.
+        const replaced = undo.replaced.find((r) => r.name === sheet.name);
+        if (replaced) context.workbook.worksheets.getItem(replaced.backup).visibility = Excel.SheetVisibility.veryHidden;
+        undo.created.push(sheet.name);
         this.writeFrame(ws, sheet, placed);
         // One request for a sheet's frame, then one per chunk of rows: the count grows with chunks only.
         await sync();
-        for (const [b, block] of sheet.blocks.entries()) {
+        this.undo = undo;
+        for (const [b, parts] of chunks.entries()) {
           const at = placed[b] as Placed;
-          const body = (block.total ? [...block.rows, block.total] : block.rows)
-            .map((row) => block.columns.map((_, c) => writableValue(row[c])));
           let r = 0;
-          for (const part of sizedChunks(body)) {
-            ws.getRangeByIndexes(at.headerRow + 1 + r, 0, part.length, block.columns.length).values = part;
+          for (const part of parts) {
+            ws.getRangeByIndexes(at.headerRow + 1 + r, 0, part.length, part[0]?.length ?? 0).values = part;
             r += part.length;
             await sync();
           }
@@ -179,6 +224,50 @@ export class ExcelSink implements ResultSink {
     });
   }
 
+  /** Undoes a run: removes the sheets it made and puts back, as they were, the sheets it replaced. */
+  async undoRun(undo: RunUndo): Promise<void> {
+    await this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      this.syncs++;
+      await context.sync();
+      const names = new Set(sheets.items.map((w) => w.name));
+      const missing = undo.replaced.filter((r) => !names.has(r.backup)).map((r) => r.name);
+      if (missing.length > 0) throw new Error(`无法撤销：找不到被替换前的「${missing.join('、')}」 / cannot undo: the earlier ${missing.join(', ')} is gone`);
+      // The restored sheets come back first, so the workbook always keeps a visible sheet.
+      for (const r of undo.replaced) sheets.getItem(r.backup).visibility = Excel.SheetVisibility.visible;
+      for (const name of undo.created) if (names.has(name)) sheets.getItem(name).delete();
+      for (const r of undo.replaced) sheets.getItem(r.backup).name = r.name;
+      this.syncs++;
+      await context.sync();
+    });
+  }
+
+  /** Keeps a run for good: drops the sheets it set aside. */
+  async discardUndo(undo: RunUndo): Promise<void> {
+    await this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      this.syncs++;
+      await context.sync();
+      const names = new Set(sheets.items.map((w) => w.name));
+      for (const r of undo.replaced) if (names.has(r.backup)) sheets.getItem(r.backup).delete();
+      this.syncs++;
+      await context.sync();
+    });
+  }
+
+  /** Selects a cell or row of a sheet (a problem the wizard points at). */
+  async select(sheet: string, address: string): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      this.syncs++;
+      await context.sync();
+    });
+  }
+
   private layout(sheet: ResultSheet): Placed[] {
     let row = sheet.title ? 2 : 0;
     return sheet.blocks.map((block, i) => {
@@ -190,7 +279,21 @@ export class ExcelSink implements ResultSink {
     });
   }
 
-  /** Title, captions, headers, number formats and widths per column, freeze and print setup. */
+  /** Header, formats and rows of a block, all in one request (small blocks only: the side table). */
+  private writeSmallBlock(ws: Excel.Worksheet, block: SheetBlock, row: number, column: number): void {
+    const header = ws.getRangeByIndexes(row, column, 1, block.columns.length);
+    header.values = [block.columns.map((c) => writableValue(c.header))];
+    header.format.font.bold = true;
+    header.format.fill.color = HEADER_FILL;
+    if (block.rows.length === 0) return;
+    block.columns.forEach((c, i) => {
+      ws.getRangeByIndexes(row + 1, column + i, block.rows.length, 1).numberFormat = [[NUMBER_FORMATS[c.format]]];
+    });
+    ws.getRangeByIndexes(row + 1, column, block.rows.length, block.columns.length).values = block.rows
+      .map((r) => block.columns.map((_, c) => writableValue(r[c])));
+  }
+
+  /** Title, captions, headers, number formats and widths per column, freeze and print setup, the side table and its chart. */
   private writeFrame(ws: Excel.Worksheet, sheet: ResultSheet, placed: Placed[]): void {
     const width = Math.max(...sheet.blocks.map((b) => b.columns.length));
     if (sheet.title) {
@@ -211,7 +314,7 @@ export class ExcelSink implements ResultSink {
       const header = ws.getRangeByIndexes(at.headerRow, 0, 1, block.columns.length);
       header.values = [block.columns.map((c) => writableValue(c.header))];
       header.format.font.bold = true;
-      header.format.fill.color = '#DEEAF6';
+      header.format.fill.color = HEADER_FILL;
       block.columns.forEach((c, i) => {
         if (at.rows > 0) ws.getRangeByIndexes(at.headerRow + 1, i, at.rows, 1).numberFormat = [[NUMBER_FORMATS[c.format]]];
       });
@@ -226,12 +329,30 @@ export class ExcelSink implements ResultSink {
     // A column is as wide as the widest block needs it; widths are in characters, Excel wants points.
     const widths: number[] = [];
     for (const block of sheet.blocks) block.columns.forEach((c, i) => { widths[i] = Math.max(widths[i] ?? 0, c.width); });
+    const firstHeader = placed[0]?.headerRow ?? 0;
+    if (sheet.side) {
+      const side = sheet.side;
+      const column = width + 1;
+      side.block.columns.forEach((c, i) => { widths[column + i] = c.width; });
+      this.writeSmallBlock(ws, side.block, firstHeader, column);
+      const rows = side.block.rows.length;
+      if (rows > 0) {
+        const chart = ws.charts.add(Excel.ChartType.barClustered,
+          ws.getRangeByIndexes(firstHeader, column + side.chart.valueColumn, rows + 1, 1), Excel.ChartSeriesBy.columns);
+        chart.series.getItemAt(0).setXAxisValues(ws.getRangeByIndexes(firstHeader + 1, column, rows, 1));
+        chart.title.text = side.chart.title;
+        chart.legend.visible = false;
+        // Below the side table, as wide as it, one bar row per department.
+        const top = firstHeader + rows + 2;
+        chart.setPosition(ws.getRangeByIndexes(top, column, 1, 1),
+          ws.getRangeByIndexes(top + Math.max(12, Math.ceil(rows * 1.2)), column + side.block.columns.length - 1, 1, 1));
+      }
+    }
     widths.forEach((w, i) => { ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.max(w * 7, 40); });
-    const firstHeader = (placed[0]?.headerRow ?? 0) + 1;
-    ws.freezePanes.freezeRows(firstHeader);
+    ws.freezePanes.freezeRows(firstHeader + 1);
     ws.pageLayout.orientation = sheet.printable ? Excel.PageOrientation.portrait : Excel.PageOrientation.landscape;
     ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     ws.pageLayout.centerHorizontally = true;
-    ws.pageLayout.setPrintTitleRows(`$${firstHeader}:$${firstHeader}`);
+    ws.pageLayout.setPrintTitleRows(`$${firstHeader + 1}:$${firstHeader + 1}`);
   }
 }

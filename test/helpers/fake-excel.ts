@@ -36,6 +36,18 @@
  *   rely on the text format to keep formulas out: a formula-like text is a formula in any cell.)
  * - Text over 32,767 characters, NaN and Infinity, and values that are not string, number, boolean
  *   or null (null = leave the cell as it is) are InvalidArgument.
+ * - Worksheet setters: `name` (rename; the rules of `add`, and a change of case is allowed), `visibility`
+ *   (the workbook keeps a visible sheet; hiding the active sheet activates the next visible one, as
+ *   deleting it does) and `position` (0-based). `Worksheet.getRange(address?)` takes an A1 address of
+ *   that sheet ('B3', 'B3:D10', 'A:C', '2:5'; none = the whole sheet). `Range.select()` needs a visible
+ *   sheet and activates it (`fake.selection()`). `Application.suspendScreenUpdatingUntilNextSync()`
+ *   is counted (`fake.suspendScreenUpdatingCalls`).
+ * - Charts: `Worksheet.charts.add(type, sourceData, seriesBy?)` (the types of EXCEL_ENUMS.ChartType),
+ *   `charts.getItem(name)`; a chart's `name`, `title.text`, `legend.visible`, `setPosition(start, end?)`,
+ *   `delete()`, and `series.getItemAt(i)` with `name`, `setValues(range)`, `setXAxisValues(range)`.
+ *   Series are made from the source as Excel makes them (see seriesOf). Charts go with their sheet,
+ *   and references follow a renamed sheet (`#REF!` after a deleted one): `fake.charts(sheet)`.
+ *   Chart properties cannot be loaded (reading one throws PropertyNotLoaded).
  * - Request size: each sync's payload is estimated as the UTF-8 length of the JSON of the values and
  *   number formats it writes plus those it reads back. A sync whose writes exceed `limitBytes`
  *   (default 5 MB, Excel on the web's limit) is refused before anything runs, and one whose answer
@@ -60,6 +72,14 @@ export const EXCEL_ENUMS = {
     double: 'Double', slantDashDot: 'SlantDashDot',
   },
   PageOrientation: { portrait: 'Portrait', landscape: 'Landscape' },
+  /** The chart types the fake knows (a part of Excel.ChartType); any other is InvalidArgument. */
+  ChartType: {
+    columnClustered: 'ColumnClustered', columnStacked: 'ColumnStacked', columnStacked100: 'ColumnStacked100',
+    barClustered: 'BarClustered', barStacked: 'BarStacked', barStacked100: 'BarStacked100',
+    line: 'Line', lineMarkers: 'LineMarkers', lineStacked: 'LineStacked', pie: 'Pie', doughnut: 'Doughnut',
+    area: 'Area', xyscatter: 'XYScatter', radar: 'Radar',
+  },
+  ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
 } as const;
 
 /** Puts the enums on a global `Excel` (as Office.js does in the task pane); returns the undo. */
@@ -125,6 +145,28 @@ export interface CellStyle {
   horizontalAlignment?: string;
 }
 
+/** A chart as the fake workbook holds it (FakeExcel.charts); addresses include the sheet name. */
+export interface ChartState {
+  name: string;
+  type: string;
+  /** The source range of ChartCollection.add, e.g. 'Data!A1:C6' ('#REF!' once its sheet is deleted). */
+  source: string;
+  /** null until title.text is set. */
+  title: string | null;
+  /** The cells of setPosition (no sheet name); null until setPosition. */
+  topLeft: string | null;
+  bottomRight: string | null;
+  legendVisible: boolean;
+  series: ChartSeriesState[];
+}
+
+export interface ChartSeriesState {
+  name: string;
+  /** e.g. 'Data!B2:B6'; null when the series has none. */
+  values: string | null;
+  xValues: string | null;
+}
+
 export interface CellBorders {
   top: string | null;
   bottom: string | null;
@@ -179,8 +221,85 @@ const overlaps = (a: Area, b: Area) =>
   a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
 const sameArea = (a: Area, b: Area) => a.row === b.row && a.column === b.column && a.rows === b.rows && a.columns === b.columns;
 
+/** 'A' = 0, 'XFD' = 16,383; null past Excel's last column. */
+function columnNumber(letters: string): number | null {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n >= 1 && n <= MAX_COLUMNS ? n - 1 : null;
+}
+
+/**
+ * An A1 address without a sheet name, as Worksheet.getRange takes it: a cell ('B3'), a block
+ * ('B3:D10', either corner first), whole columns ('A:C') or whole rows ('2:5'); `$` and lower case
+ * are allowed. Null for anything else (a sheet-qualified address, a defined name, a cell past XFD1048576).
+ */
+function parseAddress(address: string): Area | null {
+  const parts = address.split(':');
+  if (parts.length > 2) return null;
+  const cell = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/u;
+  const column = /^\$?([A-Za-z]{1,3})$/u;
+  const row = /^\$?(\d{1,7})$/u;
+  const rowNumber = (digits: string | undefined) => {
+    const n = Number(digits);
+    return Number.isInteger(n) && n >= 1 && n <= MAX_ROWS ? n - 1 : null;
+  };
+  const span = (a: number, b: number) => ({ first: Math.min(a, b), count: Math.abs(a - b) + 1 });
+  const [p, q = p] = parts as [string, string?];
+  const cp = cell.exec(p);
+  const cq = cell.exec(q);
+  if (cp && cq) {
+    const [r1, c1, r2, c2] = [rowNumber(cp[2]), columnNumber(cp[1] ?? ''), rowNumber(cq[2]), columnNumber(cq[1] ?? '')];
+    if (r1 === null || c1 === null || r2 === null || c2 === null) return null;
+    const rs = span(r1, r2);
+    const cs = span(c1, c2);
+    return { row: rs.first, rows: rs.count, column: cs.first, columns: cs.count };
+  }
+  if (parts.length !== 2) return null;
+  const kp = column.exec(p);
+  const kq = column.exec(q);
+  if (kp && kq) {
+    const [c1, c2] = [columnNumber(kp[1] ?? ''), columnNumber(kq[1] ?? '')];
+    if (c1 === null || c2 === null) return null;
+    const cs = span(c1, c2);
+    return { row: 0, rows: MAX_ROWS, column: cs.first, columns: cs.count };
+  }
+  const rp = row.exec(p);
+  const rq = row.exec(q);
+  if (rp && rq) {
+    const [r1, r2] = [rowNumber(rp[1]), rowNumber(rq[1])];
+    if (r1 === null || r2 === null) return null;
+    const rs = span(r1, r2);
+    return { row: rs.first, rows: rs.count, column: 0, columns: MAX_COLUMNS };
+  }
+  return null;
+}
+
 // -------------------------------------------------------------------------------------------------
 // The workbook
+
+/** A block of cells on a sheet, kept by the sheet's id so it follows a rename (and dies with a delete). */
+interface CellRef {
+  sheetId: number;
+  area: Area;
+}
+
+interface SeriesModel {
+  name: string;
+  values: CellRef | null;
+  xValues: CellRef | null;
+}
+
+interface ChartModel {
+  id: number;
+  name: string;
+  type: string;
+  source: CellRef;
+  title: string | null;
+  topLeft: Area | null;
+  bottomRight: Area | null;
+  legendVisible: boolean;
+  series: SeriesModel[];
+}
 
 interface SheetModel {
   id: number;
@@ -195,6 +314,11 @@ interface SheetModel {
   columnWidths: Map<number, number>;
   borders: { area: Area; edge: string; style: string }[];
   styles: { area: Area; key: keyof CellStyle; value: string | number | boolean }[];
+  charts: ChartModel[];
+  /** Excel numbers a sheet's charts "Chart 1", "Chart 2", … and does not reuse a number. */
+  chartsMade: number;
+  /** The cells Range.select chose on this sheet (null: none by the add-in). */
+  selected: Area | null;
 }
 
 interface State {
@@ -206,6 +330,8 @@ interface State {
   implicitSyncs: number;
   runs: number;
   suspendCalls: number;
+  screenSuspendCalls: number;
+  nextChartId: number;
   requests: RequestRecord[];
   writes: WriteRecord[];
   /** The id of the active sheet (the first sheet until one is activated). */
@@ -216,8 +342,21 @@ function newSheet(state: State, name: string, visibility: Visibility = 'Visible'
   return {
     id: state.nextId++, name, visibility, cells: [], formats: [], quotePrefix: new Set(), merges: [], frozenRows: 0,
     pageLayout: { orientation: null, zoom: null, centerHorizontally: null, printTitleRows: null },
-    columnWidths: new Map(), borders: [], styles: [],
+    columnWidths: new Map(), borders: [], styles: [], charts: [], chartsMade: 0, selected: null,
   };
+}
+
+/** The sheet Excel shows when the active one goes: the first visible one from `at` on, else the nearest before. */
+function visibleFrom(state: State, at: number): SheetModel | undefined {
+  const after = state.sheets.slice(at).find((s) => s.visibility === 'Visible');
+  return after ?? state.sheets.slice(0, at).reverse().find((s) => s.visibility === 'Visible');
+}
+
+/** A block's address with its sheet's name, e.g. 'Data!B2:B6'; '#REF!' once the sheet is deleted. */
+function refAddress(state: State, ref: CellRef | null): string | null {
+  if (ref === null) return null;
+  const sheet = state.sheets.find((s) => s.id === ref.sheetId);
+  return sheet ? `${sheet.name}!${areaAddress(ref.area)}` : '#REF!';
 }
 
 function findSheet(state: State, name: string): SheetModel | undefined {
@@ -440,6 +579,10 @@ class ApplicationProxy {
   suspendApiCalculationUntilNextSync(): void {
     this.ctx.enqueue('Application.suspendApiCalculationUntilNextSync', () => { this.ctx.state.suspendCalls++; });
   }
+
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.ctx.enqueue('Application.suspendScreenUpdatingUntilNextSync', () => { this.ctx.state.screenSuspendCalls++; });
+  }
 }
 
 class WorkbookProxy {
@@ -454,6 +597,7 @@ class WorkbookProxy {
 }
 
 const WORKSHEET_PROPS = ['name', 'visibility', 'position', 'id'] as const;
+const VISIBILITIES: readonly string[] = Object.values(EXCEL_ENUMS.SheetVisibility);
 
 class WorksheetCollectionProxy extends ProxyBase {
   constructor(ctx: Context) {
@@ -522,10 +666,10 @@ class WorksheetCollectionProxy extends ProxyBase {
   }
 }
 
-function checkSheetName(name: string): void {
-  const bad = name.length === 0 || name.length > 31 || /[:\\/?*[\]]/u.test(name) || name.startsWith("'") || name.endsWith("'")
-    || name.toLowerCase() === 'history';
-  if (bad) throw new FakeExcelError('InvalidArgument', `"${name}" is not a valid worksheet name`, 'WorksheetCollection.add');
+function checkSheetName(name: string, where = 'WorksheetCollection.add'): void {
+  const bad = typeof name !== 'string' || name.length === 0 || name.length > 31 || /[:\\/?*[\]]/u.test(name)
+    || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === 'history';
+  if (bad) throw new FakeExcelError('InvalidArgument', `${JSON.stringify(name)} is not a valid worksheet name`, where);
 }
 
 class WorksheetProxy extends ProxyBase {
@@ -533,6 +677,7 @@ class WorksheetProxy extends ProxyBase {
   private sheetId: number | null | undefined;
   private layout: PageLayoutProxy | null = null;
   private panes: FreezePanesProxy | null = null;
+  private chartList: ChartCollectionProxy | null = null;
 
   constructor(ctx: Context, id: number | undefined) {
     super(ctx, 'Worksheet');
@@ -564,12 +709,56 @@ class WorksheetProxy extends ProxyBase {
     return this.read<string>('name');
   }
 
+  /** Rename: a valid name, not taken by another sheet ignoring case (a change of case is allowed). */
+  set name(value: string) {
+    this.ctx.enqueue('Worksheet.name', () => {
+      const sheet = this.model('Worksheet.name');
+      checkSheetName(value, 'Worksheet.name');
+      const other = findSheet(this.ctx.state, value);
+      if (other && other !== sheet) {
+        throw new FakeExcelError('ItemAlreadyExists', `A worksheet named "${other.name}" already exists (names ignore case)`, 'Worksheet.name');
+      }
+      const old = sheet.name;
+      sheet.name = value;
+      this.ctx.state.writes.push({ sheet: value, what: 'rename', address: old });
+    });
+  }
+
   get visibility(): string {
     return this.read<string>('visibility');
   }
 
+  /** Hide or show; the workbook keeps one visible sheet, and hiding the active sheet activates the next visible one. */
+  set visibility(value: string) {
+    this.ctx.enqueue('Worksheet.visibility', () => {
+      const sheet = this.model('Worksheet.visibility');
+      const state = this.ctx.state;
+      if (!VISIBILITIES.includes(value)) throw new FakeExcelError('InvalidArgument', `visibility = ${JSON.stringify(value)}`, 'Worksheet.visibility');
+      if (value !== 'Visible' && !state.sheets.some((s) => s !== sheet && s.visibility === 'Visible')) {
+        throw new FakeExcelError('InvalidOperation', `cannot hide "${sheet.name}": a workbook must keep at least one visible worksheet`, 'Worksheet.visibility');
+      }
+      sheet.visibility = value as Visibility;
+      if (value !== 'Visible' && state.activeId === sheet.id) state.activeId = visibleFrom(state, state.sheets.indexOf(sheet))?.id ?? null;
+      state.writes.push({ sheet: sheet.name, what: 'visibility', address: value });
+    });
+  }
+
   get position(): number {
     return this.read<number>('position');
+  }
+
+  /** Moves the sheet to this 0-based place among all sheets (hidden ones count). */
+  set position(value: number) {
+    this.ctx.enqueue('Worksheet.position', () => {
+      const sheet = this.model('Worksheet.position');
+      const sheets = this.ctx.state.sheets;
+      if (!Number.isInteger(value) || value < 0 || value >= sheets.length) {
+        throw new FakeExcelError('InvalidArgument', `position = ${value}: the workbook has ${sheets.length} sheets (0 to ${sheets.length - 1})`, 'Worksheet.position');
+      }
+      sheets.splice(sheets.indexOf(sheet), 1);
+      sheets.splice(value, 0, sheet);
+      this.ctx.state.writes.push({ sheet: sheet.name, what: 'position', address: String(value) });
+    });
   }
 
   get id(): number {
@@ -601,7 +790,7 @@ class WorksheetProxy extends ProxyBase {
       }
       const at = state.sheets.indexOf(sheet);
       state.sheets.splice(at, 1);
-      if (state.activeId === sheet.id) state.activeId = (state.sheets[Math.min(at, state.sheets.length - 1)] as SheetModel).id;
+      if (state.activeId === sheet.id) state.activeId = visibleFrom(state, at)?.id ?? null;
       state.writes.push({ sheet: sheet.name, what: 'delete', address: '' });
     });
   }
@@ -632,6 +821,24 @@ class WorksheetProxy extends ProxyBase {
       range.bind({ row: startRow, column: startColumn, rows: rowCount, columns: columnCount });
     });
     return range;
+  }
+
+  /** A block by its A1 address on this sheet ('B3', 'B3:D10', 'A:C', '2:5'); the whole sheet without one. */
+  getRange(address?: string): RangeProxy {
+    const range = new RangeProxy(this.ctx, this);
+    this.ctx.enqueue(`Worksheet.getRange(${String(address)})`, () => {
+      this.model('Worksheet.getRange');
+      const area = address === undefined ? { row: 0, column: 0, rows: MAX_ROWS, columns: MAX_COLUMNS }
+        : typeof address === 'string' ? parseAddress(address) : null;
+      if (!area) throw new FakeExcelError('InvalidArgument', `not an A1 address of this sheet: ${JSON.stringify(address)}`, 'Worksheet.getRange');
+      range.bind(area);
+    });
+    return range;
+  }
+
+  get charts(): ChartCollectionProxy {
+    this.ctx.assertOpen('Worksheet.charts');
+    return (this.chartList ??= new ChartCollectionProxy(this.ctx, this));
   }
 
   get freezePanes(): FreezePanesProxy {
@@ -738,6 +945,22 @@ class RangeProxy extends ProxyBase {
 
   get isNullObject(): boolean {
     return this.read<boolean>('isNullObject');
+  }
+
+  /** The block this proxy stands for, with its sheet, when a statement runs. */
+  ref(what: string): { sheet: SheetModel; area: Area } {
+    const area = this.area(what);
+    return { sheet: this.ws.model(what), area };
+  }
+
+  /** Selects the range in the UI: its sheet must be visible, and becomes the active sheet. */
+  select(): void {
+    this.ctx.enqueue('Range.select', () => {
+      const { sheet, area } = this.ref('Range.select');
+      if (sheet.visibility !== 'Visible') throw new FakeExcelError('InvalidOperation', `cannot select a range of the hidden sheet "${sheet.name}"`, 'Range.select');
+      sheet.selected = area;
+      this.ctx.state.activeId = sheet.id;
+    });
   }
 
   get values(): unknown[][] {
@@ -947,6 +1170,243 @@ class RangeFormatProxy {
 }
 
 // -------------------------------------------------------------------------------------------------
+// Charts
+
+const CHART_TYPES: readonly string[] = Object.values(EXCEL_ENUMS.ChartType);
+const SERIES_BY: readonly string[] = Object.values(EXCEL_ENUMS.ChartSeriesBy);
+const chartNotLoadable = (what: string) => new FakeExcelError('PropertyNotLoaded', 'the fake does not load chart properties', what);
+
+/**
+ * The series Excel makes of a chart's source block (ChartCollection.add). The block is cut into
+ * lines, one per column (seriesBy 'Columns') or per row ('Rows'); 'Auto' takes columns when the block
+ * has at least as many rows as columns, else rows (Excel plots the longer side as categories).
+ * - Header: when the block has two or more points per line and the first cell of every line is text
+ *   (the corner cell may be empty), that first cell is the line's name and the data starts after it.
+ * - Categories: when there are two or more lines and the first line's data holds text (or, with a
+ *   header, the corner cell is empty), the first line is the categories (every series' x values).
+ *   A first line of numbers under a text header is a series of its own, as in Excel.
+ * - Every other line is one series: named by its header, else "Series1", "Series2", … (by place).
+ */
+function seriesOf(sheet: SheetModel, area: Area, seriesBy: string): SeriesModel[] {
+  const byColumns = seriesBy === 'Columns' || (seriesBy === 'Auto' && area.rows >= area.columns);
+  const lines = byColumns ? area.columns : area.rows;
+  const points = byColumns ? area.rows : area.columns;
+  const at = (line: number, point: number) =>
+    (byColumns ? cellAt(sheet, area.row + point, area.column + line) : cellAt(sheet, area.row + line, area.column + point));
+  const block = (line: number, from: number): CellRef => ({
+    sheetId: sheet.id,
+    area: byColumns ? { row: area.row + from, column: area.column + line, rows: points - from, columns: 1 }
+      : { row: area.row + line, column: area.column + from, rows: 1, columns: points - from },
+  });
+  const isText = (v: StoredCell | undefined) => typeof v === 'string';
+  const header = points >= 2 && Array.from({ length: lines }, (_, l) => at(l, 0))
+    .every((v, l) => isText(v) || (l === 0 && v === undefined && lines >= 2));
+  const from = header ? 1 : 0;
+  const firstLineText = Array.from({ length: points - from }, (_, p) => at(0, from + p)).some(isText);
+  const categories = lines >= 2 && (firstLineText || (header && at(0, 0) === undefined)) ? block(0, from) : null;
+  const series: SeriesModel[] = [];
+  for (let l = categories ? 1 : 0; l < lines; l++) {
+    series.push({ name: header ? String(at(l, 0)) : `Series${series.length + 1}`, values: block(l, from), xValues: categories });
+  }
+  return series;
+}
+
+class ChartCollectionProxy {
+  constructor(private readonly ctx: Context, private readonly ws: WorksheetProxy) {}
+
+  /** A new chart of `type` over `sourceData` (which may be on another sheet), named "Chart N". */
+  add(type: string, sourceData: RangeProxy, seriesBy: string = EXCEL_ENUMS.ChartSeriesBy.auto): ChartProxy {
+    const chart = new ChartProxy(this.ctx);
+    this.ctx.enqueue(`ChartCollection.add(${type})`, () => {
+      const sheet = this.ws.model('ChartCollection.add');
+      if (!CHART_TYPES.includes(type)) {
+        throw new FakeExcelError('InvalidArgument', `no chart type ${JSON.stringify(type)} (the fake knows ${CHART_TYPES.join(', ')})`, 'ChartCollection.add');
+      }
+      if (!SERIES_BY.includes(seriesBy)) throw new FakeExcelError('InvalidArgument', `seriesBy = ${JSON.stringify(seriesBy)}`, 'ChartCollection.add');
+      if (!(sourceData instanceof RangeProxy)) throw new FakeExcelError('InvalidArgument', 'sourceData must be a Range', 'ChartCollection.add');
+      const source = sourceData.ref('ChartCollection.add');
+      const state = this.ctx.state;
+      const model: ChartModel = {
+        id: state.nextChartId++, name: `Chart ${++sheet.chartsMade}`, type, source: { sheetId: source.sheet.id, area: source.area },
+        title: null, topLeft: null, bottomRight: null, legendVisible: true, series: seriesOf(source.sheet, source.area, seriesBy),
+      };
+      sheet.charts.push(model);
+      state.writes.push({ sheet: sheet.name, what: 'chart.add', address: model.name });
+      chart.bind(model);
+    });
+    return chart;
+  }
+
+  /** The chart of that name on this sheet (names ignore case); ItemNotFound at sync if none. */
+  getItem(name: string): ChartProxy {
+    const chart = new ChartProxy(this.ctx);
+    this.ctx.enqueue(`ChartCollection.getItem(${name})`, () => {
+      const sheet = this.ws.model('ChartCollection.getItem');
+      const found = sheet.charts.find((c) => c.name.toLowerCase() === String(name).toLowerCase());
+      if (!found) throw new FakeExcelError('ItemNotFound', `The requested resource doesn't exist: no chart "${name}" on "${sheet.name}"`, 'ChartCollection.getItem');
+      chart.bind(found);
+    });
+    return chart;
+  }
+}
+
+class ChartProxy {
+  /** undefined: not resolved yet (its statement has not run). */
+  private chart: ChartModel | undefined;
+  readonly title: { text: string };
+  readonly legend: { visible: boolean };
+  readonly series: { getItemAt(index: number): ChartSeriesProxy };
+
+  constructor(private readonly ctx: Context) {
+    const change = (what: string, apply: (chart: ChartModel) => void) => this.change(what, apply);
+    this.title = {
+      set text(v: string) {
+        change('title.text', (chart) => {
+          if (typeof v !== 'string') throw new FakeExcelError('InvalidArgument', `title.text = ${JSON.stringify(v)}`, 'ChartTitle.text');
+          chart.title = v;
+        });
+      },
+      get text(): string { throw chartNotLoadable('ChartTitle.text'); },
+    };
+    this.legend = {
+      set visible(v: boolean) {
+        change('legend.visible', (chart) => {
+          if (typeof v !== 'boolean') throw new FakeExcelError('InvalidArgument', `legend.visible = ${JSON.stringify(v)}`, 'ChartLegend.visible');
+          chart.legendVisible = v;
+        });
+      },
+      get visible(): boolean { throw chartNotLoadable('ChartLegend.visible'); },
+    };
+    this.series = { getItemAt: (index: number) => new ChartSeriesProxy(ctx, this, index) };
+  }
+
+  bind(chart: ChartModel): void {
+    this.chart = chart;
+  }
+
+  /** The chart and its sheet, when a statement runs. */
+  model(what: string): { chart: ChartModel; sheet: SheetModel } {
+    if (this.chart === undefined) throw new FakeExcelError('InvalidObjectPath', `chart not resolved (${what})`);
+    const chart = this.chart;
+    const sheet = this.ctx.state.sheets.find((s) => s.charts.includes(chart));
+    if (!sheet) throw new FakeExcelError('InvalidObjectPath', `${what} on a deleted chart`);
+    return { chart, sheet };
+  }
+
+  /** Queues a change of the chart, recorded as a write `chart.<what>` with the chart's name. */
+  change(what: string, apply: (chart: ChartModel, sheet: SheetModel) => void): void {
+    this.ctx.enqueue(`Chart.${what}`, () => {
+      const { chart, sheet } = this.model(`Chart.${what}`);
+      apply(chart, sheet);
+      this.ctx.state.writes.push({ sheet: sheet.name, what: `chart.${what}`, address: chart.name });
+    });
+  }
+
+  get name(): string {
+    this.ctx.assertOpen('Chart.name');
+    throw chartNotLoadable('Chart.name');
+  }
+
+  /** Renames the chart: not empty, not taken by another chart of its sheet (ignoring case). */
+  set name(value: string) {
+    this.change('name', (chart, sheet) => {
+      if (typeof value !== 'string' || value.trim() === '' || value.length > 255) {
+        throw new FakeExcelError('InvalidArgument', `${JSON.stringify(value)} is not a valid chart name`, 'Chart.name');
+      }
+      const other = sheet.charts.find((c) => c !== chart && c.name.toLowerCase() === value.toLowerCase());
+      if (other) throw new FakeExcelError('ItemAlreadyExists', `A chart named "${other.name}" already exists on "${sheet.name}"`, 'Chart.name');
+      chart.name = value;
+    });
+  }
+
+  /**
+   * Places the chart over cells of its own sheet: its top-left corner at the top-left of `startCell`;
+   * with `endCell` its bottom-right at the bottom-right of `endCell`, else it keeps its size in cells.
+   */
+  setPosition(startCell: RangeProxy | string, endCell?: RangeProxy | string): void {
+    this.change('setPosition', (chart, sheet) => {
+      const where = 'Chart.setPosition';
+      const areaOf = (cell: RangeProxy | string, which: string): Area => {
+        if (typeof cell === 'string') {
+          const area = parseAddress(cell);
+          if (!area) throw new FakeExcelError('InvalidArgument', `${which} is not an A1 address: ${JSON.stringify(cell)}`, where);
+          return area;
+        }
+        if (!(cell instanceof RangeProxy)) throw new FakeExcelError('InvalidArgument', `${which} must be a Range or an address`, where);
+        const ref = cell.ref(where);
+        if (ref.sheet !== sheet) throw new FakeExcelError('InvalidArgument', `${which} is on "${ref.sheet.name}", not on the chart's sheet "${sheet.name}"`, where);
+        return ref.area;
+      };
+      const start = areaOf(startCell, 'startCell');
+      const topLeft = { row: start.row, column: start.column, rows: 1, columns: 1 };
+      let bottomRight: Area | null = null;
+      if (endCell !== undefined) {
+        const end = areaOf(endCell, 'endCell');
+        bottomRight = { row: end.row + end.rows - 1, column: end.column + end.columns - 1, rows: 1, columns: 1 };
+        if (bottomRight.row < topLeft.row || bottomRight.column < topLeft.column) {
+          throw new FakeExcelError('InvalidArgument', `endCell ${areaAddress(bottomRight)} is above or left of startCell ${areaAddress(topLeft)}`, where);
+        }
+      } else if (chart.topLeft && chart.bottomRight) {
+        const row = topLeft.row + chart.bottomRight.row - chart.topLeft.row;
+        const column = topLeft.column + chart.bottomRight.column - chart.topLeft.column;
+        bottomRight = { row: Math.min(row, MAX_ROWS - 1), column: Math.min(column, MAX_COLUMNS - 1), rows: 1, columns: 1 };
+      }
+      chart.topLeft = topLeft;
+      chart.bottomRight = bottomRight;
+    });
+  }
+
+  delete(): void {
+    this.change('delete', (chart, sheet) => { sheet.charts.splice(sheet.charts.indexOf(chart), 1); });
+  }
+}
+
+class ChartSeriesProxy {
+  constructor(private readonly ctx: Context, private readonly chart: ChartProxy, private readonly index: number) {}
+
+  /** Queues a change of the series (ItemNotFound at sync when the chart has no series at that index). */
+  private change(what: string, apply: (series: SeriesModel) => void): void {
+    this.chart.change(`series.${what}`, (chart) => {
+      const series = Number.isInteger(this.index) ? chart.series[this.index] : undefined;
+      if (!series) {
+        throw new FakeExcelError('ItemNotFound', `chart "${chart.name}" has no series ${this.index} (it has ${chart.series.length})`, 'ChartSeriesCollection.getItemAt');
+      }
+      apply(series);
+    });
+  }
+
+  /** A single row or column, on any sheet. */
+  private block(range: RangeProxy, what: string): CellRef {
+    if (!(range instanceof RangeProxy)) throw new FakeExcelError('InvalidArgument', 'sourceData must be a Range', `ChartSeries.${what}`);
+    const { sheet, area } = range.ref(`ChartSeries.${what}`);
+    if (area.rows !== 1 && area.columns !== 1) {
+      throw new FakeExcelError('InvalidArgument', `a series takes one row or one column, not ${areaAddress(area)}`, `ChartSeries.${what}`);
+    }
+    return { sheetId: sheet.id, area };
+  }
+
+  setValues(sourceData: RangeProxy): void {
+    this.change('setValues', (series) => { series.values = this.block(sourceData, 'setValues'); });
+  }
+
+  setXAxisValues(sourceData: RangeProxy): void {
+    this.change('setXAxisValues', (series) => { series.xValues = this.block(sourceData, 'setXAxisValues'); });
+  }
+
+  get name(): string {
+    this.ctx.assertOpen('ChartSeries.name');
+    throw chartNotLoadable('ChartSeries.name');
+  }
+
+  set name(value: string) {
+    this.change('name', (series) => {
+      if (typeof value !== 'string') throw new FakeExcelError('InvalidArgument', `name = ${JSON.stringify(value)}`, 'ChartSeries.name');
+      series.name = value;
+    });
+  }
+}
+
+// -------------------------------------------------------------------------------------------------
 // The fake and its accessors
 
 export interface FakeExcel {
@@ -958,6 +1418,8 @@ export interface FakeExcel {
   readonly implicitSyncs: number;
   readonly runCount: number;
   readonly suspendCalculationCalls: number;
+  /** Application.suspendScreenUpdatingUntilNextSync calls that ran. */
+  readonly suspendScreenUpdatingCalls: number;
   /** The largest request of any sync (JSON bytes of values and number formats written and read). */
   readonly largestRequest: number;
   readonly requests: readonly RequestRecord[];
@@ -988,12 +1450,17 @@ export interface FakeExcel {
   /** The border on each side of a cell, from the edges and inside lines set on ranges. */
   cellBorders(sheet: string, row: number, column: number): CellBorders;
   style(sheet: string, row: number, column: number): CellStyle;
+  /** The charts of a sheet, in the order they were added (copies). */
+  charts(sheet: string): ChartState[];
+  /** The cells Range.select chose on the active sheet, or null if none was selected there. */
+  selection(): { sheet: string; address: string } | null;
 }
 
 export function createFakeExcel(sheets: Record<string, readonly (readonly FakeInputCell[])[]>, options: FakeExcelOptions = {}): FakeExcel {
   const state: State = {
     sheets: [], nextId: 1, limitBytes: options.limitBytes ?? DEFAULT_LIMIT,
-    syncCalls: 0, roundTrips: 0, implicitSyncs: 0, runs: 0, suspendCalls: 0, requests: [], writes: [], activeId: null,
+    syncCalls: 0, roundTrips: 0, implicitSyncs: 0, runs: 0, suspendCalls: 0, screenSuspendCalls: 0, nextChartId: 1,
+    requests: [], writes: [], activeId: null,
   };
   for (const [name, grid] of Object.entries(sheets)) {
     checkSheetName(name);
@@ -1045,6 +1512,7 @@ export function createFakeExcel(sheets: Record<string, readonly (readonly FakeIn
     get implicitSyncs() { return state.implicitSyncs; },
     get runCount() { return state.runs; },
     get suspendCalculationCalls() { return state.suspendCalls; },
+    get suspendScreenUpdatingCalls() { return state.screenSuspendCalls; },
     get largestRequest() { return state.requests.reduce((m, r) => Math.max(m, r.bytes), 0); },
     get requests() { return state.requests; },
     get writes() { return state.writes; },
@@ -1055,6 +1523,7 @@ export function createFakeExcel(sheets: Record<string, readonly (readonly FakeIn
       state.implicitSyncs = 0;
       state.runs = 0;
       state.suspendCalls = 0;
+      state.screenSuspendCalls = 0;
       state.requests = [];
       state.writes = [];
     },
@@ -1106,5 +1575,19 @@ export function createFakeExcel(sheets: Record<string, readonly (readonly FakeIn
       return out;
     },
     style: (name, r, c) => styleAt(sheet(name), r, c),
+    charts: (name) => sheet(name).charts.map((c) => ({
+      name: c.name,
+      type: c.type,
+      source: refAddress(state, c.source) as string,
+      title: c.title,
+      topLeft: c.topLeft && areaAddress(c.topLeft),
+      bottomRight: c.bottomRight && areaAddress(c.bottomRight),
+      legendVisible: c.legendVisible,
+      series: c.series.map((x) => ({ name: x.name, values: refAddress(state, x.values), xValues: refAddress(state, x.xValues) })),
+    })),
+    selection: () => {
+      const active = state.sheets.find((s) => s.id === state.activeId);
+      return active?.selected ? { sheet: active.name, address: areaAddress(active.selected) } : null;
+    },
   };
 }
