@@ -734,6 +734,29 @@ describe('office adapter (src/io/office.ts on a fake Excel)', () => {
       assert.deepEqual(fake.sheetNames(), [...Object.keys(book.sheets), ...names]);
     });
 
+    it('the history sheet keeps one block per period: a re-run replaces only its own block', async () => {
+      const fake = createFakeExcel(book.sheets, { numberFormats: book.numberFormats });
+      const inputs = new Set(Object.keys(book.sheets));
+      const q2 = await selectBook(fixture('smile-star-quarterly.xlsx'), '2026Q2');
+      const runOn = async (result: SelectionResult) => {
+        const names = fake.sheetNames();
+        const previous = names.includes('获奖记录') ? await new ExcelSource(fake.run).readSheet('获奖记录') : null;
+        const table = previous ? { sheet: '获奖记录', grid: previous.grid, firstRow: previous.firstRow, firstColumn: previous.firstColumn } : null;
+        await new ExcelSink(fake.run, inputs).writeSheets(allSheets(result, 'zh', table));
+      };
+      await runOn(q2);
+      const afterQ2 = fake.grid('获奖记录');
+      await runOn(q3);
+      const afterQ3 = fake.grid('获奖记录');
+      await runOn(q3);
+      const again = fake.grid('获奖记录');
+      const periods = (grid: StoredCell[][]) => grid.slice(1).map((r) => r[0]);
+      assert.ok(periods(afterQ2).length > 0 && periods(afterQ2).every((p) => p === '2026Q2'));
+      assert.deepEqual(afterQ3.slice(0, afterQ2.length), afterQ2, 'the 2026Q2 block is kept as it was');
+      assert.ok(periods(afterQ3).filter((p) => p === '2026Q3').length > 0);
+      assert.deepEqual(again, afterQ3, 'a re-run of 2026Q3 replaces its own block, nothing doubles');
+    });
+
     it('the results sheet gets a bar chart of the department scores beside the people', async () => {
       const fake = createFakeExcel(book.sheets, { numberFormats: book.numberFormats });
       const sheets = allSheets(q3);
