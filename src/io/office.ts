@@ -168,10 +168,12 @@ export class ExcelSink implements ResultSink {
     const total = 1 + plans.reduce((n, p) => n + 1 + p.chunks.reduce((m, c) => m + c.length, 0), 0);
     let done = 0;
     await this.run(async (context) => {
-      // Every request is sent with calculation and screen updating off: the user sees the end result.
-      const sync = async () => {
+      // Calculation is off for every request. Screen updating is suspended for the requests that add,
+      // rename or hide sheets (the tab bar changes); rows go to sheets that are not on screen, and
+      // Office advises against suspending it over and over (the window flickers).
+      const sync = async (structural = false) => {
         context.application.suspendApiCalculationUntilNextSync();
-        context.application.suspendScreenUpdatingUntilNextSync();
+        if (structural) context.application.suspendScreenUpdatingUntilNextSync();
         this.syncs++;
         await context.sync();
         this.options.onProgress?.(++done, total);
@@ -200,7 +202,7 @@ export class ExcelSink implements ResultSink {
         undo.created.push(sheet.name);
         this.writeFrame(ws, sheet, placed);
         // One request for a sheet's frame, then one per chunk of rows: the count grows with chunks only.
-        await sync();
+        await sync(true);
         this.undo = undo;
         for (const [b, parts] of chunks.entries()) {
           const at = placed[b] as Placed;
