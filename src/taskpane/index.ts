@@ -1,249 +1,661 @@
 import { dayFromParts } from '../engine/dates';
+import { explanationLines } from '../engine/explain';
 import { fingerprint } from '../engine/fingerprint';
+import { FIELD_NAMES } from '../engine/headers';
 import { historySheet } from '../engine/history';
-import { lastFinishedQuarter } from '../engine/period';
-import { PRESETS } from '../engine/scheme';
-import { runSelection, type SelectionResult } from '../engine/select';
-import { awardTable, displayText, resultSheets, type ResultSheet, type SheetBlock } from '../engine/sheets';
-import type { Cell, Lang, TableInput } from '../engine/types';
-import { ExcelSink, ExcelSource } from '../io/office';
-import { collectTables } from '../io/tables';
+import { problemAddress, tableMapping } from '../engine/mapping';
+import { messages, TABLE_NAMES, type Problem } from '../engine/messages';
+import { lastFinishedQuarter, parsePeriod } from '../engine/period';
+import { findPreset, KEY_PARAMETERS, parameterText, parseParameter, PRESETS, resolveScheme, type KeyParameter } from '../engine/scheme';
+import { runSelection, type SelectionOutcome, type SelectionResult } from '../engine/select';
+import { awardTable, resultSheets, type ResultSheet, type ResultSheetKind } from '../engine/sheets';
+import type { Lang, TableInput, TableKey } from '../engine/types';
+import { ExcelSink, ExcelSource, type RunUndo } from '../io/office';
+import { chooseTables, loadSheets, tableOf as tableInputOf, type LoadedSheet } from '../io/tables';
 import { openSource } from '../io/xlsx';
 import { XlsxResultWriter } from '../io/xlsxWriter';
-import { STRINGS, uiLanguage } from './strings';
+import { $, blockTable, el, problemItem, tableOf } from './dom';
+import { loadChoices, loadUndo, saveChoices, saveUndo, type Choices, type SettingsStore } from './settings';
+import { STEPS, STRINGS, uiLanguage, type StepId, type Words } from './strings';
 
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+/**
+ * The task pane: a quarter's selection in five steps (sources, columns, rules, preview, write).
+ * Every rule is the engine's; this file only gathers choices, shows results and moves data.
+ */
 
-let lang: Lang = uiLanguage(undefined, navigator.language);
-/** Inside Excel the task pane can read this workbook's sheets and write the result sheets into it. */
-let inExcel = false;
-let last: { result: SelectionResult; history: TableInput | null; fingerprint: string; inputSheets: Set<string> } | null = null;
-/** The result sheets of this period exist: the next click on Write replaces them. */
-let confirmingReplace = false;
+const TABLE_ORDER: readonly TableKey[] = ['staff', 'inspections', 'fines', 'praise', 'satisfaction', 'recommendations', 'history'];
+/** Problems about people (同名, not on the roster, name and id differ): the office resolves them by hand. */
+const PEOPLE_CODES = new Set(['AMBIGUOUS_NAME', 'UNKNOWN_PERSON', 'NAME_MISMATCH']);
+const LIST_LIMIT = 100;
 
 const excelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch);
 
-/** Choices kept in the workbook (document settings), so next quarter's run starts from them. */
-const CHOICES_KEY = 'serviceStar.choices';
+const state = {
+  lang: 'zh' as Lang,
+  /** Inside Excel the task pane reads this workbook's sheets and writes the result sheets into it. */
+  inExcel: false,
+  step: 'sources' as StepId,
+  loaded: [] as LoadedSheet[],
+  /** Whether `loaded` came from this workbook (so problems can select their cells). */
+  loadedFromWorkbook: false,
+  choices: {} as Choices,
+  /** What the user typed per parameter, shown back as typed. */
+  paramText: {} as Record<string, string>,
+  period: '',
+  outcome: null as SelectionOutcome | null,
+  tables: {} as Partial<Record<TableKey, TableInput>>,
+  /** The result sheets of this period exist: the next click on Write replaces them. */
+  confirmingReplace: false,
+  undo: null as RunUndo | null,
+  explained: null as number | null,
+};
 
-interface Choices {
-  scheme?: string;
-  source?: 'workbook' | 'files';
+const words = () => STRINGS[state.lang];
+const settings = (): SettingsStore => (state.inExcel ? Office.context.document?.settings : undefined);
+const useWorkbook = () => state.inExcel && document.querySelector<HTMLInputElement>('input[name=source]:checked')?.value === 'workbook';
+const result = (): SelectionResult | null => (state.outcome?.ok ? state.outcome.result : null);
+
+/** A message in the UI language of the moment, so switching the language re-words it; plain text stays as it is. */
+type Say = string | ((s: Words, lang: Lang) => string);
+let statusSay: Say = '';
+let errorSay: Say = '';
+const said = (say: Say) => (typeof say === 'string' ? say : say(words(), state.lang));
+
+function setStatus(say: Say): void {
+  statusSay = say;
+  $('status').textContent = said(say);
 }
 
-function workbookSettings(): Office.Settings | undefined {
-  return inExcel ? Office.context.document?.settings : undefined;
+function showError(say: Say): void {
+  errorSay = say;
+  const text = said(say);
+  $('error').textContent = text;
+  $('error').hidden = text === '';
 }
 
-function savedChoices(): Choices {
-  const value = workbookSettings()?.get(CHOICES_KEY) as unknown;
-  return typeof value === 'object' && value !== null ? value as Choices : {};
-}
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-function saveChoices(): void {
-  const settings = workbookSettings();
-  if (!settings) return;
-  const choices: Choices = { scheme: $<HTMLSelectElement>('scheme').value, source: useWorkbook() ? 'workbook' : 'files' };
-  settings.set(CHOICES_KEY, choices);
-  settings.saveAsync(() => undefined);
-}
-
-function useWorkbook(): boolean {
-  return inExcel && document.querySelector<HTMLInputElement>('input[name=source]:checked')?.value === 'workbook';
-}
-
-/** A table built with text nodes only: names and cells are never parsed as HTML. */
-function tableOf(headers: readonly string[], rows: readonly (readonly Cell[])[]): HTMLTableElement {
-  const table = document.createElement('table');
-  const head = table.createTHead().insertRow();
-  for (const h of headers) {
-    const th = document.createElement('th');
-    th.textContent = h;
-    head.appendChild(th);
+/** The outcome of the last computation: its summary in the status line, its errors in the error box. */
+function showOutcome(): void {
+  const outcome = state.outcome;
+  if (!outcome) {
+    setStatus('');
+    showError('');
+  } else if (outcome.ok) {
+    const r = outcome.result;
+    setStatus((s) => s.done(r.people.length, r.warnings.length));
+    showError('');
+  } else {
+    const errors = outcome.errors;
+    setStatus('');
+    showError((s, lang) => `${s.errorsTitle}\n${errors.map((e) => e.message[lang]).join('\n')}`);
   }
-  const body = table.createTBody();
-  for (const row of rows) {
-    const tr = body.insertRow();
-    for (const cell of row) {
-      const td = tr.insertCell();
-      td.textContent = displayText(cell);
-      if (typeof cell === 'number') td.className = 'num';
-    }
+}
+
+function remember(): void {
+  state.choices.scheme = $<HTMLSelectElement>('scheme').value;
+  state.choices.source = useWorkbook() ? 'workbook' : 'files';
+  saveChoices(settings(), state.choices);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 1: sources
+
+/** The sheet of each table: the user's pick by name where it still exists, else the one found automatically. */
+function pickedSheets(): Partial<Record<TableKey, LoadedSheet>> {
+  const auto = chooseTables(state.loaded);
+  const out: Partial<Record<TableKey, LoadedSheet>> = {};
+  for (const table of TABLE_ORDER) {
+    const chosen = state.choices.sheets?.[table];
+    if (chosen === null) continue;
+    const sheet = chosen === undefined ? auto[table] : state.loaded.find((s) => s.label === chosen) ?? auto[table];
+    if (sheet) out[table] = sheet;
   }
-  return table;
+  return out;
 }
 
-function blockTable(block: SheetBlock): HTMLTableElement {
-  return tableOf(block.columns.map((c) => c.header), block.total ? [...block.rows, block.total] : block.rows);
-}
-
-function render(): void {
-  const s = STRINGS[lang];
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  const labels: Record<string, string> = {
-    title: s.title, intro: inExcel ? s.introExcel : s.intro, 'files-label': s.files, 'period-label': s.period, 'scheme-label': s.scheme,
-    run: s.run, download: s.download, lang: s.other, 'inputs-title': s.inputs, 'warnings-title': s.warnings,
-    'source-label': s.source, 'source-workbook': s.sourceWorkbook, 'source-files': s.sourceFiles,
-    write: confirmingReplace ? s.replace : s.write,
-  };
-  for (const [id, value] of Object.entries(labels)) $(id).textContent = value;
-  $('source').hidden = !inExcel;
-  $('files-box').hidden = useWorkbook();
-  const scheme = $<HTMLSelectElement>('scheme');
-  const chosen = scheme.value;
-  scheme.replaceChildren(...PRESETS.map((p) => new Option(`${p.name[lang]} (${p.id})`, p.id)));
-  scheme.value = chosen || PRESETS[0]?.id || '';
-  if (last) showResult(last.result);
-}
-
-function showResult(result: SelectionResult): void {
-  const s = STRINGS[lang];
-  const awards = awardTable(result, lang);
-  $('award-title').textContent = awards.title ?? '';
-  $('awards').replaceChildren(...awards.blocks.flatMap((b) => {
-    const parts: HTMLElement[] = [];
-    if (b.caption) {
-      const caption = document.createElement('h2');
-      caption.textContent = b.caption;
-      parts.push(caption);
-    }
-    parts.push(blockTable(b));
-    return parts;
-  }));
-  $('inputs').replaceChildren(tableOf(s.inputHeaders,
-    result.inputs.map((i) => [i.sheet, i.rows, i.used, i.outOfPeriod, i.skippedBlank, i.rejected])));
-  const items = result.warnings.slice(0, 50).map((w) => {
-    const li = document.createElement('li');
-    li.textContent = w.message[lang];
-    return li;
-  });
-  if (result.warnings.length > 50) {
-    const li = document.createElement('li');
-    li.textContent = s.more(result.warnings.length - 50);
-    items.push(li);
-  }
-  if (items.length === 0) {
-    const li = document.createElement('li');
-    li.textContent = s.noWarnings;
-    items.push(li);
-  }
-  $('warnings').replaceChildren(...items);
-  $('results').hidden = false;
-  $('download').hidden = false;
-  $('write').hidden = !inExcel;
-}
-
-function showError(message: string): void {
-  $('error').textContent = message;
-  $('error').hidden = false;
-}
-
-async function run(): Promise<void> {
-  const s = STRINGS[lang];
-  $('error').hidden = true;
-  const files = [...($<HTMLInputElement>('files').files ?? [])];
+async function readSources(): Promise<void> {
+  const s = words();
+  showError('');
   const workbook = useWorkbook();
-  if (!workbook && files.length === 0) return showError(s.noFiles);
-  $<HTMLButtonElement>('run').disabled = true;
-  $('status').textContent = s.running;
-  confirmingReplace = false;
-  try {
-    const sources = workbook ? [new ExcelSource(excelRun, s.sourceWorkbook)]
-      : await Promise.all(files.map(async (f) => openSource(f.name, new Uint8Array(await f.arrayBuffer()))));
-    const collected = await collectTables(sources, {});
-    // Sheets this run read from the workbook: never written to (the history sheet is ours to update).
-    const inputSheets = new Set(workbook ? Object.entries(collected.tables).filter(([k]) => k !== 'history').map(([, t]) => t.sheet) : []);
-    const outcome = runSelection({
-      period: $<HTMLInputElement>('period').value, scheme: $<HTMLSelectElement>('scheme').value, tables: collected.tables,
-    });
-    if (!outcome.ok) {
-      last = null;
-      $('results').hidden = true;
-      $('download').hidden = true;
-      $('status').textContent = '';
-      return showError(outcome.errors.map((e) => e.message[lang]).join('\n'));
-    }
-    saveChoices();
-    last = { result: outcome.result, history: collected.tables.history ?? null, fingerprint: fingerprint(collected.tables), inputSheets };
+  const files = [...($<HTMLInputElement>('files').files ?? [])];
+  if (!workbook && files.length === 0) {
+    state.loaded = [];
     render();
-    $('status').textContent = s.done(outcome.result.people.length, outcome.result.warnings.length);
-  } catch (error) {
-    $('status').textContent = '';
-    showError(error instanceof Error ? error.message : String(error));
-  } finally {
-    $<HTMLButtonElement>('run').disabled = false;
+    return;
   }
+  setStatus((w) => w.reading);
+  try {
+    const books = workbook ? [new ExcelSource(excelRun, s.sourceWorkbook)]
+      : await Promise.all(files.map(async (f) => openSource(f.name, new Uint8Array(await f.arrayBuffer()))));
+    state.loaded = await loadSheets(books);
+    state.loadedFromWorkbook = workbook;
+    state.outcome = null;
+    const count = state.loaded.length;
+    setStatus((w) => (count === 0 ? w.noSheets : w.readSheets(count)));
+  } catch (error) {
+    state.loaded = [];
+    setStatus('');
+    showError(errorText(error));
+  }
+  render();
 }
 
-function sheetsOfLastRun(): ResultSheet[] {
-  if (!last) return [];
-  const run = { when: new Date().toISOString(), tool: 'Service Star task pane', fingerprint: last.fingerprint };
-  return [...resultSheets(last.result, run, lang), historySheet(last.history, last.result, lang)];
+function renderSources(): void {
+  const s = words();
+  $('source').hidden = !state.inExcel;
+  $('files-box').hidden = useWorkbook();
+  $('reload').hidden = !useWorkbook();
+  $('tables-box').hidden = state.loaded.length === 0;
+  if (state.loaded.length === 0) return;
+  const picked = pickedSheets();
+  const rows = TABLE_ORDER.map((table) => {
+    const tr = el('tr');
+    const label = el('label', TABLE_NAMES[table][state.lang] + (table === 'staff' ? ` (${s.required})` : ''));
+    label.htmlFor = `pick-${table}`;
+    tr.appendChild(el('td')).appendChild(label);
+    const select = el('select');
+    select.id = `pick-${table}`;
+    select.dataset['table'] = table;
+    select.append(new Option(s.notUsed, ''), ...state.loaded.map((sh) => new Option(sh.label, sh.label)));
+    select.value = picked[table]?.label ?? '';
+    select.addEventListener('change', () => {
+      state.choices.sheets = { ...state.choices.sheets, [table]: select.value === '' ? null : select.value };
+      state.outcome = null;
+      render();
+    });
+    tr.appendChild(el('td')).appendChild(select);
+    return tr;
+  });
+  const table = el('table', '', 'mapping');
+  const head = table.createTHead().insertRow();
+  for (const h of s.tableHeaders) head.appendChild(el('th', h));
+  table.createTBody().append(...rows);
+  $('tables').replaceChildren(table);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 2: columns and data quality
+
+function inputTables(): Partial<Record<TableKey, TableInput>> {
+  const out: Partial<Record<TableKey, TableInput>> = {};
+  for (const [table, sheet] of Object.entries(pickedSheets()) as [TableKey, LoadedSheet][]) {
+    out[table] = tableInputOf(sheet, state.choices.columns?.[table]);
+  }
+  return out;
+}
+
+/** Runs the engine on the current choices; cheap enough to run on every change. */
+function compute(): void {
+  state.tables = inputTables();
+  state.outcome = runSelection({
+    period: state.period, scheme: $<HTMLSelectElement>('scheme').value, overrides: state.choices.overrides ?? {}, tables: state.tables,
+  });
+  state.confirmingReplace = false;
+  if (state.outcome.ok) remember();
+}
+
+function renderMapping(): void {
+  const s = words();
+  const lang = state.lang;
+  const sections = (Object.entries(state.tables) as [TableKey, TableInput][]).map(([table, input]) => {
+    const mapping = tableMapping(table, input);
+    // A table whose columns were all found stays folded: most quarters need no change here.
+    const box = el('details');
+    box.dataset['table'] = table;
+    if (mapping.missing.length > 0) box.open = true;
+    box.appendChild(el('summary', s.mappingTitle(TABLE_NAMES[table][lang], input.sheet, mapping.headerRow)));
+    const t = el('table', '', 'mapping');
+    const body = t.createTBody();
+    for (const f of mapping.fields) {
+      const tr = body.insertRow();
+      if (mapping.missing.includes(f.field)) tr.className = 'missing';
+      const label = el('label', f.name[lang]);
+      label.htmlFor = `map-${table}-${f.field}`;
+      const need = f.need === 'required' ? s.needRequired : f.need === 'person' ? s.needPerson : '';
+      tr.insertCell().append(label, ...(need ? [el('div', need, 'need')] : []));
+      const select = el('select');
+      select.id = `map-${table}-${f.field}`;
+      select.dataset['field'] = f.field;
+      select.append(new Option(s.none, ''), ...mapping.options.map((o) => new Option(`${o.letter} · ${o.header}`, o.letter)));
+      select.value = f.column?.letter ?? '';
+      select.addEventListener('change', () => {
+        const columns = { ...state.choices.columns?.[table], [f.field]: select.value };
+        state.choices.columns = { ...state.choices.columns, [table]: columns };
+        compute();
+        showOutcome();
+        render();
+        $(`map-${table}-${f.field}`).focus();
+      });
+      tr.insertCell().appendChild(select);
+    }
+    box.appendChild(t);
+    if (mapping.missing.length > 0) box.appendChild(el('p', s.missing(mapping.missing.map((m) => FIELD_NAMES[m][lang]).join(lang === 'zh' ? '、' : ', ')), 'message'));
+    return box;
+  });
+  $('mapping').replaceChildren(...sections);
+}
+
+/** Selects the cell a problem is about, in this workbook (inputs are read only: selecting is safe). */
+function selectAction(p: Problem): (() => void) | null {
+  if (!state.loadedFromWorkbook || p.sheet === null) return null;
+  const input = Object.values(state.tables).find((t) => t.sheet === p.sheet);
+  const address = input ? problemAddress(p, input) : null;
+  if (!address) return null;
+  return () => {
+    void new ExcelSink(excelRun, new Set()).select(p.sheet as string, address)
+      .catch((error: unknown) => showError(errorText(error)));
+  };
+}
+
+function problemList(id: string, problems: readonly Problem[]): void {
+  const s = words();
+  const items = problems.slice(0, LIST_LIMIT).map((p) => problemItem(p.message[state.lang], selectAction(p)));
+  if (problems.length > LIST_LIMIT) items.push(problemItem(s.more(problems.length - LIST_LIMIT), null));
+  if (items.length === 0) items.push(problemItem(s.noProblems, null));
+  $(id).replaceChildren(...items);
+}
+
+function renderQuality(): void {
+  const s = words();
+  const outcome = state.outcome;
+  if (!outcome) return;
+  const inputs = outcome.ok ? outcome.result.inputs : outcome.inputs;
+  const warnings = outcome.ok ? outcome.result.warnings : outcome.warnings;
+  $('checked-for').textContent = s.checkedFor(state.period);
+  $('inputs').replaceChildren(tableOf(s.inputHeaders, inputs.map((i) => [i.sheet, i.rows, i.used, i.outOfPeriod, i.skippedBlank, i.rejected])));
+  $('select-hint').hidden = !state.loadedFromWorkbook;
+  problemList('rejected', warnings.filter((w) => w.row !== null && !PEOPLE_CODES.has(w.code)));
+  problemList('people', warnings.filter((w) => PEOPLE_CODES.has(w.code)));
+  problemList('other', warnings.filter((w) => w.row === null && !PEOPLE_CODES.has(w.code)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 3: rules
+
+/** What the parameter boxes were built for: they are rebuilt only when it changes, never under the user's cursor. */
+let paramsBuiltFor = '';
+let paramsVersion = 0;
+
+/** Marks a parameter box valid or not, with the problem or the default beside it. */
+function markParameter(p: KeyParameter, input: HTMLInputElement | HTMLSelectElement, note: HTMLElement, fallback: string): void {
+  const s = words();
+  const overrides = state.choices.overrides ?? {};
+  const problem = p.key in overrides ? resolveScheme($<HTMLSelectElement>('scheme').value, { [p.key]: overrides[p.key] }).problems[0] : undefined;
+  input.classList.toggle('invalid', problem !== undefined);
+  if (problem) input.setAttribute('aria-invalid', 'true');
+  else input.removeAttribute('aria-invalid');
+  note.className = problem ? 'message' : 'default';
+  note.textContent = problem ? problem.message[state.lang] : s.defaultIs(p.kind === 'candidates' ? s.candidates[fallback] ?? fallback : fallback);
+}
+
+function renderRules(): void {
+  const s = words();
+  const lang = state.lang;
+  const scheme = $<HTMLSelectElement>('scheme');
+  const chosen = scheme.value || state.choices.scheme || PRESETS[0]?.id || '';
+  scheme.replaceChildren(...PRESETS.map((p) => new Option(`${p.name[lang]} (${p.id})`, p.id)));
+  scheme.value = PRESETS.some((p) => p.id === chosen) ? chosen : PRESETS[0]?.id ?? '';
+  const preset = findPreset(scheme.value);
+  $('period-hint').textContent = preset ? s.periodHint(s.kinds[preset.period] ?? preset.period) : '';
+  const builtFor = `${scheme.value}|${lang}|${paramsVersion}`;
+  if (builtFor === paramsBuiltFor) return;
+  paramsBuiltFor = builtFor;
+  const rows = KEY_PARAMETERS.map((p) => {
+    const box = el('div', '', 'param');
+    const id = `param-${p.key}`;
+    const label = el('label', p.label[lang]);
+    label.htmlFor = id;
+    const fallback = preset ? parameterText(p, preset.parameters[p.key]) : '';
+    const overrides = state.choices.overrides ?? {};
+    const overridden = p.key in overrides;
+    let input: HTMLInputElement | HTMLSelectElement;
+    if (p.kind === 'candidates') {
+      input = el('select');
+      input.append(...Object.entries(s.candidates).map(([k, v]) => new Option(v, k)));
+      input.value = overridden ? String(overrides[p.key]) : fallback;
+    } else {
+      input = el('input');
+      input.type = 'text';
+      input.value = state.paramText[p.key] ?? (overridden ? parameterText(p, overrides[p.key]) : '');
+      input.placeholder = fallback;
+    }
+    input.id = id;
+    input.dataset['param'] = p.key;
+    const note = el('div');
+    markParameter(p, input, note, fallback);
+    input.addEventListener('change', () => {
+      const text = input.value.trim();
+      state.paramText[p.key] = input.value;
+      const next = { ...state.choices.overrides };
+      if (text === '' || (p.kind === 'candidates' && text === fallback)) delete next[p.key];
+      else next[p.key] = parseParameter(p.key, text);
+      state.choices.overrides = next;
+      markParameter(p, input, note, fallback);
+      state.outcome = null;
+      showOutcome();
+      render();
+    });
+    box.append(label, input, note);
+    return box;
+  });
+  $('params').replaceChildren(...rows);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 4: preview
+
+function sheetOf(sheets: readonly ResultSheet[], kind: ResultSheetKind): ResultSheet | undefined {
+  return sheets.find((sh) => sh.kind === kind);
+}
+
+function explain(index: number | null): void {
+  const r = result();
+  state.explained = index;
+  const person = index === null ? undefined : r?.people[index];
+  $<HTMLSelectElement>('person').value = index === null ? '' : String(index);
+  $('explanation').textContent = person && r ? explanationLines(person, r, state.lang).join('\n') : '';
+}
+
+function explainWinner(r: SelectionResult, row: number): void {
+  const person = r.winners[row]?.person;
+  if (!person) return;
+  explain(r.people.indexOf(person));
+  $('explain-box').setAttribute('open', '');
+  $('person').focus();
+}
+
+function renderPreview(): void {
+  const s = words();
+  const lang = state.lang;
+  const r = result();
+  $('results').hidden = r === null;
+  if (!r) return;
+  const sheets = resultSheets(r, { when: '', tool: '', fingerprint: '' }, lang);
+  const awards = awardTable(r, lang);
+  $('award-title').textContent = awards.title ?? '';
+  $('awards').replaceChildren(...awards.blocks.flatMap((b, i) => [
+    ...(b.caption ? [el('h3', b.caption)] : []),
+    blockTable(b, i === 0 ? { onRow: (row) => explainWinner(r, row), rowClass: (row) => (r.winners[row]?.status === 'tie' ? 'tie' : '') } : {}),
+  ]));
+  const winners = sheetOf(sheets, 'winners');
+  $('tie-note').hidden = !r.winners.some((w) => w.status === 'tie');
+  $('winners').replaceChildren(...(winners?.blocks ?? []).map((b) => blockTable(b, {
+    onRow: (row) => explainWinner(r, row), rowClass: (row) => (r.winners[row]?.status === 'tie' ? 'tie' : ''),
+  })));
+  const vetoes = sheetOf(sheets, 'vetoes')?.blocks[0];
+  $('vetoes').replaceChildren(vetoes && vetoes.rows.length > 0 ? blockTable(vetoes) : el('p', s.nothing, 'note'));
+  const deductions = sheetOf(sheets, 'deductions')?.blocks[0];
+  $('deductions').replaceChildren(deductions && deductions.rows.length > 0 ? blockTable(deductions) : el('p', s.nothing, 'note'));
+  const side = sheetOf(sheets, 'results')?.side;
+  $('departments').replaceChildren(...(side ? [blockTable(side.block)] : []));
+  const person = $<HTMLSelectElement>('person');
+  const order = r.people.map((p, i) => ({ p, i }))
+    .sort((a, b) => a.p.member.department.localeCompare(b.p.member.department, 'zh-CN') || a.p.member.name.localeCompare(b.p.member.name, 'zh-CN'));
+  person.replaceChildren(new Option('', ''), ...order.map(({ p, i }) => new Option(`${p.member.department} · ${p.member.name} (${p.member.id})`, String(i))));
+  explain(state.explained);
+  const items = r.warnings.slice(0, LIST_LIMIT).map((w) => problemItem(w.message[lang], null));
+  if (r.warnings.length > LIST_LIMIT) items.push(problemItem(s.more(r.warnings.length - LIST_LIMIT), null));
+  if (items.length === 0) items.push(problemItem(s.noWarnings, null));
+  $('warnings').replaceChildren(...items);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 5: write
+
+function sheetsToWrite(r: SelectionResult): ResultSheet[] {
+  const run = { when: new Date().toISOString(), tool: 'Service Star task pane', fingerprint: fingerprint(state.tables) };
+  return [...resultSheets(r, run, state.lang), historySheet(state.tables.history ?? null, r, state.lang)];
 }
 
 /** Writes the result sheets into this workbook, asking once before replacing this period's sheets. */
 async function writeIntoWorkbook(): Promise<void> {
-  if (!last) return;
-  const s = STRINGS[lang];
-  $('error').hidden = true;
-  const sheets = sheetsOfLastRun();
+  const r = result();
+  if (!r) return;
+  showError('');
+  const sheets = sheetsToWrite(r);
+  const progress = $<HTMLProgressElement>('progress');
   try {
     const existing = new Set(await new ExcelSource(excelRun).sheetNames());
     const replaced = sheets.filter((sh) => sh.kind !== 'history' && existing.has(sh.name)).map((sh) => sh.name);
-    if (replaced.length > 0 && !confirmingReplace) {
-      confirmingReplace = true;
-      $('status').textContent = s.confirmReplace(replaced.join(lang === 'zh' ? '、' : ', '));
+    if (replaced.length > 0 && !state.confirmingReplace) {
+      state.confirmingReplace = true;
+      setStatus((w, lang) => w.confirmReplace(replaced.join(lang === 'zh' ? '、' : ', ')));
       render();
       return;
     }
-    confirmingReplace = false;
+    state.confirmingReplace = false;
     $<HTMLButtonElement>('write').disabled = true;
-    $('status').textContent = s.writing;
-    const sink = new ExcelSink(excelRun, last.inputSheets);
-    await sink.writeSheets(sheets);
+    setStatus((w) => w.writing);
+    progress.hidden = false;
+    progress.value = 0;
+    // Sheets this run read from the workbook are never written (the history sheet is ours to update).
+    const inputs = new Set(state.loadedFromWorkbook
+      ? (Object.entries(state.tables) as [TableKey, TableInput][]).filter(([k]) => k !== 'history').map(([, t]) => t.sheet) : []);
+    const sink = new ExcelSink(excelRun, inputs, { onProgress: (done, total) => { progress.value = done / total; } });
+    try {
+      await sink.writeSheets(sheets);
+    } finally {
+      // Whatever was written can be undone, even after a failure part way.
+      state.undo = sink.undo.created.length > 0 ? sink.undo : state.undo;
+      saveUndo(settings(), state.undo);
+    }
     const awards = sheets.find((sh) => sh.kind === 'awards');
     if (awards) await sink.activate(awards.name);
-    $('status').textContent = s.written(awards?.name ?? '');
+    setStatus((w) => w.written(awards?.name ?? ''));
   } catch (error) {
-    showError(error instanceof Error ? error.message : String(error));
+    showError(errorText(error));
   } finally {
     $<HTMLButtonElement>('write').disabled = false;
+    progress.hidden = true;
     render();
   }
 }
 
+async function undoRun(): Promise<void> {
+  if (!state.undo) return;
+  showError('');
+  setStatus((w) => w.undoing);
+  try {
+    await new ExcelSink(excelRun, new Set()).undoRun(state.undo);
+    state.undo = null;
+    saveUndo(settings(), null);
+    setStatus((w) => w.undone);
+  } catch (error) {
+    setStatus('');
+    showError(errorText(error));
+  }
+  render();
+}
+
+async function keepRun(): Promise<void> {
+  if (!state.undo) return;
+  try {
+    await new ExcelSink(excelRun, new Set()).discardUndo(state.undo);
+    state.undo = null;
+    saveUndo(settings(), null);
+    setStatus((w) => w.kept);
+  } catch (error) {
+    showError(errorText(error));
+  }
+  render();
+}
+
 async function download(): Promise<void> {
-  if (!last) return;
+  const r = result();
+  if (!r) return;
   const writer = new XlsxResultWriter();
-  await writer.writeSheets(sheetsOfLastRun());
+  await writer.writeSheets(sheetsToWrite(r));
   const blob = new Blob([await writer.toBuffer()], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
-  link.download = `${lang === 'zh' ? '评选结果' : 'results'}-${last.result.period.id}.xlsx`;
+  link.download = `${state.lang === 'zh' ? '评选结果' : 'results'}-${r.period.id}.xlsx`;
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
+function renderWrite(): void {
+  const s = words();
+  $('write-intro').textContent = state.inExcel ? s.writeIntro : s.downloadIntro;
+  $('write').hidden = !state.inExcel || result() === null;
+  $('write').textContent = state.confirmingReplace ? s.replace : s.write;
+  $('download').hidden = result() === null;
+  $('download').className = state.inExcel ? '' : 'primary';
+  // The last write can be undone from any step, also after the task pane was closed and opened again.
+  $('undo-box').hidden = !state.inExcel || state.undo === null;
+  $('undo-note').textContent = state.undo ? s.undoNote(state.undo.created.length, state.undo.created[0] ?? '') : '';
+}
+
+// ---------------------------------------------------------------------------------------------
+// The wizard
+
+/** The furthest step the user can go to now: each step needs the one before it done. */
+function reachable(step: StepId): boolean {
+  const hasStaff = Boolean(pickedSheets().staff);
+  switch (step) {
+    case 'sources': return true;
+    case 'columns': case 'rules': return hasStaff;
+    case 'preview': case 'write': return hasStaff && result() !== null;
+  }
+}
+
+function go(step: StepId): void {
+  showError('');
+  if (step === 'columns' || step === 'preview') {
+    if (step === 'preview' || !state.outcome) compute();
+    showOutcome();
+    const outcome = state.outcome;
+    if (step === 'preview' && outcome && !outcome.ok) {
+      step = outcome.errors.some((e) => e.code === 'BAD_PERIOD' || e.code === 'BAD_PARAMETER') ? 'rules' : 'columns';
+    }
+  }
+  if (!reachable(step)) return;
+  state.step = step;
+  render();
+  $(`step-${step}`).querySelector<HTMLElement>('h2')?.focus();
+}
+
+function next(): void {
+  const at = STEPS.indexOf(state.step);
+  if (state.step === 'sources' && !pickedSheets().staff) {
+    const noFiles = state.loaded.length === 0 && !useWorkbook();
+    showError((w) => (noFiles ? w.noFiles : w.needStaff));
+    return;
+  }
+  const target = STEPS[at + 1];
+  if (target) go(target);
+}
+
+function render(): void {
+  const s = words();
+  document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
+  const labels: Record<string, string> = {
+    title: s.title, intro: state.inExcel ? s.introExcel : s.intro, lang: s.other,
+    'source-label': s.source, 'source-workbook': s.sourceWorkbook, 'source-files': s.sourceFiles, 'files-label': s.files,
+    reload: s.reload, 'tables-title': s.tablesTitle, 'inputs-title': s.inputs, 'select-hint': s.selectHint,
+    'rejected-title': s.rejectedTitle, 'mapping-title': s.mappingHead, 'people-title': s.peopleTitle, 'other-title': s.otherTitle,
+    'scheme-label': s.scheme, 'period-label': s.period, 'params-title': s.paramsTitle, 'reset-params': s.resetParams,
+    'winners-title': s.winnersTitle, 'tie-note': s.tieNote, 'vetoes-title': s.vetoesTitle, 'deductions-title': s.deductionsTitle,
+    'departments-title': s.departmentsTitle, 'explain-title': s.explainTitle, 'person-label': s.explainPick, 'explain-hint': s.explainHint,
+    'warnings-title': s.warnings, download: s.download, undo: s.undo, keep: s.keep, back: s.back,
+  };
+  for (const [id, value] of Object.entries(labels)) $(id).textContent = value;
+  setStatus(statusSay);
+  showError(errorSay);
+  $('progress').setAttribute('aria-label', s.progress);
+  $('steps').setAttribute('aria-label', s.stepsLabel);
+  const at = STEPS.indexOf(state.step);
+  for (const button of document.querySelectorAll<HTMLButtonElement>('#steps button')) {
+    const step = button.dataset['step'] as StepId;
+    button.textContent = `${STEPS.indexOf(step) + 1} ${s.steps[step]}`;
+    button.disabled = !reachable(step);
+    if (step === state.step) button.setAttribute('aria-current', 'step');
+    else button.removeAttribute('aria-current');
+  }
+  for (const step of STEPS) {
+    const section = $(`step-${step}`);
+    section.hidden = step !== state.step;
+    (section.querySelector('h2') as HTMLElement).textContent = s.steps[step];
+  }
+  $('step-of').textContent = s.stepOf(at + 1, STEPS.length);
+  $('back').hidden = at === 0;
+  $('next').hidden = state.step === 'write';
+  $('next').textContent = state.step === 'rules' ? s.compute : state.step === 'preview' ? s.toWrite : s.next;
+  renderSources();
+  renderRules();
+  if (state.step === 'columns') {
+    renderMapping();
+    renderQuality();
+  }
+  renderPreview();
+  renderWrite();
+}
+
 function start(officeLanguage?: string, excel = false): void {
-  lang = uiLanguage(officeLanguage, navigator.language);
-  inExcel = excel;
+  state.lang = uiLanguage(officeLanguage, navigator.language);
+  state.inExcel = excel;
+  state.choices = loadChoices(settings());
+  state.undo = loadUndo(settings());
   const now = new Date();
   const today = dayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
-  if (today !== null) $<HTMLInputElement>('period').value = lastFinishedQuarter(today).id;
-  $('run').addEventListener('click', () => void run());
-  $('download').addEventListener('click', () => void download());
-  $('write').addEventListener('click', () => void writeIntoWorkbook());
-  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=source]')) radio.addEventListener('change', render);
-  $('lang').addEventListener('click', () => {
-    lang = lang === 'zh' ? 'en' : 'zh';
+  state.period = today === null ? '' : lastFinishedQuarter(today).id;
+  $<HTMLInputElement>('period').value = state.period;
+  if (state.choices.source) {
+    for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=source]')) radio.checked = radio.value === state.choices.source;
+  }
+  $('files').addEventListener('change', () => void readSources());
+  $('reload').addEventListener('click', () => void readSources());
+  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=source]')) {
+    radio.addEventListener('change', () => {
+      state.loaded = [];
+      state.outcome = null;
+      render();
+      if (useWorkbook()) void readSources();
+    });
+  }
+  $('period').addEventListener('change', () => {
+    state.period = $<HTMLInputElement>('period').value.trim();
+    state.outcome = null;
+    setStatus('');
+    const bad = parsePeriod(state.period) ? null : messages.badPeriod(state.period).message;
+    showError((_, lang) => bad?.[lang] ?? '');
     render();
   });
-  const choices = savedChoices();
-  if (choices.source) {
-    for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=source]')) radio.checked = radio.value === choices.source;
+  $('scheme').addEventListener('change', () => {
+    state.outcome = null;
+    showOutcome();
+    render();
+  });
+  $('reset-params').addEventListener('click', () => {
+    state.choices.overrides = {};
+    state.paramText = {};
+    paramsVersion++;
+    state.outcome = null;
+    showOutcome();
+    render();
+  });
+  $('person').addEventListener('change', () => {
+    const value = $<HTMLSelectElement>('person').value;
+    explain(value === '' ? null : Number(value));
+  });
+  $('write').addEventListener('click', () => void writeIntoWorkbook());
+  $('download').addEventListener('click', () => void download());
+  $('undo').addEventListener('click', () => void undoRun());
+  $('keep').addEventListener('click', () => void keepRun());
+  $('back').addEventListener('click', () => {
+    const previous = STEPS[STEPS.indexOf(state.step) - 1];
+    if (previous) go(previous);
+  });
+  $('next').addEventListener('click', next);
+  for (const button of document.querySelectorAll<HTMLButtonElement>('#steps button')) {
+    button.addEventListener('click', () => go(button.dataset['step'] as StepId));
   }
+  $('lang').addEventListener('click', () => {
+    state.lang = state.lang === 'zh' ? 'en' : 'zh';
+    render();
+  });
   render();
-  if (choices.scheme && PRESETS.some((p) => p.id === choices.scheme)) $<HTMLSelectElement>('scheme').value = choices.scheme;
+  if (useWorkbook()) void readSources();
 }
 
 if (typeof Office !== 'undefined') {

@@ -1,16 +1,21 @@
 /**
- * The task pane end to end in a real browser (Debian's chromium through playwright-core):
- * - standalone (no Office): pick examples/hospital-2026Q3.xlsx, compute, read the tables, switch the
- *   language, download the result workbook and open it with exceljs; names are shown as text, never HTML;
+ * The task pane's five-step wizard end to end, driven by clicks in a real browser (Debian's chromium
+ * through playwright-core):
+ * - standalone (no Office): the whole wizard on examples/hospital-2026Q3.xlsx (sources found, row check
+ *   and problems, rules, the award table, ties and explanations, the downloaded workbook read back with
+ *   exceljs); column mapping on a small workbook made here; parameters checked and applied; the
+ *   language switched mid-wizard; names shown as text, never HTML;
  * - inside Excel: Office and Excel are the strict fake of test/helpers/fake-excel.ts
  *   (test/e2e/fake-office-page.ts, bundled here for the browser and injected before the page's
- *   scripts); the pane reads this workbook's sheets, writes the result sheets and asks once before
- *   replacing them.
+ *   scripts); the pane reads this workbook's sheets when it opens, selects a problem's cell, writes the
+ *   result sheets (never an input sheet), asks once before replacing them, undoes a run, keeps a run, and
+ *   starts from the choices kept in the workbook's settings.
  *
  * The add-in is built once (`webpack --mode development`) when dist/addin is missing or older than
  * the sources, and served from a tiny http server on a random localhost port; every request that
- * leaves that server (office.js from appsforoffice.microsoft.com) is aborted. Screenshots of each step
- * go to test-output/e2e/. Skipped when /usr/bin/chromium is missing.
+ * leaves that server (office.js from appsforoffice.microsoft.com) is aborted. The page's clock is fixed
+ * at 2026-10-15, so the period defaults to 2026Q3 (the last finished quarter). Screenshots of each step
+ * go to test-output/e2e/, named by scenario and step. Skipped when /usr/bin/chromium is missing.
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
@@ -23,7 +28,7 @@ import ExcelJS from 'exceljs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import webpack from 'webpack';
 import type { FakeInputCell } from '../helpers/fake-excel';
-import type { FakeSheets } from './fake-office-page';
+import type { FakeOffice, FakeSheets } from './fake-office-page';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -32,6 +37,8 @@ const EXAMPLE = path.join(ROOT, 'examples/hospital-2026Q3.xlsx');
 const SHOTS = path.join(ROOT, 'test-output/e2e');
 const HOOK_TIMEOUT = 180_000;
 const MS_PER_DAY = 86_400_000;
+/** The page's clock: 2026Q3 is the last finished quarter, so it is the period's default. */
+const TODAY = new Date('2026-10-15T09:30:00+08:00');
 
 /** What the build reads: when any of it is newer than dist/addin/taskpane.html, the test builds again. */
 const BUILD_INPUTS = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'scripts/functions-metadata.js', 'tsconfig.json', 'package.json'];
@@ -166,7 +173,7 @@ function excelCell(cell: ExcelJS.Cell): { value: FakeInputCell; format: string |
 async function bookCells(file: string): Promise<FakeSheets> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  const book: Required<FakeSheets> = { sheets: {}, numberFormats: {} };
+  const book: Required<Pick<FakeSheets, 'sheets' | 'numberFormats'>> = { sheets: {}, numberFormats: {} };
   for (const ws of wb.worksheets) {
     const values: FakeInputCell[][] = [];
     const formats: (string | null)[][] = [];
@@ -198,10 +205,25 @@ interface Watched {
   aborted: string[];
 }
 
-let shotNumber = 0;
-async function shot(page: Page, name: string): Promise<void> {
-  shotNumber++;
-  await page.screenshot({ path: path.join(SHOTS, `${String(shotNumber).padStart(2, '0')}-${name}.png`), fullPage: true });
+type Step = 'sources' | 'columns' | 'rules' | 'preview' | 'write';
+const STEPS: readonly Step[] = ['sources', 'columns', 'rules', 'preview', 'write'];
+/** The sheet the wizard finds for each table of the example (step 1). */
+const EXAMPLE_TABLES: Record<string, string> = {
+  staff: '人员名单', inspections: '督导检查记录', fines: '投诉及处罚记录', praise: '表扬记录',
+  satisfaction: '满意度', recommendations: '推荐名单', history: '获奖记录',
+};
+const WRITTEN_ZH = '结果表已写入，已打开「表彰名单 2026Q3」。';
+const BACKUP = /^ServiceStar\.undo\.\d+$/u;
+
+/** A screenshot named by scenario and step: `<scenario>-step<n>-<what>.png`. */
+async function shot(page: Page, scenario: string, step: number, what: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${scenario}-step${step}-${what}.png`), fullPage: true, timeout: 60_000, animations: 'disabled' });
+  // A full-page screenshot resizes the page and back; headless Chromium can then keep the scroll offset
+  // of before the screenshot for input, so the next scroll made by focus is undone by the next mouse
+  // press and a click lands beside its button. Resizing once more puts the two in step again.
+  const viewport = page.viewportSize() as { width: number; height: number };
+  await page.setViewportSize({ ...viewport, height: viewport.height + 1 });
+  await page.setViewportSize(viewport);
 }
 
 /** The text of every row of a table (header row first). */
@@ -209,49 +231,149 @@ const tableText = (page: Page, selector: string): Promise<string[][]> =>
   page.$eval(selector, (table) => [...(table as HTMLTableElement).rows].map((tr) => [...tr.cells].map((c) => c.textContent ?? '')));
 
 const textOf = (page: Page, selector: string): Promise<string> => page.$eval(selector, (e) => e.textContent ?? '');
+const textsOf = (page: Page, selector: string): Promise<string[]> => page.$$eval(selector, (es) => es.map((e) => e.textContent ?? ''));
 
-async function compute(page: Page): Promise<void> {
-  await page.fill('#period', '2026Q3');
-  await page.click('#run');
-  await page.waitForSelector('#results:not([hidden])');
-  await page.waitForFunction(() => !(document.getElementById('run') as HTMLButtonElement).disabled);
-  assert.equal(await page.isVisible('#error'), false, await textOf(page, '#error'));
+async function noError(page: Page): Promise<void> {
+  assert.equal(await page.isVisible('#error'), false, `the pane shows an error: ${await textOf(page, '#error')}`);
 }
+
+/** Waits until `step` is the current step: its section alone visible, its nav button current, "n of 5" said. */
+async function onStep(page: Page, step: Step): Promise<void> {
+  await page.waitForSelector(`#step-${step}:not([hidden])`, { timeout: 10_000 }).catch(async (error: unknown) => {
+    const at = await page.evaluate(() => document.querySelector('#steps button[aria-current=step]')?.textContent ?? '');
+    throw new Error(`step ${step} not shown (at "${at}", error "${await textOf(page, '#error')}", status "${await textOf(page, '#status')}"): ${String(error)}`);
+  });
+  const seen = await page.evaluate(() => ({
+    current: [...document.querySelectorAll<HTMLElement>('#steps button[aria-current=step]')].map((b) => b.dataset['step']),
+    visible: [...document.querySelectorAll<HTMLElement>('section.step')].filter((x) => !x.hidden).map((x) => x.id),
+    stepOf: document.getElementById('step-of')?.textContent ?? '',
+    back: !(document.getElementById('back') as HTMLElement).hidden,
+    next: !(document.getElementById('next') as HTMLElement).hidden,
+  }));
+  const n = STEPS.indexOf(step) + 1;
+  assert.deepEqual(seen.current, [step]);
+  assert.deepEqual(seen.visible, [`step-${step}`], 'only the current step is shown');
+  assert.ok(seen.stepOf === `第 ${n} 步，共 5 步` || seen.stepOf === `Step ${n} of 5`, seen.stepOf);
+  assert.equal(seen.back, n > 1, 'Back from step 2 on');
+  assert.equal(seen.next, n < 5, 'Next up to step 4');
+}
+
+/** Clicks Next and waits for the next step; no error may show. */
+async function next(page: Page, to: Step): Promise<void> {
+  await page.click('#next');
+  await onStep(page, to);
+  await noError(page);
+}
+
+/** Which steps of the nav can be clicked. */
+const reachable = (page: Page): Promise<Record<string, boolean>> =>
+  page.$$eval('#steps button', (bs) => Object.fromEntries(bs.map((b) => [(b as HTMLElement).dataset['step'], !(b as HTMLButtonElement).disabled])));
+
+/** Picks files in step 1 and waits until they are read and the tables shown. */
+async function pickFiles(page: Page, ...files: string[]): Promise<void> {
+  await page.setInputFiles('#files', files);
+  await page.waitForSelector('#tables-box:not([hidden]) #pick-staff');
+  await noError(page);
+}
+
+/** The sheet chosen for each table in step 1. */
+const pickedTables = (page: Page): Promise<Record<string, string>> =>
+  page.$$eval('#tables select', (ss) => Object.fromEntries(ss.map((x) => [(x as HTMLSelectElement).dataset['table'], (x as HTMLSelectElement).value])));
+
+/** Types a value into a text box of step 3 and leaves it (the change event). */
+async function typeInto(page: Page, selector: string, value: string): Promise<void> {
+  await page.fill(selector, value);
+  await page.press(selector, 'Tab');
+}
+
+const param = (key: string) => `#params [data-param=${key}]`;
+
+/** Downloads the result workbook and opens it with exceljs. */
+async function download(page: Page, file: string): Promise<{ name: string; wb: ExcelJS.Workbook }> {
+  const [event] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  await event.saveAs(file);
+  return { name: event.suggestedFilename(), wb: await sheetsOf(file) };
+}
+
+/** The first row of a sheet holding `text`, as exceljs gives it (`values[1]` is column A). */
+function rowWith(ws: ExcelJS.Worksheet, text: string): unknown[] | null {
+  let found: unknown[] | null = null;
+  ws.eachRow((row) => {
+    if (found === null && (row.values as unknown[]).includes(text)) found = row.values as unknown[];
+  });
+  return found;
+}
+
+const fake = <T>(page: Page, read: string): Promise<T> =>
+  page.evaluate((expr) => new Function('fake', `return ${expr};`)(window.__FAKE__) as T, read);
+
+/** The document settings the fake Office saved (what the workbook keeps). */
+const savedSettings = (page: Page): Promise<Record<string, unknown>> =>
+  page.evaluate(() => (window.__FAKE_OFFICE__ as FakeOffice).context.document.settings.saved);
+
+/** Every sheet of the fake workbook with its visibility, in the workbook's order. */
+const sheetsWithVisibility = (page: Page): Promise<[string, string][]> =>
+  page.evaluate(() => {
+    const f = window.__FAKE__ as NonNullable<typeof window.__FAKE__>;
+    return f.sheetNames().map((n): [string, string] => [n, f.visibility(n)]);
+  });
+
+/** Each sheet's cells (A1 to the last used cell) and charts. */
+const snapshot = (page: Page, names: readonly string[]): Promise<Record<string, { grid: unknown[][]; charts: unknown[] }>> =>
+  page.evaluate((list) => {
+    const f = window.__FAKE__ as NonNullable<typeof window.__FAKE__>;
+    return Object.fromEntries(list.map((n) => [n, { grid: f.grid(n), charts: f.charts(n) }]));
+  }, [...names]);
 
 /**
- * Clicks Write and waits until the pane has written: three more Excel.run batches on the fake (sheet
- * names, the sheets, activate) and the button enabled again; fails with the pane's error if one shows.
+ * Clicks Write (or 确认替换) and waits until the pane has written: the "written" message, the button
+ * enabled again and the progress bar hidden; fails with the pane's error if one shows.
  */
 async function writeAndWait(page: Page): Promise<void> {
-  const before = await page.evaluate(() => window.__FAKE__?.runCount ?? 0);
+  const runs = await fake<number>(page, 'fake.runCount');
   await page.click('#write');
-  await page.waitForFunction((runs) => !(document.getElementById('error') as HTMLElement).hidden
-    || ((window.__FAKE__?.runCount ?? 0) >= runs && !(document.getElementById('write') as HTMLButtonElement).disabled), before + 3);
-  assert.equal(await page.isVisible('#error'), false, `writing failed: ${await textOf(page, '#error')}`);
+  await page.waitForFunction(([before, written]) => {
+    const status = document.getElementById('status')?.textContent ?? '';
+    return !(document.getElementById('error') as HTMLElement).hidden
+      || (status === written && (window.__FAKE__?.runCount ?? 0) >= before + 3
+        && !(document.getElementById('write') as HTMLButtonElement).disabled && (document.getElementById('progress') as HTMLElement).hidden);
+  }, [runs, WRITTEN_ZH] as const);
+  await noError(page);
 }
 
-/** Every text #status was given, in order (a MutationObserver sees each text node put there). */
-const STATUS_LOG = `window.__STATUS_LOG__ = [];
+/** Clicks a button that runs on the workbook (undo, keep) and waits for its message or an error. */
+async function clickAndWait(page: Page, selector: string, message: string): Promise<void> {
+  await page.click(selector);
+  await page.waitForFunction((m) => !(document.getElementById('error') as HTMLElement).hidden
+    || document.getElementById('status')?.textContent === m, message);
+  await noError(page);
+}
+
+/** Every change of the progress bar's attributes, with the value before it (an init script). */
+const PROGRESS_LOG = `window.__PROGRESS_LOG__ = [];
 document.addEventListener('readystatechange', () => {
-  const status = document.getElementById('status');
-  if (!status || window.__STATUS_OBSERVED__) return;
-  window.__STATUS_OBSERVED__ = true;
+  const progress = document.getElementById('progress');
+  if (!progress || window.__PROGRESS_OBSERVED__) return;
+  window.__PROGRESS_OBSERVED__ = true;
   new MutationObserver((records) => {
-    for (const r of records) for (const n of r.addedNodes) window.__STATUS_LOG__.push(n.textContent);
-  }).observe(status, { childList: true, subtree: true, characterData: true });
+    for (const r of records) window.__PROGRESS_LOG__.push({ attribute: r.attributeName, old: r.oldValue });
+  }).observe(progress, { attributes: true, attributeOldValue: true });
 });`;
 
-const statusLog = (page: Page): Promise<string[]> =>
-  page.evaluate(() => (window as unknown as { __STATUS_LOG__: string[] }).__STATUS_LOG__);
+const progressLog = (page: Page): Promise<{ attribute: string; old: string | null }[]> =>
+  page.evaluate(() => (window as unknown as { __PROGRESS_LOG__: { attribute: string; old: string | null }[] }).__PROGRESS_LOG__);
 
 // -------------------------------------------------------------------------------------------------
 
-describe('task pane in a browser (e2e: chromium + playwright-core)', function () {
+describe('task pane wizard in a browser (e2e: chromium + playwright-core)', function () {
   let browser: Browser | undefined;
   let server: http.Server | undefined;
   let base = '';
   let tmp = '';
   let fakeBundle = '';
+  let book: FakeSheets = { sheets: {} };
+  /** The workbook and its settings just after a first write (scenario 8), for the pane opened again. */
+  let written: { workbook: FakeSheets; settings: Record<string, unknown> } = { workbook: { sheets: {} }, settings: {} };
 
   before(async function () {
     this.timeout(HOOK_TIMEOUT);
@@ -263,7 +385,7 @@ describe('task pane in a browser (e2e: chromium + playwright-core)', function ()
     for (const f of fs.readdirSync(SHOTS)) if (f.endsWith('.png')) fs.rmSync(path.join(SHOTS, f));
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'service-star-e2e-'));
     ensureBuilt();
-    fakeBundle = await bundleFake(tmp);
+    [fakeBundle, book] = await Promise.all([bundleFake(tmp), bookCells(EXAMPLE)]);
     ({ server, base } = await serve(ADDIN));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -278,7 +400,14 @@ describe('task pane in a browser (e2e: chromium + playwright-core)', function ()
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  /** A fresh browser context and page: no network beyond the local server, dialogs and errors recorded. */
+  /** A fresh browser context (Chinese, the clock at TODAY): no network beyond the local server. */
+  async function newContext(): Promise<BrowserContext> {
+    const context = await (browser as Browser).newContext({ acceptDownloads: true, locale: 'zh-CN', viewport: { width: 480, height: 900 } });
+    await context.clock.setFixedTime(TODAY);
+    return context;
+  }
+
+  /** A page of the task pane: dialogs, script errors and aborted requests recorded; waits until it is drawn. */
   async function open(context: BrowserContext): Promise<Watched> {
     const watched: Watched = { page: await context.newPage(), dialogs: [], errors: [], aborted: [] };
     await context.route((url) => !url.href.startsWith(base), async (route) => {
@@ -291,14 +420,37 @@ describe('task pane in a browser (e2e: chromium + playwright-core)', function ()
     });
     watched.page.on('pageerror', (e) => watched.errors.push(e.message));
     await watched.page.goto(`${base}/taskpane.html`);
+    await watched.page.waitForFunction(() => (document.getElementById('next')?.textContent ?? '') !== '');
     return watched;
   }
 
-  const newContext = () => (browser as Browser).newContext({ acceptDownloads: true, locale: 'zh-CN', viewport: { width: 480, height: 900 } });
+  /** The task pane inside Excel (fake Office.js) on a workbook, with document settings already kept. */
+  async function openInExcel(context: BrowserContext, settings: Record<string, unknown> = {}, workbook: FakeSheets = book): Promise<Watched> {
+    await context.addInitScript({ content: `window.__FAKE_SHEETS__ = ${JSON.stringify(workbook)}; window.__SETTINGS__ = ${JSON.stringify(settings)};` });
+    await context.addInitScript({ path: fakeBundle });
+    await context.addInitScript({ content: PROGRESS_LOG });
+    const w = await open(context);
+    // The workbook is read when the pane opens: no click.
+    await w.page.waitForSelector('#tables-box:not([hidden]) #pick-staff');
+    return w;
+  }
+
+  /** From step 1 (tables found) to the preview with the period 2026Q3. */
+  async function toPreview(page: Page): Promise<void> {
+    await next(page, 'columns');
+    await next(page, 'rules');
+    await typeInto(page, '#period', '2026Q3');
+    await next(page, 'preview');
+    await page.waitForSelector('#results:not([hidden]) #awards table');
+  }
+
+  /** The names of the input sheets of the example, in the workbook's order. */
+  const inputSheets = () => Object.keys(book.sheets);
 
   // -----------------------------------------------------------------------------------------------
 
-  describe('standalone (no Office): files picked from disk, result workbook downloaded', () => {
+  describe('1 standalone: the whole wizard on examples/hospital-2026Q3.xlsx', () => {
+    const S = '1-standalone';
     let context: BrowserContext;
     let w: Watched;
 
@@ -306,104 +458,164 @@ describe('task pane in a browser (e2e: chromium + playwright-core)', function ()
       this.timeout(HOOK_TIMEOUT);
       context = await newContext();
       w = await open(context);
-      await w.page.waitForFunction(() => (document.getElementById('run')?.textContent ?? '') !== '');
     });
     after(async function () {
       this.timeout(HOOK_TIMEOUT);
       await context?.close();
     });
 
-    it('shows the file picker, no workbook choice and no write button; office.js was not loaded', async () => {
+    it('step 1 (sources): the file picker only; office.js not loaded; Next needs a staff table; the tables are found', async () => {
       const { page } = w;
-      await shot(page, 'standalone-files');
+      await onStep(page, 'sources');
+      await shot(page, S, 1, 'empty');
       assert.equal(await page.evaluate(() => typeof Office), 'undefined');
-      assert.equal(await page.evaluate(() => (window as unknown as { __noOffice?: boolean }).__noOffice), true, 'office.js onerror fired');
+      assert.equal(await page.evaluate(() => window.__noOffice), true, 'office.js onerror fired');
       assert.ok(w.aborted.some((u) => u.startsWith('https://appsforoffice.microsoft.com/')), w.aborted.join('\n'));
-      assert.equal(await page.isVisible('#files'), true);
-      assert.equal(await page.isVisible('#source'), false);
-      assert.equal(await page.isVisible('#write'), false);
-      assert.equal(await page.isVisible('#download'), false);
-      assert.equal(await textOf(page, '#title'), '服务之星评选');
-      assert.equal(await textOf(page, '#run'), '计算');
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+      assert.equal(await textOf(page, '#title'), '服务之星评选');
+      assert.equal(await textOf(page, '#step-sources h2'), '数据来源');
+      assert.deepEqual(await textsOf(page, '#steps button'), ['1 数据来源', '2 列与数据核对', '3 评选规则', '4 预览', '5 写入']);
+      assert.deepEqual(await reachable(page), { sources: true, columns: false, rules: false, preview: false, write: false });
+      assert.equal(await page.isVisible('#files'), true);
+      for (const hidden of ['#source', '#reload', '#tables-box', '#back']) assert.equal(await page.isVisible(hidden), false, hidden);
+      assert.equal(await textOf(page, '#next'), '下一步');
+
+      await page.click('#next');
+      await onStep(page, 'sources');
+      assert.equal(await page.isVisible('#error'), true);
+      assert.equal(await textOf(page, '#error'), '请先选择数据文件。');
+
+      await pickFiles(page, EXAMPLE);
+      await shot(page, S, 1, 'sources');
+      assert.deepEqual(await pickedTables(page), EXAMPLE_TABLES);
+      assert.equal(await textOf(page, '#status'), '已读取 7 张表。');
+      assert.deepEqual(await page.$$eval('#pick-staff option', (os) => os.map((o) => (o as HTMLOptionElement).value)), ['', ...Object.values(EXAMPLE_TABLES)]);
+      assert.deepEqual(await reachable(page), { sources: true, columns: true, rules: true, preview: false, write: false });
+
+      // The staff roster is required: "not used" keeps the wizard on step 1.
+      await page.selectOption('#pick-staff', '');
+      assert.deepEqual(await reachable(page), { sources: true, columns: false, rules: false, preview: false, write: false });
+      await page.click('#next');
+      await onStep(page, 'sources');
+      assert.equal(await textOf(page, '#error'), '必须有人员名单。');
+      await page.selectOption('#pick-staff', '人员名单');
+      assert.deepEqual(await pickedTables(page), EXAMPLE_TABLES);
     });
 
-    it('computes 2026Q3 on examples/hospital-2026Q3.xlsx: the award table, row check and warnings', async () => {
+    it('step 2 (columns and checks): the row check of 2026Q3, the one rejected row, every column found', async () => {
       const { page } = w;
-      await page.setInputFiles('#files', EXAMPLE);
-      await compute(page);
-      await shot(page, 'standalone-results');
-      assert.equal(await textOf(page, '#award-title'), TITLE_ZH);
-      assert.deepEqual(await tableText(page, '#awards table'), AWARDS_ZH);
-      assert.equal(await page.isVisible('#download'), true);
-      assert.equal(await page.isVisible('#write'), false, 'no workbook to write into outside Excel');
-
+      await next(page, 'columns');
+      await shot(page, S, 2, 'columns');
+      assert.equal(await textOf(page, '#checked-for'), '按评选期间 2026Q3 核对（可在第 3 步修改）。');
+      assert.match(await textOf(page, '#status'), /^已完成：60 名人员，1 条警告。$/u);
       const inputs = await tableText(page, '#inputs table');
-      assert.deepEqual(inputs[0], ['工作表', '总行数', '使用', '期外', '空行', '拒绝']);
+      assert.deepEqual(inputs[0], ['表', '总行数', '使用', '期外', '空行', '拒绝']);
       assert.equal(inputs.length - 1, INPUT_ROWS.length, JSON.stringify(inputs));
       for (const [sheet, rows, used] of INPUT_ROWS) {
-        const row = inputs.find((r) => r[0]?.includes(sheet));
+        const row = inputs.find((r) => r[0] === sheet);
         assert.ok(row, `row check of ${sheet}: ${JSON.stringify(inputs)}`);
         assert.equal(row[1], String(rows), `${sheet} rows`);
         assert.equal(row[2], String(used), `${sheet} used`);
-        assert.equal(row.slice(2).reduce((s, x) => s + Number(x), 0), rows, `${sheet}: rows = used + out of period + blank + rejected`);
+        assert.equal(row.slice(2).reduce((sum, x) => sum + Number(x), 0), rows, `${sheet}: rows = used + out of period + blank + rejected`);
       }
-
-      const warnings = await page.$$eval('#warnings li', (lis) => lis.map((li) => li.textContent ?? ''));
-      assert.equal(warnings.length, 1, warnings.join('\n'));
-      assert.match(warnings[0] ?? '', /投诉及处罚记录 第26行/u);
-      assert.match(warnings[0] ?? '', /服务纪律/u);
-      assert.match(await textOf(page, '#status'), /^已完成：\d+ 名人员，1 条警告。$/u);
+      const rejected = await textsOf(page, '#rejected li');
+      assert.equal(rejected.length, 1, rejected.join('\n'));
+      assert.match(rejected[0] ?? '', /^投诉及处罚记录 第26行 列「类型」：未知类型「服务纪律」/u);
+      assert.equal(await page.locator('#rejected li button').count(), 0, 'outside Excel there is no cell to select');
+      assert.equal(await page.isVisible('#select-hint'), false);
+      assert.deepEqual(await textsOf(page, '#people li'), ['没有问题。']);
+      assert.deepEqual(await textsOf(page, '#other li'), ['没有问题。']);
+      // Every table's columns were found: the sections stay folded, no column is missing.
+      const sections = await page.$$eval('#mapping details', (ds) => ds.map((d) => [(d as HTMLElement).dataset['table'], (d as HTMLDetailsElement).open]));
+      assert.deepEqual(sections, Object.keys(EXAMPLE_TABLES).map((t) => [t, false]));
+      assert.equal(await page.locator('#mapping tr.missing').count(), 0);
+      assert.equal(await page.inputValue('#map-staff-name'), 'B');
+      assert.equal(await page.inputValue('#map-fines-type'), 'E');
+      assert.equal(await page.inputValue('#map-satisfaction-rate'), '', 'no such column');
     });
 
-    it('downloads the result workbook in Chinese: six result sheets of 2026Q3, the history, the award title', async () => {
+    it('step 3 (rules): the default scheme, the period 2026Q3, the key parameters with their defaults', async () => {
       const { page } = w;
-      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
-      assert.equal(download.suggestedFilename(), '评选结果-2026Q3.xlsx');
-      const file = path.join(tmp, 'download-zh.xlsx');
-      await download.saveAs(file);
-      const wb = await sheetsOf(file);
-      assert.deepEqual(wb.worksheets.map((s) => s.name), RESULT_SHEETS_ZH);
+      await next(page, 'rules');
+      assert.equal(await textOf(page, '#next'), '计算并预览');
+      assert.equal(await page.inputValue('#scheme'), 'smile-star-quarterly');
+      assert.equal(await page.inputValue('#period'), '2026Q3', 'the last finished quarter');
+      await typeInto(page, '#period', '2026Q3');
+      await noError(page);
+      assert.equal(await page.locator('#params [data-param]').count(), 16);
+      assert.equal(await page.getAttribute(param('starAwardYuan'), 'placeholder'), '100');
+      assert.equal(await page.inputValue(param('starAwardYuan')), '', 'empty = the default');
+      assert.equal(await page.inputValue(param('candidates')), 'auto');
+      assert.equal(await page.locator('#params .invalid').count(), 0);
+      await shot(page, S, 3, 'rules');
+    });
+
+    it('step 4 (preview): the award table, ties flagged, explanations of a click and of the list, vetoes, departments', async () => {
+      const { page } = w;
+      await next(page, 'preview');
+      await page.waitForSelector('#results:not([hidden])');
+      assert.equal(await textOf(page, '#next'), '去写入');
+      assert.equal(await textOf(page, '#award-title'), TITLE_ZH);
+      assert.deepEqual(await tableText(page, '#awards table'), AWARDS_ZH);
+      const awardClasses = await page.$$eval('#awards table:first-of-type tbody tr', (rs) => rs.map((r) => r.classList.contains('tie')));
+      assert.deepEqual(awardClasses, AWARDS_ZH.slice(1).map((r) => r[5] === '并列，待评选小组裁定'));
+      const winners = await tableText(page, '#winners table');
+      const ties = await page.$$eval('#winners tbody tr.tie', (rs) => rs.map((r) => r.textContent ?? ''));
+      assert.equal(ties.length, 2, JSON.stringify(winners));
+      assert.ok(ties[0]?.includes('孙佳琪') && ties[1]?.includes('林晓红'), ties.join('\n'));
+      assert.equal(await page.isVisible('#tie-note'), true);
+      assert.equal(await textOf(page, '#tie-note'), '并列者请评选小组裁定。');
+
+      await page.click('#awards tbody tr:has-text("孙佳琪")');
+      const explained = (await textOf(page, '#explanation')).split('\n');
+      assert.match(explained[0] ?? '', /^得分 101/u, explained.join('\n'));
+      assert.match(explained.join('\n'), /督导检查记录 第\d+行/u, 'every fact names its sheet and row');
+      assert.match(await page.$eval('#person', (x) => (x as HTMLSelectElement).selectedOptions[0]?.textContent ?? ''), /孙佳琪/u);
+
+      // Any person from the list: 沈静怡 has the best score of 中西药房 but a valid complaint.
+      const shen = await page.$eval('#person', (x) => [...(x as HTMLSelectElement).options].find((o) => o.text.includes('沈静怡'))?.value ?? '');
+      await page.selectOption('#person', shen);
+      const shenLines = await textOf(page, '#explanation');
+      assert.match(shenLines.split('\n')[0] ?? '', /^得分 103/u, shenLines);
+      assert.match(shenLines, /投诉及处罚记录 第\d+行/u, shenLines);
+      assert.match(await textOf(page, '#vetoes'), /沈静怡/u);
+      const departments = await tableText(page, '#departments table');
+      assert.deepEqual(departments[0], ['科室', '在岗人数', '科室得分', '科室状态', '科室奖励（元）']);
+      assert.equal(departments.length - 1, 6, JSON.stringify(departments));
+      const warnings = await textsOf(page, '#warnings li');
+      assert.equal(warnings.length, 1, warnings.join('\n'));
+      assert.match(warnings[0] ?? '', /投诉及处罚记录 第26行/u);
+      await page.evaluate(() => document.querySelectorAll('#results details').forEach((d) => { (d as HTMLDetailsElement).open = true; }));
+      await shot(page, S, 4, 'preview');
+      assert.deepEqual(await reachable(page), { sources: true, columns: true, rules: true, preview: true, write: true });
+    });
+
+    it('step 5 (write): download only; the workbook has the seven sheets, the title and the department scores', async () => {
+      const { page } = w;
+      await next(page, 'write');
+      await shot(page, S, 5, 'write');
+      assert.equal(await page.isVisible('#write'), false, 'no workbook to write into outside Excel');
+      assert.equal(await page.isVisible('#undo'), false);
+      assert.equal(await textOf(page, '#download'), '下载结果工作簿');
+      assert.equal(await page.getAttribute('#download', 'class'), 'primary');
+      const { name, wb } = await download(page, path.join(tmp, 'download-zh.xlsx'));
+      assert.equal(name, '评选结果-2026Q3.xlsx');
+      assert.deepEqual(wb.worksheets.map((x) => x.name), RESULT_SHEETS_ZH);
       const awards = wb.getWorksheet('表彰名单 2026Q3');
       assert.ok(awards);
       assert.equal(awards.getCell('A1').value, TITLE_ZH);
-      const names = [4, 5, 6, 7, 8, 9, 10].map((r) => awards.getCell(r, 3).value);
-      assert.deepEqual(names, AWARDS_ZH.slice(1, 8).map((r) => r[2]));
-    });
+      assert.deepEqual([4, 5, 6, 7, 8, 9, 10].map((r) => awards.getCell(r, 3).value), AWARDS_ZH.slice(1, 8).map((r) => r[2]));
+      const results = wb.getWorksheet('评选结果 2026Q3');
+      assert.ok(results);
+      const header = rowWith(results, '科室得分');
+      assert.ok(header, 'the results sheet has the department scores beside the people');
+      const at = header.indexOf('科室得分');
+      assert.deepEqual(header.slice(at - 2, at + 3), ['科室', '在岗人数', '科室得分', '科室状态', '科室奖励（元）']);
 
-    it('switches to English: labels, table headers, notes and the title', async () => {
-      const { page } = w;
-      await page.click('#lang');
-      await shot(page, 'standalone-english');
-      assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
-      assert.equal(await textOf(page, '#lang'), '中文');
-      assert.equal(await textOf(page, '#title'), 'Service Star selection');
-      assert.equal(await textOf(page, '#run'), 'Compute');
-      assert.equal(await textOf(page, '#download'), 'Download result workbook');
-      assert.equal(await textOf(page, '#files-label'), 'Data files (.xlsx / .csv)');
-      assert.equal(await textOf(page, '#warnings-title'), 'Warnings');
-      assert.match(await textOf(page, '#inputs-title'), /^Row check/u);
-      const awards = await tableText(page, '#awards table');
-      assert.deepEqual(awards[0], ['No.', 'Department', 'Name', 'Score', 'Award (yuan)', 'Notes']);
-      assert.deepEqual(awards.slice(1).map((r) => r[2]), AWARDS_ZH.slice(1).map((r) => r[2]), 'names stay as written');
-      assert.equal(awards[2]?.[5], 'tie: for the committee');
-      assert.match(awards[6]?.[5] ?? '', /^priority for the year/u);
-      assert.equal(awards[8]?.[0], 'Total');
-      assert.match(await textOf(page, '#award-title'), /awards, .*2026/u);
-      assert.deepEqual((await tableText(page, '#inputs table'))[0], ['Sheet', 'Rows', 'Used', 'Out of period', 'Blank', 'Rejected']);
-      assert.match((await page.$$eval('#warnings li', (lis) => lis.map((li) => li.textContent ?? ''))).join('\n'), /投诉及处罚记录 row 26/u);
-    });
-
-    it('downloads the result workbook in English: English sheet names and title', async () => {
-      const { page } = w;
-      const title = await textOf(page, '#award-title');
-      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
-      assert.equal(download.suggestedFilename(), 'results-2026Q3.xlsx');
-      const file = path.join(tmp, 'download-en.xlsx');
-      await download.saveAs(file);
-      const wb = await sheetsOf(file);
-      assert.deepEqual(wb.worksheets.map((s) => s.name), RESULT_SHEETS_EN);
-      assert.equal(wb.getWorksheet('Award table 2026Q3')?.getCell('A1').value, title);
+      // Back goes to the preview, which is as it was.
+      await page.click('#back');
+      await onStep(page, 'preview');
+      assert.deepEqual(await tableText(page, '#awards table'), AWARDS_ZH);
       assert.deepEqual(w.errors, [], 'no script errors on the page');
       assert.deepEqual(w.dialogs, []);
     });
@@ -411,7 +623,274 @@ describe('task pane in a browser (e2e: chromium + playwright-core)', function ()
 
   // -----------------------------------------------------------------------------------------------
 
-  describe('standalone: names are shown as text, never parsed as HTML', () => {
+  describe('2 standalone: the column mapping of step 2 changes the result', () => {
+    const S = '2-mapping';
+    let context: BrowserContext;
+    let w: Watched;
+
+    before(async function () {
+      this.timeout(HOOK_TIMEOUT);
+      // Four people in two departments; the roster says 所属部门, which is not a department header.
+      const wb = new ExcelJS.Workbook();
+      const staff = wb.addWorksheet('人员名单');
+      staff.addRows([
+        ['工号', '姓名', '所属部门', '岗位', '在岗状态'],
+        ['F001', '张三', '甲科', '收费员', '在岗'],
+        ['F002', '李四', '甲科', '收费员', '在岗'],
+        ['F003', '王五', '乙科', '药剂员', '在岗'],
+        ['F004', '赵六', '乙科', '药剂员', '在岗'],
+      ]);
+      const inspections = wb.addWorksheet('督导检查记录');
+      const day = (d: string) => new Date(`${d}T00:00:00Z`);
+      inspections.addRows([
+        ['检查日期', '工号', '姓名', '检查项目', '扣分', '结果'],
+        [day('2026-07-10'), 'F001', '张三', '着装不规范', 3, '违规'],
+        [day('2026-08-10'), 'F002', '李四', '迟到', 2, '违规'],
+        [day('2026-08-12'), 'F003', '王五', '玩手机', 1, '违规'],
+        [day('2026-09-01'), 'F004', '赵六', '窗口秩序', null, '合格'],
+      ]);
+      inspections.getColumn(1).numFmt = 'yyyy-mm-dd';
+      const file = path.join(tmp, 'mapping.xlsx');
+      await wb.xlsx.writeFile(file);
+      context = await newContext();
+      w = await open(context);
+      await pickFiles(w.page, file);
+    });
+    after(async function () {
+      this.timeout(HOOK_TIMEOUT);
+      await context?.close();
+    });
+
+    it('shows the missing department column, and choosing it in the drop-down lets the run complete', async () => {
+      const { page } = w;
+      assert.deepEqual(await pickedTables(page), { staff: '人员名单', inspections: '督导检查记录', fines: '', praise: '', satisfaction: '', recommendations: '', history: '' });
+      await page.click('#next');
+      await onStep(page, 'columns');
+      await shot(page, S, 2, 'missing');
+      assert.equal(await page.isVisible('#error'), true, 'cannot compute without the department');
+      assert.match(await textOf(page, '#error'), /^无法计算，请先处理：/u);
+      const staff = page.locator('#mapping details[data-table=staff]');
+      assert.equal(await staff.evaluate((d) => (d as HTMLDetailsElement).open), true, 'a table with a missing column is unfolded');
+      assert.equal(await staff.locator('.message').textContent(), '缺少列：科室');
+      assert.deepEqual(await staff.locator('tr.missing label').allTextContents(), ['科室']);
+      assert.equal(await page.inputValue('#map-staff-department'), '');
+      assert.deepEqual(await page.$$eval('#map-staff-department option', (os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent])),
+        [['', '（无）'], ['A', 'A · 工号'], ['B', 'B · 姓名'], ['C', 'C · 所属部门'], ['D', 'D · 岗位'], ['E', 'E · 在岗状态']]);
+      assert.equal((await reachable(page))['preview'], false);
+      assert.equal(await page.locator('#mapping details[data-table=inspections]').evaluate((d) => (d as HTMLDetailsElement).open), false);
+
+      await page.selectOption('#map-staff-department', 'C');
+      await page.waitForFunction(() => document.querySelector('#mapping details[data-table=staff] .message') === null);
+      await shot(page, S, 2, 'mapped');
+      assert.equal(await page.inputValue('#map-staff-department'), 'C');
+      assert.equal(await page.locator('#mapping tr.missing').count(), 0);
+      const inputs = await tableText(page, '#inputs table');
+      assert.deepEqual(inputs.slice(1), [['人员名单', '4', '4', '0', '0', '0'], ['督导检查记录', '4', '4', '0', '0', '0']]);
+      assert.equal((await reachable(page))['preview'], true, 'the run completes at once');
+
+      await next(page, 'rules');
+      await next(page, 'preview');
+      await shot(page, S, 4, 'preview');
+      assert.deepEqual(await tableText(page, '#awards table'), [
+        ['序号', '科室', '姓名', '得分', '奖励（元）', '备注'],
+        ['1', '甲科', '李四', '98', '100', ''],
+        ['2', '乙科', '赵六', '100', '100', ''],
+        ['合计', '', '', '', '200', ''],
+      ]);
+    });
+
+    it('unmapping the points column counts every violation as 1 point: 张三 and 李四 tie at 99', async () => {
+      const { page } = w;
+      await page.click('#steps button[data-step=columns]');
+      await onStep(page, 'columns');
+      assert.equal(await page.inputValue('#map-inspections-points'), 'E');
+      await page.click('#mapping details[data-table=inspections] summary');
+      await page.selectOption('#map-inspections-points', '');
+      await page.waitForFunction(() => (document.getElementById('map-inspections-points') as HTMLSelectElement | null)?.value === '');
+      await shot(page, S, 2, 'no-points');
+      await noError(page);
+      await page.click('#steps button[data-step=preview]');
+      await onStep(page, 'preview');
+      await shot(page, S, 4, 'no-points');
+      assert.deepEqual(await tableText(page, '#awards table'), [
+        ['序号', '科室', '姓名', '得分', '奖励（元）', '备注'],
+        ['1', '甲科', '张三', '99', '', '并列，待评选小组裁定'],
+        ['2', '甲科', '李四', '99', '', '并列，待评选小组裁定'],
+        ['3', '乙科', '赵六', '100', '100', ''],
+        ['合计', '', '', '', '100', ''],
+      ]);
+      await page.click('#awards tbody tr:has-text("张三")');
+      assert.match((await textOf(page, '#explanation')).split('\n')[0] ?? '', /^得分 99 = 100 − 1/u);
+      assert.deepEqual(w.errors, []);
+    });
+  });
+
+  // -----------------------------------------------------------------------------------------------
+
+  describe('3 standalone: the parameters of step 3 are checked and applied', () => {
+    const S = '3-rules';
+    let context: BrowserContext;
+    let w: Watched;
+
+    before(async function () {
+      this.timeout(HOOK_TIMEOUT);
+      context = await newContext();
+      w = await open(context);
+      await pickFiles(w.page, EXAMPLE);
+      await next(w.page, 'columns');
+      await next(w.page, 'rules');
+    });
+    after(async function () {
+      this.timeout(HOOK_TIMEOUT);
+      await context?.close();
+    });
+
+    it('flags winnersPerDepartment = 1.5 beside the box and will not preview, with an error', async () => {
+      const { page } = w;
+      await typeInto(page, param('winnersPerDepartment'), '1.5');
+      const box = page.locator(param('winnersPerDepartment'));
+      await page.waitForSelector(`${param('winnersPerDepartment')}.invalid`);
+      assert.equal(await box.getAttribute('aria-invalid'), 'true');
+      assert.equal(await box.inputValue(), '1.5', 'shown as typed');
+      const beside = await box.evaluate((x) => { const m = x.nextElementSibling; return m?.classList.contains('message') ? m.textContent ?? '' : null; });
+      assert.ok(beside, 'a message beside the box');
+      assert.equal(await page.locator('#params .invalid').count(), 1, 'only that box');
+      await shot(page, S, 3, 'invalid');
+
+      await page.click('#next');
+      await onStep(page, 'rules');
+      assert.equal(await page.isVisible('#error'), true);
+      const error = await textOf(page, '#error');
+      assert.match(error, /^无法计算，请先处理：/u);
+      assert.ok(error.includes(beside), `${error} / ${beside}`);
+      assert.equal((await reachable(page))['preview'], false);
+      await shot(page, S, 3, 'blocked');
+    });
+
+    it('an empty box is the default again; starAwardYuan 200 doubles the award total; reset brings back 100', async () => {
+      const { page } = w;
+      await typeInto(page, param('winnersPerDepartment'), '');
+      assert.equal(await page.locator('#params .invalid').count(), 0);
+      await typeInto(page, param('starAwardYuan'), '200');
+      assert.equal(await page.inputValue(param('starAwardYuan')), '200');
+      await next(page, 'preview');
+      await shot(page, S, 4, 'award-200');
+      const awards = await tableText(page, '#awards table');
+      assert.deepEqual(awards.map((r) => r[4]), ['奖励（元）', '200', '', '', '200', '200', '200', '200', '1000']);
+      assert.deepEqual(awards.map((r) => r[2]), AWARDS_ZH.map((r) => r[2]), 'the same people');
+
+      await page.click('#back');
+      await onStep(page, 'rules');
+      await page.click('#reset-params');
+      assert.equal(await page.inputValue(param('starAwardYuan')), '');
+      await next(page, 'preview');
+      assert.deepEqual(await tableText(page, '#awards table'), AWARDS_ZH);
+      assert.deepEqual(w.errors, []);
+    });
+  });
+
+  // -----------------------------------------------------------------------------------------------
+
+  describe('4 standalone: English mid-wizard', () => {
+    const S = '4-english';
+    let context: BrowserContext;
+    let w: Watched;
+
+    before(async function () {
+      this.timeout(HOOK_TIMEOUT);
+      context = await newContext();
+      w = await open(context);
+      await pickFiles(w.page, EXAMPLE);
+      await next(w.page, 'columns');
+    });
+    after(async function () {
+      this.timeout(HOOK_TIMEOUT);
+      await context?.close();
+    });
+
+    it('re-labels step 2 at once: steps, buttons, headings, the row check and the problems', async () => {
+      const { page } = w;
+      await page.click('#lang');
+      await onStep(page, 'columns');
+      await shot(page, S, 2, 'columns');
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+      assert.equal(await textOf(page, '#lang'), '中文');
+      assert.equal(await textOf(page, '#title'), 'Service Star selection');
+      assert.deepEqual(await textsOf(page, '#steps button'), ['1 Sources', '2 Columns and checks', '3 Rules', '4 Preview', '5 Write']);
+      assert.equal(await textOf(page, '#step-of'), 'Step 2 of 5');
+      assert.equal(await textOf(page, '#step-columns h2'), 'Columns and checks');
+      assert.equal(await textOf(page, '#back'), 'Back');
+      assert.equal(await textOf(page, '#next'), 'Next');
+      assert.equal(await textOf(page, '#checked-for'), 'Checked for the period 2026Q3 (change it in step 3).');
+      assert.match(await textOf(page, '#inputs-title'), /^Row check/u);
+      assert.deepEqual((await tableText(page, '#inputs table'))[0], ['Table', 'Rows', 'Used', 'Out of period', 'Blank', 'Rejected']);
+      assert.match((await textsOf(page, '#rejected li')).join('\n'), /^投诉及处罚记录 row 26/u);
+      assert.deepEqual(await textsOf(page, '#people li'), ['No problems.']);
+      assert.match(await textOf(page, '#mapping details[data-table=staff] summary'), /header in row 3$/u);
+      assert.equal(await textOf(page, '#mapping label[for=map-staff-name]'), 'name');
+      assert.equal(await page.$eval('#map-satisfaction-rate option', (o) => o.textContent), '(none)');
+    });
+
+    it('steps 3 to 5 in English: the rules, the award table and its notes, the explanation, the English workbook', async () => {
+      const { page } = w;
+      await next(page, 'rules');
+      assert.equal(await textOf(page, '#next'), 'Compute and preview');
+      assert.equal(await textOf(page, '#step-rules h2'), 'Rules');
+      assert.equal(await textOf(page, '#scheme-label'), 'Scheme');
+      assert.equal(await textOf(page, '#reset-params'), 'Reset all to defaults');
+      assert.match(await textOf(page, '#params .default'), /^Default: /u);
+      await shot(page, S, 3, 'rules');
+      await next(page, 'preview');
+      await shot(page, S, 4, 'preview');
+      assert.equal(await textOf(page, '#next'), 'Go to write');
+      const awards = await tableText(page, '#awards table');
+      assert.deepEqual(awards[0], ['No.', 'Department', 'Name', 'Score', 'Award (yuan)', 'Notes']);
+      assert.deepEqual(awards.slice(1).map((r) => r[2]), AWARDS_ZH.slice(1).map((r) => r[2]), 'names stay as written');
+      assert.equal(awards[2]?.[5], 'tie: for the committee');
+      assert.match(awards[6]?.[5] ?? '', /^priority for the year/u);
+      assert.equal(awards[8]?.[0], 'Total');
+      assert.match(await textOf(page, '#award-title'), /awards, .*2026/u);
+      assert.equal(await textOf(page, '#tie-note'), 'Ties are for the committee to decide.');
+      assert.equal(await textOf(page, '#warnings-title'), 'Warnings');
+      await page.click('#awards tbody tr:has-text("孙佳琪")');
+      assert.match((await textOf(page, '#explanation')).split('\n')[0] ?? '', /^score 101 = /u);
+
+      await next(page, 'write');
+      assert.equal(await textOf(page, '#download'), 'Download result workbook');
+      const title = await page.evaluate(() => document.getElementById('award-title')?.textContent ?? '');
+      const { name, wb } = await download(page, path.join(tmp, 'download-en.xlsx'));
+      assert.equal(name, 'results-2026Q3.xlsx');
+      assert.deepEqual(wb.worksheets.map((x) => x.name), RESULT_SHEETS_EN);
+      assert.equal(wb.getWorksheet('Award table 2026Q3')?.getCell('A1').value, title);
+      await shot(page, S, 5, 'write');
+    });
+
+    it('back to step 1 in English, then Chinese again everywhere', async () => {
+      const { page } = w;
+      await page.click('#steps button[data-step=sources]');
+      await onStep(page, 'sources');
+      assert.equal(await textOf(page, '#tables-title'), 'Where each table is');
+      assert.deepEqual((await tableText(page, '#tables table'))[0], ['Table', 'From']);
+      assert.equal(await page.$eval('#pick-fines option', (o) => o.textContent), '(not used)');
+      assert.equal(await textOf(page, '#files-label'), 'Data files (.xlsx / .csv, several at once)');
+      await shot(page, S, 1, 'sources');
+      await page.click('#lang');
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+      assert.deepEqual(await textsOf(page, '#steps button'), ['1 数据来源', '2 列与数据核对', '3 评选规则', '4 预览', '5 写入']);
+      assert.equal(await textOf(page, '#step-of'), '第 1 步，共 5 步');
+      assert.equal(await textOf(page, '#tables-title'), '各类数据所在的表');
+      assert.equal(await textOf(page, '#next'), '下一步');
+      await page.click('#steps button[data-step=preview]');
+      await onStep(page, 'preview');
+      assert.deepEqual(await tableText(page, '#awards table'), AWARDS_ZH);
+      assert.deepEqual(w.errors, []);
+    });
+  });
+
+  // -----------------------------------------------------------------------------------------------
+
+  describe('5 standalone: names are shown as text, never parsed as HTML', () => {
+    const S = '5-html-names';
     let context: BrowserContext;
     let w: Watched;
     let file: string;
@@ -436,20 +915,25 @@ describe('task pane in a browser (e2e: chromium + playwright-core)', function ()
       await context?.close();
     });
 
-    it('an <img onerror> name and a <b> name appear literally; no element is made, no dialog opens', async () => {
+    it('an <img onerror> name and a <b> name appear literally in the award table and the explanation; no element, no dialog', async () => {
       const { page } = w;
-      await page.setInputFiles('#files', file);
-      await compute(page);
-      await page.waitForTimeout(300); // an injected <img src=x> would have failed to load and fired onerror by now
-      await shot(page, 'standalone-html-names');
+      await pickFiles(page, file);
+      await toPreview(page);
       const awards = await tableText(page, '#awards table');
       assert.equal(awards[1]?.[2], XSS_IMG);
       assert.equal(awards[2]?.[2], XSS_BOLD);
+      await page.click(`#awards tbody tr:nth-child(1)`);
+      assert.ok((await page.$eval('#person', (x) => (x as HTMLSelectElement).selectedOptions[0]?.textContent ?? '')).includes(XSS_IMG));
+      assert.match((await textOf(page, '#explanation')).split('\n')[0] ?? '', /^得分 102/u);
+      await page.click(`#awards tbody tr:nth-child(2)`);
+      const chosen = await page.$eval('#person', (x) => (x as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+      assert.ok(chosen.includes(XSS_BOLD), chosen);
       const results = await textOf(page, '#results');
       assert.ok(results.includes(XSS_IMG) && results.includes(XSS_BOLD), results);
-      assert.equal(await page.locator('#results img').count(), 0);
-      assert.equal(await page.locator('#results b').count(), 0);
+      await page.waitForTimeout(300); // an injected <img src=x> would have failed to load and fired onerror by now
+      await shot(page, S, 4, 'preview');
       assert.equal(await page.locator('img').count(), 0);
+      assert.equal(await page.locator('b').count(), 0);
       assert.deepEqual(w.dialogs, [], 'no alert');
       assert.deepEqual(w.errors, []);
     });
@@ -457,160 +941,345 @@ describe('task pane in a browser (e2e: chromium + playwright-core)', function ()
 
   // -----------------------------------------------------------------------------------------------
 
-  describe('inside Excel (fake Office.js): this workbook\'s sheets in, result sheets written, replace asked once', () => {
+  describe('6-8 inside Excel (fake Office.js): read, select a problem, write, replace, undo', () => {
     let context: BrowserContext;
     let w: Watched;
-    let book: FakeSheets;
-    let firstAwards: string[][] = [];
-
-    const fake = <T>(page: Page, read: string): Promise<T> =>
-      page.evaluate((expr) => new Function('fake', `return ${expr};`)((window as unknown as { __FAKE__: unknown }).__FAKE__) as T, read);
+    let original: Record<string, { grid: unknown[][]; charts: unknown[] }> = {};
+    /** The workbook after the first write: every sheet in order, and the result sheets' cells and charts. */
+    let firstWrite: { sheets: [string, string][]; results: Record<string, { grid: unknown[][]; charts: unknown[] }> } = { sheets: [], results: {} };
 
     before(async function () {
       this.timeout(HOOK_TIMEOUT);
-      book = await bookCells(EXAMPLE);
       context = await newContext();
-      await context.addInitScript({ content: `window.__FAKE_SHEETS__ = ${JSON.stringify(book)};` });
-      await context.addInitScript({ path: fakeBundle });
-      await context.addInitScript({ content: STATUS_LOG });
-      w = await open(context);
-      await w.page.waitForFunction(() => (document.getElementById('run')?.textContent ?? '') !== '');
+      w = await openInExcel(context);
+      original = await snapshot(w.page, inputSheets());
     });
     after(async function () {
       this.timeout(HOOK_TIMEOUT);
       await context?.close();
     });
 
-    it('the task pane ran on the fake Office (office.js failed to load and did not replace it)', async () => {
+    it('6 opens on step 1 with this workbook chosen and its tables found, without a click', async () => {
       const { page } = w;
-      const seen = await page.evaluate(() => {
-        const win = window as unknown as { Office: { fake?: boolean }; __FAKE_OFFICE__: { onReadyCalls: number }; __noOffice?: boolean };
-        return { fake: win.Office.fake === true && win.Office === win.__FAKE_OFFICE__, onReady: win.__FAKE_OFFICE__.onReadyCalls, noOffice: win.__noOffice };
-      });
-      assert.deepEqual(seen, { fake: true, onReady: 1, noOffice: true }, 'index.ts called the fake Office.onReady once');
+      await onStep(page, 'sources');
+      await shot(page, '6-excel', 1, 'sources');
+      const seen = await page.evaluate(() => ({
+        fake: (window.Office as unknown as { fake?: boolean }).fake === true && (window.Office as unknown) === window.__FAKE_OFFICE__,
+        onReady: window.__FAKE_OFFICE__?.onReadyCalls, noOffice: window.__noOffice,
+      }));
+      assert.deepEqual(seen, { fake: true, onReady: 1, noOffice: true }, 'index.ts ran on the fake Office (office.js failed to load)');
       assert.ok(w.aborted.some((u) => u.startsWith('https://appsforoffice.microsoft.com/')));
-    });
-
-    it('offers this workbook\'s sheets as the source, chosen, and hides the file picker', async () => {
-      const { page } = w;
-      await shot(page, 'excel-source');
       assert.equal(await page.isVisible('#source'), true);
       assert.equal(await textOf(page, '#source-workbook'), '本工作簿中的工作表');
       assert.equal(await page.isChecked('input[name=source][value=workbook]'), true);
-      assert.equal(await page.isVisible('#files'), false);
-      assert.equal(await page.isVisible('#write'), false, 'nothing to write before a run');
-      await page.click('input[name=source][value=files]');
-      assert.equal(await page.isVisible('#files'), true, 'files from disk remain possible');
-      await page.click('input[name=source][value=workbook]');
-      assert.equal(await page.isVisible('#files'), false);
+      assert.equal(await page.isVisible('#files-box'), false);
+      assert.equal(await page.isVisible('#reload'), true);
+      assert.equal(await textOf(page, '#reload'), '重新读取');
+      assert.match(await textOf(page, '#intro'), /写入本工作簿/u);
+      assert.deepEqual(await pickedTables(page), EXAMPLE_TABLES);
+      assert.equal(await textOf(page, '#status'), '已读取 7 张表。');
+      assert.deepEqual(await fake(page, 'fake.writes'), [], 'reading writes nothing');
+
+      // Files from disk remain possible; back to this workbook reads it again.
+      await page.check('input[name=source][value=files]');
+      assert.equal(await page.isVisible('#files'), true);
+      assert.equal(await page.isVisible('#tables-box'), false);
+      await page.check('input[name=source][value=workbook]');
+      await page.waitForSelector('#tables-box:not([hidden]) #pick-staff');
+      assert.equal(await page.isVisible('#files-box'), false);
+      assert.deepEqual(await pickedTables(page), EXAMPLE_TABLES);
     });
 
-    it('computes on the workbook\'s sheets: the same award table as from the file', async () => {
+    it('6 step 2: a click on the rejected row selects its cell in the sheet (投诉及处罚记录!E26)', async () => {
       const { page } = w;
-      await compute(page);
-      await shot(page, 'excel-results');
-      firstAwards = await tableText(page, '#awards table');
-      assert.deepEqual(firstAwards, AWARDS_ZH);
+      await next(page, 'columns');
+      assert.equal(await page.isVisible('#select-hint'), true);
+      assert.equal(await textOf(page, '#select-hint'), '点击一条可在工作表中选中该单元格。');
+      const problem = page.locator('#rejected li button');
+      assert.equal(await problem.count(), 1);
+      assert.match(await problem.textContent() ?? '', /^投诉及处罚记录 第26行 列「类型」/u);
+      assert.equal(await fake(page, 'fake.selection()'), null);
+      await problem.click();
+      await page.waitForFunction(() => window.__FAKE__?.selection() !== null);
+      await shot(page, '6-excel', 2, 'columns');
+      // The 类型 column of the example's fines is E (A 日期, B 工号, C 姓名, D 科室, E 类型).
+      assert.equal(book.sheets['投诉及处罚记录']?.[0]?.[4], '类型');
+      assert.deepEqual(await fake(page, 'fake.selection()'), { sheet: '投诉及处罚记录', address: 'E26' });
+      assert.equal(await fake(page, 'fake.activeSheet()'), '投诉及处罚记录');
+      assert.deepEqual(await fake(page, 'fake.writes'), [], 'selecting writes nothing');
+      await noError(page);
+    });
+
+    it('6 steps 3 and 4: the same award table as from the file', async () => {
+      const { page } = w;
+      await next(page, 'rules');
+      assert.equal(await page.inputValue('#period'), '2026Q3');
+      await shot(page, '6-excel', 3, 'rules');
+      await next(page, 'preview');
+      await shot(page, '6-excel', 4, 'preview');
       assert.equal(await textOf(page, '#award-title'), TITLE_ZH);
-      const warnings = await page.$$eval('#warnings li', (lis) => lis.map((li) => li.textContent ?? ''));
-      assert.match(warnings.join('\n'), /投诉及处罚记录 第26行/u);
+      assert.deepEqual(await tableText(page, '#awards table'), AWARDS_ZH);
+      assert.match((await textsOf(page, '#warnings li')).join('\n'), /投诉及处罚记录 第26行/u);
+    });
+
+    it('7 step 5: writes the result sheets, never an input sheet, opens the award table, draws the chart, keeps the choices and the undo', async () => {
+      const { page } = w;
+      await next(page, 'write');
       assert.equal(await page.isVisible('#write'), true);
       assert.equal(await textOf(page, '#write'), '写入本工作簿');
-      assert.deepEqual(await fake(page, 'fake.writes'), [], 'reading writes nothing');
-    });
+      assert.equal(await page.isVisible('#download'), true);
+      assert.equal(await page.isVisible('#undo'), false, 'nothing to undo before a write');
+      assert.equal(await page.isVisible('#progress'), false);
+      await shot(page, '6-excel', 5, 'write');
 
-    it('writes the six result sheets and the history into the workbook, never an input sheet, and opens the award table', async () => {
-      const { page } = w;
       await writeAndWait(page);
-      await shot(page, 'excel-written');
-      const inputs = Object.keys(book.sheets);
-      const names = await fake<string[]>(page, 'fake.sheetNames()');
-      assert.deepEqual([...names].sort(), [...new Set([...inputs, ...RESULT_SHEETS_ZH])].sort());
-      for (const sheet of inputs.filter((s) => s !== '获奖记录')) {
+      await shot(page, '7-write', 5, 'written');
+      assert.equal(await textOf(page, '#status'), WRITTEN_ZH);
+      const sheets = await sheetsWithVisibility(page);
+      const visible = sheets.filter(([, v]) => v === 'Visible').map(([n]) => n);
+      assert.deepEqual([...visible].sort(), [...new Set([...inputSheets(), ...RESULT_SHEETS_ZH])].sort());
+      assert.equal(visible.length, new Set(visible).size, 'one sheet per name');
+      // The history sheet the run read is set aside as it was (for undo); every other input is untouched.
+      assert.deepEqual(sheets.filter(([n]) => BACKUP.test(n)), [['ServiceStar.undo.0', 'VeryHidden']]);
+      assert.deepEqual((await snapshot(page, ['ServiceStar.undo.0']))['ServiceStar.undo.0']?.grid, original['获奖记录']?.grid);
+      for (const sheet of inputSheets().filter((x) => x !== '获奖记录')) {
         assert.deepEqual(await fake(page, `fake.writesTo(${JSON.stringify(sheet)})`), [], `${sheet} is an input sheet`);
       }
+      assert.deepEqual(await snapshot(page, inputSheets().filter((x) => x !== '获奖记录')),
+        Object.fromEntries(Object.entries(original).filter(([n]) => n !== '获奖记录')), 'the input sheets are as they were');
+
       assert.equal(await fake(page, 'fake.activeSheet()'), '表彰名单 2026Q3');
       assert.equal(await fake(page, 'fake.cell("表彰名单 2026Q3", 0, 0)'), TITLE_ZH);
       const grid = await fake<unknown[][]>(page, 'fake.grid("表彰名单 2026Q3")');
       assert.deepEqual(grid.slice(3, 10).map((r) => r[2]), AWARDS_ZH.slice(1, 8).map((r) => r[2]));
-      // The history keeps 2026Q1 and 2026Q2 and adds this quarter's winners and ties.
       const history = await fake<unknown[][]>(page, 'fake.grid("获奖记录")');
       const periods = history.map((r) => String(r[0]));
       assert.equal(periods.filter((p) => p === '2026Q3').length, 7, JSON.stringify(history));
       assert.equal(periods.filter((p) => p === '2026Q1' || p === '2026Q2').length, 12, JSON.stringify(history));
+
+      // The results sheet: the department scores beside the people, and their bar chart.
+      const results = await fake<unknown[][]>(page, 'fake.grid("评选结果 2026Q3")');
+      const header = results.find((r) => r.includes('科室得分'));
+      assert.ok(header, 'the department scores side table');
+      const charts = await fake<{ title: string | null; type: string }[]>(page, 'fake.charts("评选结果 2026Q3")');
+      assert.equal(charts.length, 1, JSON.stringify(charts));
+      assert.equal(charts[0]?.title, '科室得分');
+
+      // The progress bar was shown and moved while writing, and is hidden again.
+      const log = await progressLog(page);
+      assert.ok(log.some((r) => r.attribute === 'hidden' && r.old !== null), `shown while writing: ${JSON.stringify(log)}`);
+      assert.ok(log.filter((r) => r.attribute === 'value').length >= 8, `moved once per request: ${JSON.stringify(log)}`);
+      assert.equal(await page.isVisible('#progress'), false);
+      assert.equal(await page.$eval('#progress', (p) => (p as HTMLProgressElement).value), 1);
+
+      // The choices and the undo are kept in the workbook.
+      const saved = await savedSettings(page);
+      assert.deepEqual(saved['serviceStar.choices'], { scheme: 'smile-star-quarterly', source: 'workbook' });
+      assert.deepEqual(saved['serviceStar.undo'], { created: RESULT_SHEETS_ZH, replaced: [{ name: '获奖记录', backup: 'ServiceStar.undo.0' }] });
+      assert.equal(await page.isVisible('#undo'), true);
+      assert.equal(await page.isVisible('#keep'), true);
+      assert.equal(await textOf(page, '#undo'), '撤销本次写入');
       assert.equal(await textOf(page, '#write'), '写入本工作簿');
-      // The pane tells the user where the results are, and that message stays.
-      const written = '结果表已写入，已打开「表彰名单 2026Q3」。';
-      assert.ok((await statusLog(page)).includes(written), `the pane set "${written}": ${JSON.stringify(await statusLog(page))}`);
-      assert.equal(await textOf(page, '#status'), written, 'the "written" message stays in #status (not replaced by the run summary)');
+
+      firstWrite = { sheets, results: await snapshot(page, RESULT_SHEETS_ZH) };
+      assert.deepEqual(w.errors, []);
     });
 
-    it('asks before replacing this period\'s sheets, then replaces them: one sheet per name, the same awards', async () => {
+    it('8 a second write (award 200 yuan) asks first, then replaces: each name once, the replaced sheets very hidden', async () => {
       const { page } = w;
-      await compute(page);
-      assert.deepEqual(await tableText(page, '#awards table'), firstAwards, 'this quarter\'s own history rows do not count again');
-      const writesBefore = await fake<number>(page, 'fake.writes.length');
+      await page.click('#steps button[data-step=rules]');
+      await onStep(page, 'rules');
+      await typeInto(page, param('starAwardYuan'), '200');
+      await next(page, 'preview');
+      assert.equal((await tableText(page, '#awards table'))[8]?.[4], '1000');
+      await next(page, 'write');
+      const writes = await fake<number>(page, 'fake.writes.length');
       await page.click('#write');
       await page.waitForFunction(() => document.getElementById('write')?.textContent === '确认替换');
-      await shot(page, 'excel-confirm-replace');
-      const asked = await textOf(page, '#status');
-      const log = await statusLog(page);
-      const question = log.find((t) => t.includes('本期结果表已存在')) ?? '';
-      assert.equal(await fake<number>(page, 'fake.writes.length'), writesBefore, 'nothing written before the confirmation');
+      await shot(page, '8-replace', 5, 'ask');
+      const question = await textOf(page, '#status');
+      assert.match(question, /^本期结果表已存在（.*），再点一次“确认替换”只替换这些表。$/u);
+      for (const name of RESULT_SHEETS_ZH.filter((n) => n !== '获奖记录')) assert.ok(question.includes(name), `${name} in the question: ${question}`);
+      assert.equal(await fake<number>(page, 'fake.writes.length'), writes, 'nothing written before the confirmation');
 
       await writeAndWait(page);
-      await shot(page, 'excel-replaced');
+      await shot(page, '8-replace', 5, 'replaced');
       assert.equal(await textOf(page, '#write'), '写入本工作簿');
-      const names = await fake<string[]>(page, 'fake.sheetNames()');
-      assert.equal(new Set(names).size, names.length, `one sheet per name: ${names.join(', ')}`);
-      assert.deepEqual([...names].sort(), [...new Set([...Object.keys(book.sheets), ...RESULT_SHEETS_ZH])].sort());
+      const sheets = await sheetsWithVisibility(page);
+      const visible = sheets.filter(([, v]) => v === 'Visible').map(([n]) => n);
+      assert.equal(visible.length, new Set(visible).size, `one sheet per name: ${visible.join(', ')}`);
+      assert.deepEqual([...visible].sort(), [...new Set([...inputSheets(), ...RESULT_SHEETS_ZH])].sort());
+      const backups = sheets.filter(([n]) => BACKUP.test(n));
+      assert.equal(backups.length, RESULT_SHEETS_ZH.length, `the seven replaced sheets set aside: ${JSON.stringify(backups)}`);
+      assert.ok(backups.every(([, v]) => v === 'VeryHidden'), JSON.stringify(backups));
       assert.equal(await fake(page, 'fake.activeSheet()'), '表彰名单 2026Q3');
+      const awards = await fake<unknown[][]>(page, 'fake.grid("表彰名单 2026Q3")');
+      assert.ok(awards.some((r) => r[0] === '合计' && r.includes(1000)), JSON.stringify(awards));
       const history = await fake<unknown[][]>(page, 'fake.grid("获奖记录")');
       assert.equal(history.filter((r) => r[0] === '2026Q3').length, 7, 'this quarter\'s block replaced, not added twice');
-      for (const sheet of Object.keys(book.sheets).filter((s) => s !== '获奖记录')) {
+      for (const sheet of inputSheets().filter((x) => x !== '获奖记录')) {
         assert.deepEqual(await fake(page, `fake.writesTo(${JSON.stringify(sheet)})`), [], `${sheet} is an input sheet`);
       }
-      assert.deepEqual(w.errors, [], 'no script errors on the page');
-      assert.deepEqual(w.dialogs, []);
-
-      // The question names the sheets to be replaced, and stays on screen while the button asks 确认替换.
-      for (const name of RESULT_SHEETS_ZH.filter((n) => n !== '获奖记录')) assert.ok(question.includes(name), `${name} in the question: ${JSON.stringify(log)}`);
-      assert.equal(asked, question, 'the question stays in #status (not replaced by the run summary) while the button says 确认替换');
+      const undo = (await savedSettings(page))['serviceStar.undo'] as { created: string[]; replaced: { name: string; backup: string }[] };
+      assert.deepEqual(undo.created, RESULT_SHEETS_ZH);
+      assert.deepEqual(undo.replaced.map((r) => r.name), RESULT_SHEETS_ZH);
+      assert.deepEqual(undo.replaced.map((r) => r.backup).sort(), backups.map(([n]) => n).sort());
     });
 
-    it('remembers the scheme and the source in the workbook\'s settings after a run', async () => {
+    it('8 Undo puts the workbook back as the first write left it, and forgets the undo', async () => {
       const { page } = w;
-      const saved = await page.evaluate(() => (window as unknown as {
-        __FAKE_OFFICE__: { context: { document: { settings: { saved: Record<string, unknown> } } } };
-      }).__FAKE_OFFICE__.context.document.settings.saved['serviceStar.choices']);
-      assert.deepEqual(saved, { scheme: 'smile-star-quarterly', source: 'workbook' });
+      await clickAndWait(page, '#undo', '已撤销：本次写入的表已删除，被替换的表已恢复。');
+      await shot(page, '8-replace', 5, 'undone');
+      // Only the last run can be undone: the first run's own backup went with the second write.
+      assert.deepEqual(await sheetsWithVisibility(page), firstWrite.sheets.filter(([n]) => !BACKUP.test(n)));
+      assert.deepEqual(await snapshot(page, RESULT_SHEETS_ZH), firstWrite.results, 'cells and charts as after the first write');
+      assert.equal(await page.isVisible('#undo'), false);
+      assert.equal(await page.isVisible('#keep'), false);
+      const saved = await savedSettings(page);
+      assert.equal('serviceStar.undo' in saved, false, JSON.stringify(saved));
+      assert.deepEqual(w.errors, [], 'no script errors on the page');
+      assert.deepEqual(w.dialogs, []);
     });
   });
 
-  describe('inside Excel: the next run starts from the choices kept in the workbook', () => {
+  describe('8 inside Excel: undo and keep after a first-ever write', () => {
     let context: BrowserContext;
     let w: Watched;
+    let original: Record<string, { grid: unknown[][]; charts: unknown[] }> = {};
 
     before(async function () {
       this.timeout(HOOK_TIMEOUT);
       context = await newContext();
-      const settings = { 'serviceStar.choices': { scheme: 'credit-union-100', source: 'files' } };
-      await context.addInitScript({ content: `window.__FAKE_SHEETS__ = ${JSON.stringify(await bookCells(EXAMPLE))}; window.__SETTINGS__ = ${JSON.stringify(settings)};` });
-      await context.addInitScript({ path: fakeBundle });
-      w = await open(context);
-      await w.page.waitForFunction(() => (document.getElementById('run')?.textContent ?? '') !== '');
+      w = await openInExcel(context);
+      original = await snapshot(w.page, inputSheets());
+      await toPreview(w.page);
+      await next(w.page, 'write');
     });
     after(async function () {
       this.timeout(HOOK_TIMEOUT);
       await context?.close();
     });
 
-    it('selects the kept scheme and source; the period still defaults to the last finished quarter', async () => {
+    it('Undo leaves only the input sheets, as they were', async () => {
       const { page } = w;
+      await writeAndWait(page);
+      written = {
+        workbook: await page.evaluate(() => {
+          const f = window.__FAKE__ as NonNullable<typeof window.__FAKE__>;
+          const names = f.sheetNames();
+          return {
+            sheets: Object.fromEntries(names.map((n) => [n, f.grid(n).map((r) => r.map((c) => (c === '' || typeof c === 'object' ? null : c)))])),
+            visibility: Object.fromEntries(names.map((n) => [n, f.visibility(n)])),
+          };
+        }),
+        settings: await savedSettings(page),
+      };
+      await clickAndWait(page, '#undo', '已撤销：本次写入的表已删除，被替换的表已恢复。');
+      await shot(page, '8-first-undo', 5, 'undone');
+      assert.deepEqual(await sheetsWithVisibility(page), inputSheets().map((n) => [n, 'Visible']));
+      assert.deepEqual(await snapshot(page, inputSheets()), original);
+      assert.equal('serviceStar.undo' in await savedSettings(page), false);
+      assert.equal(await page.isVisible('#undo'), false);
+    });
+
+    it('Keep drops the set-aside sheets and the undo; the results stay', async () => {
+      const { page } = w;
+      await writeAndWait(page);
+      assert.equal(await fake(page, 'fake.sheetNames().filter((n) => n.startsWith("ServiceStar.undo.")).length'), 1);
+      await clickAndWait(page, '#keep', '已保留本次结果。');
+      await shot(page, '8-first-keep', 5, 'kept');
+      const sheets = await sheetsWithVisibility(page);
+      assert.deepEqual(sheets.filter(([n]) => BACKUP.test(n)), []);
+      assert.deepEqual(sheets.map(([n]) => n).sort(), [...new Set([...inputSheets(), ...RESULT_SHEETS_ZH])].sort());
+      assert.equal('serviceStar.undo' in await savedSettings(page), false);
+      assert.equal(await page.isVisible('#undo'), false);
+      assert.equal(await page.isVisible('#keep'), false);
+      assert.deepEqual(w.errors, []);
+    });
+  });
+
+  describe('8 inside Excel: Undo still works after the task pane was closed and opened again', () => {
+    let context: BrowserContext;
+    let w: Watched;
+
+    before(async function () {
+      this.timeout(HOOK_TIMEOUT);
+      assert.ok(Object.keys(written.workbook.sheets).includes('ServiceStar.undo.0'), 'the write before left a set-aside sheet');
+      context = await newContext();
+      w = await openInExcel(context, written.settings, written.workbook);
+    });
+    after(async function () {
+      this.timeout(HOOK_TIMEOUT);
+      await context?.close();
+    });
+
+    it('offers Undo on step 1 from the record in the settings, and undoes the earlier run', async () => {
+      const { page } = w;
+      await onStep(page, 'sources');
+      assert.equal(await page.isVisible('#undo'), true, 'the undo is kept in the workbook');
+      await shot(page, '8-reopened', 1, 'undo');
+      await clickAndWait(page, '#undo', '已撤销：本次写入的表已删除，被替换的表已恢复。');
+      assert.deepEqual(await sheetsWithVisibility(page), inputSheets().map((n) => [n, 'Visible']));
+      assert.deepEqual((await snapshot(page, ['获奖记录']))['获奖记录']?.grid,
+        (written.workbook.sheets['ServiceStar.undo.0'] ?? []).map((r) => r.map((c) => c ?? '')), 'the history as it was before the run');
+      assert.equal('serviceStar.undo' in await savedSettings(page), false);
+      assert.equal(await page.isVisible('#undo'), false);
+      assert.deepEqual(w.errors, []);
+    });
+  });
+
+  // -----------------------------------------------------------------------------------------------
+
+  describe('9 inside Excel: the next run starts from the choices kept in the workbook', () => {
+    const S = '9-remembered';
+    let context: BrowserContext;
+    let w: Watched;
+
+    before(async function () {
+      this.timeout(HOOK_TIMEOUT);
+      context = await newContext();
+      w = await openInExcel(context, {
+        'serviceStar.choices': {
+          scheme: 'credit-union-100',
+          source: 'workbook',
+          // 推荐名单 not used; a staff sheet no longer there falls back to the one found.
+          sheets: { recommendations: null, staff: '旧人员名单' },
+          columns: { inspections: { points: '' } },
+          overrides: { starAwardYuan: 200 },
+        },
+      });
+    });
+    after(async function () {
+      this.timeout(HOOK_TIMEOUT);
+      await context?.close();
+    });
+
+    it('step 1: the kept sheets (one not used, a gone one found again)', async () => {
+      const { page } = w;
+      await onStep(page, 'sources');
+      await shot(page, S, 1, 'sources');
+      assert.equal(await page.isChecked('input[name=source][value=workbook]'), true);
+      assert.deepEqual(await pickedTables(page), { ...EXAMPLE_TABLES, recommendations: '' });
+    });
+
+    it('step 2: the kept column override (no points column)', async () => {
+      const { page } = w;
+      await next(page, 'columns');
+      await shot(page, S, 2, 'columns');
+      assert.equal(await page.inputValue('#map-inspections-points'), '');
+      assert.equal(await page.inputValue('#map-inspections-date'), 'A');
+      const inputs = await tableText(page, '#inputs table');
+      assert.equal(inputs.some((r) => r[0] === '推荐名单'), false, JSON.stringify(inputs));
+    });
+
+    it('step 3: the kept scheme and parameter; the period is not kept (the last finished quarter)', async () => {
+      const { page } = w;
+      await next(page, 'rules');
+      await shot(page, S, 3, 'rules');
       assert.equal(await page.inputValue('#scheme'), 'credit-union-100');
-      assert.equal(await page.isChecked('input[name=source][value=files]'), true);
-      assert.equal(await page.isVisible('#files'), true);
-      assert.match(await page.inputValue('#period'), /^\d{4}Q[1-4]$/u);
+      assert.equal(await page.inputValue(param('starAwardYuan')), '200');
+      assert.equal(await page.inputValue('#period'), '2026Q3');
+      assert.deepEqual(w.errors, []);
     });
   });
 });

@@ -1,0 +1,46 @@
+import type { TableKey } from '../engine/types';
+import type { RunUndo } from '../io/office';
+
+/** The wizard's choices kept in the workbook (document settings), so next quarter's run starts from them. */
+export interface Choices {
+  scheme?: string;
+  source?: 'workbook' | 'files';
+  /** The sheet of each table by name; null = not used. Absent = found automatically. */
+  sheets?: Partial<Record<TableKey, string | null>>;
+  /** Column overrides per table: field → column letter ('' = no such column). */
+  columns?: Partial<Record<TableKey, Record<string, string>>>;
+  /** Parameter overrides of the scheme, as values resolveScheme accepts. */
+  overrides?: Record<string, unknown>;
+}
+
+const CHOICES_KEY = 'serviceStar.choices';
+const UNDO_KEY = 'serviceStar.undo';
+
+/** Office's document settings, or nothing outside Excel. */
+export type SettingsStore = Pick<Office.Settings, 'get' | 'set' | 'remove' | 'saveAsync'> | undefined;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function loadChoices(store: SettingsStore): Choices {
+  const value = store?.get(CHOICES_KEY) as unknown;
+  return isObject(value) ? value as Choices : {};
+}
+
+export function saveChoices(store: SettingsStore, choices: Choices): void {
+  if (!store) return;
+  store.set(CHOICES_KEY, choices);
+  store.saveAsync(() => undefined);
+}
+
+/** The undo of the last run, kept in the workbook so it survives closing the task pane. */
+export function loadUndo(store: SettingsStore): RunUndo | null {
+  const value = store?.get(UNDO_KEY) as unknown;
+  return isObject(value) && Array.isArray(value['created']) && Array.isArray(value['replaced']) ? value as unknown as RunUndo : null;
+}
+
+export function saveUndo(store: SettingsStore, undo: RunUndo | null): void {
+  if (!store) return;
+  if (undo) store.set(UNDO_KEY, undo);
+  else store.remove(UNDO_KEY);
+  store.saveAsync(() => undefined);
+}
