@@ -317,6 +317,17 @@ describe('manifest.xml', () => {
     assert.equal(resourceUrl(resid), attr(at(app(), 'DefaultSettings', 'SourceLocation'), 'DefaultValue'));
   });
 
+  it('requires ExcelApi 1.9: screen updating suspended and print titles (1.9), ranges by index and charts by range (1.7)', () => {
+    const sets = at(app(), 'Requirements', 'Sets');
+    const excel = all(sets, 'Set').filter((s) => s.attrs['Name'] === 'ExcelApi');
+    assert.equal(excel.length, 1, 'ExcelApi requirement');
+    assert.equal(attr(excel[0] as XmlNode, 'MinVersion'), '1.9');
+    const adapter = fs.readFileSync(path.join(ROOT, 'src/io/office.ts'), 'utf8');
+    for (const call of ['suspendScreenUpdatingUntilNextSync', 'setPrintTitleRows', 'getRangeByIndexes', 'setXAxisValues']) {
+      assert.ok(adapter.includes(call), `${call}: the adapter uses it, so the requirement says so`);
+    }
+  });
+
   it('declares the STAR custom functions on the shared runtime, in schema order', () => {
     const sets = at(app(), 'Requirements', 'Sets');
     const required = all(sets, 'Set').filter((s) => s.attrs['Name'] === 'CustomFunctionsRuntime');
