@@ -195,15 +195,23 @@ function compute(): void {
   if (state.outcome.ok) remember();
 }
 
+/** The tables whose column mapping the user opened: kept open across renders. */
+const openMappings = new Set<TableKey>();
+
 function renderMapping(): void {
   const s = words();
   const lang = state.lang;
   const sections = (Object.entries(state.tables) as [TableKey, TableInput][]).map(([table, input]) => {
     const mapping = tableMapping(table, input);
-    // A table whose columns were all found stays folded: most quarters need no change here.
+    // A table whose columns were all found starts folded (most quarters need no change here) and
+    // stays as the user left it.
     const box = el('details');
     box.dataset['table'] = table;
-    if (mapping.missing.length > 0) box.open = true;
+    box.open = mapping.missing.length > 0 || openMappings.has(table);
+    box.addEventListener('toggle', () => {
+      if (box.open) openMappings.add(table);
+      else openMappings.delete(table);
+    });
     box.appendChild(el('summary', s.mappingTitle(TABLE_NAMES[table][lang], input.sheet, mapping.headerRow)));
     const t = el('table', '', 'mapping');
     const body = t.createTBody();
@@ -220,6 +228,7 @@ function renderMapping(): void {
       select.append(new Option(s.none, ''), ...mapping.options.map((o) => new Option(`${o.letter} · ${o.header}`, o.letter)));
       select.value = f.column?.letter ?? '';
       select.addEventListener('change', () => {
+        openMappings.add(table);
         const columns = { ...state.choices.columns?.[table], [f.field]: select.value };
         state.choices.columns = { ...state.choices.columns, [table]: columns };
         compute();

@@ -3,8 +3,11 @@
  * through playwright-core):
  * - standalone (no Office): the whole wizard on examples/hospital-2026Q3.xlsx (sources found, row check
  *   and problems, rules, the award table, ties and explanations, the downloaded workbook read back with
- *   exceljs); column mapping on a small workbook made here; parameters checked and applied; the
- *   language switched mid-wizard; names shown as text, never HTML;
+ *   exceljs); column mapping on a small workbook made here (the error box and the status follow each
+ *   change); parameters checked and applied (Tab after a change goes on to the next box); the language
+ *   switched mid-wizard (the status and the error re-worded too); names shown as text, never HTML;
+ *   every step in a pane 320 px wide (wide tables scroll in their own box); the wizard by keyboard
+ *   alone (each step change focuses the step's heading);
  * - inside Excel: Office and Excel are the strict fake of test/helpers/fake-excel.ts
  *   (test/e2e/fake-office-page.ts, bundled here for the browser and injected before the page's
  *   scripts); the pane reads this workbook's sheets when it opens, selects a problem's cell, writes the
@@ -288,6 +291,62 @@ async function typeInto(page: Page, selector: string, value: string): Promise<vo
 
 const param = (key: string) => `#params [data-param=${key}]`;
 
+/** The element with the keyboard focus, for messages: `tag#id[data-param=…]` and the start of its text. */
+const focused = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    const e = document.activeElement as HTMLElement | null;
+    if (!e) return '(nothing)';
+    const key = e.dataset['param'] ?? e.dataset['step'];
+    return `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${key ? `[${key}]` : ''} "${(e.textContent ?? '').trim().slice(0, 20)}"`;
+  });
+
+/** Whether the element with the keyboard focus matches a selector. */
+const hasFocus = (page: Page, selector: string): Promise<boolean> =>
+  page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+
+/** The focus is on the heading of `step`'s section (where a step change puts it, for screen readers). */
+async function headingHasFocus(page: Page, step: Step): Promise<void> {
+  assert.equal(await hasFocus(page, `#step-${step} > h2`), true, `the heading of step ${step} has the focus, not ${await focused(page)}`);
+}
+
+/**
+ * Presses `key` (Tab or Shift+Tab) until the focus is on an element matching `selector`; fails with
+ * the elements the focus went through when it does not get there in `max` presses.
+ */
+async function tabTo(page: Page, selector: string, key: 'Tab' | 'Shift+Tab' = 'Tab', max = 60): Promise<void> {
+  const went: string[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(key);
+    if (await hasFocus(page, selector)) return;
+    went.push(await focused(page));
+  }
+  throw new Error(`${key} never reached ${selector}; the focus went through:\n${went.join('\n')}`);
+}
+
+/**
+ * How wide the page is: the root's scroll width, and every shown element whose right edge is past
+ * the viewport and that is not inside a box scrolling its own content (a `.scroll` box), with its right edge.
+ */
+const widthOfPage = (page: Page): Promise<{ viewport: number; scrollWidth: number; wider: string[] }> =>
+  page.evaluate(() => {
+    const viewport = document.documentElement.clientWidth;
+    const clipped = (e: HTMLElement): boolean => {
+      for (let up = e.parentElement; up && up !== document.body; up = up.parentElement) {
+        if (getComputedStyle(up).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    const past = new Set([...document.body.querySelectorAll<HTMLElement>('*')]
+      .filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > viewport + 0.5 && !clipped(e)));
+    // The outermost of them only (a table, not each of its cells), named with the nearest id.
+    const wider = [...past].filter((e) => !past.has(e.parentElement as HTMLElement)).map((e) => {
+      const name = `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className ? `.${String(e.className).split(' ').join('.')}` : ''}`;
+      const within = e.id ? '' : ` in #${e.parentElement?.closest('[id]')?.id ?? 'body'}`;
+      return `${name}${within} (right edge ${Math.round(e.getBoundingClientRect().right)})`;
+    });
+    return { viewport, scrollWidth: document.documentElement.scrollWidth, wider };
+  });
+
 /** Downloads the result workbook and opens it with exceljs. */
 async function download(page: Page, file: string): Promise<{ name: string; wb: ExcelJS.Workbook }> {
   const [event] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
@@ -546,6 +605,9 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       assert.equal(await page.getAttribute(param('starAwardYuan'), 'placeholder'), '100');
       assert.equal(await page.inputValue(param('starAwardYuan')), '', 'empty = the default');
       assert.equal(await page.inputValue(param('candidates')), 'auto');
+      // The default of a choice reads as the choice's label, not its key ("auto").
+      assert.equal(await page.$eval('select[data-param=candidates]', (x) => x.nextElementSibling?.textContent ?? null), '默认：有推荐名单时只评推荐人员');
+      assert.equal(await page.$eval('select[data-param=candidates]', (x) => (x as HTMLSelectElement).selectedOptions[0]?.textContent ?? ''), '有推荐名单时只评推荐人员');
       assert.equal(await page.locator('#params .invalid').count(), 0);
       await shot(page, S, 3, 'rules');
     });
@@ -687,6 +749,25 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       const inputs = await tableText(page, '#inputs table');
       assert.deepEqual(inputs.slice(1), [['人员名单', '4', '4', '0', '0', '0'], ['督导检查记录', '4', '4', '0', '0', '0']]);
       assert.equal((await reachable(page))['preview'], true, 'the run completes at once');
+      // The error box and the status follow the new outcome at once.
+      assert.equal(await page.isVisible('#error'), false, `the error of before is gone: ${await textOf(page, '#error')}`);
+      assert.match(await textOf(page, '#status'), /^已完成：4 名人员，\d+ 条警告。$/u);
+
+      // The table being edited stays open, with the focus on the drop-down just changed.
+      assert.equal(await staff.evaluate((d) => (d as HTMLDetailsElement).open), true, 'the staff mapping stays open');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'map-staff-department');
+
+      // Back to （无）: the run cannot complete again, and says so; the summary of the run before is gone.
+      await page.selectOption('#map-staff-department', '');
+      await page.waitForSelector('#mapping details[data-table=staff] .message');
+      assert.equal(await page.isVisible('#error'), true, 'cannot compute without the department');
+      assert.match(await textOf(page, '#error'), /^无法计算，请先处理：/u);
+      assert.equal(await textOf(page, '#status'), '');
+      assert.equal((await reachable(page))['preview'], false);
+      await page.selectOption('#map-staff-department', 'C');
+      await page.waitForFunction(() => document.querySelector('#mapping details[data-table=staff] .message') === null);
+      await noError(page);
+      assert.match(await textOf(page, '#status'), /^已完成：4 名人员，\d+ 条警告。$/u);
 
       await next(page, 'rules');
       await next(page, 'preview');
@@ -765,13 +846,38 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       assert.ok(error.includes(beside), `${error} / ${beside}`);
       assert.equal((await reachable(page))['preview'], false);
       await shot(page, S, 3, 'blocked');
+
+      // The error is re-worded by a switch of the language, and back.
+      await page.click('#lang');
+      const besideEn = await box.evaluate((x) => x.nextElementSibling?.textContent ?? '');
+      assert.notEqual(besideEn, beside, 'the message beside the box in English');
+      assert.equal(await textOf(page, '#error'), `Cannot compute; please fix first:\n${besideEn}`);
+      assert.equal(await box.inputValue(), '1.5', 'still as typed');
+      await page.click('#lang');
+      assert.equal(await textOf(page, '#error'), error);
     });
 
-    it('an empty box is the default again; starAwardYuan 200 doubles the award total; reset brings back 100', async () => {
+    it('an empty box is the default again, and the error goes; a change keeps the focus where Tab put it', async () => {
       const { page } = w;
       await typeInto(page, param('winnersPerDepartment'), '');
       assert.equal(await page.locator('#params .invalid').count(), 0);
+      await noError(page);
+      assert.equal(await textOf(page, '#error'), '');
+
+      // A changed period: Tab leaves the box for the next control (the first parameter), not the page.
+      await page.fill('#period', '2026Q2');
+      await page.keyboard.press('Tab');
+      assert.equal(await hasFocus(page, param('baseScore')), true, `after #period: ${await focused(page)}`);
+      await noError(page);
+      await page.fill('#period', '2026Q3');
+      await page.keyboard.press('Tab');
+      assert.equal(await hasFocus(page, param('baseScore')), true, `after #period: ${await focused(page)}`);
+    });
+
+    it('starAwardYuan 200 (Tab goes on to the next box) doubles the award total; reset brings back 100', async () => {
+      const { page } = w;
       await typeInto(page, param('starAwardYuan'), '200');
+      assert.equal(await hasFocus(page, 'input[data-param=departmentAwards]'), true, `after starAwardYuan: ${await focused(page)}`);
       assert.equal(await page.inputValue(param('starAwardYuan')), '200');
       await next(page, 'preview');
       await shot(page, S, 4, 'award-200');
@@ -808,11 +914,14 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       await context?.close();
     });
 
-    it('re-labels step 2 at once: steps, buttons, headings, the row check and the problems', async () => {
+    it('re-labels step 2 at once: steps, buttons, headings, the status, the row check and the problems', async () => {
       const { page } = w;
+      assert.equal(await textOf(page, '#status'), '已完成：60 名人员，1 条警告。');
       await page.click('#lang');
       await onStep(page, 'columns');
       await shot(page, S, 2, 'columns');
+      assert.equal(await textOf(page, '#status'), 'Done: 60 people, 1 warnings.', 'the status of the run re-worded');
+      await noError(page);
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
       assert.equal(await textOf(page, '#lang'), '中文');
       assert.equal(await textOf(page, '#title'), 'Service Star selection');
@@ -839,6 +948,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       assert.equal(await textOf(page, '#scheme-label'), 'Scheme');
       assert.equal(await textOf(page, '#reset-params'), 'Reset all to defaults');
       assert.match(await textOf(page, '#params .default'), /^Default: /u);
+      assert.equal(await page.$eval('select[data-param=candidates]', (x) => x.nextElementSibling?.textContent ?? null), 'Default: only recommended people when there is a list');
       await shot(page, S, 3, 'rules');
       await next(page, 'preview');
       await shot(page, S, 4, 'preview');
@@ -874,8 +984,10 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       assert.equal(await page.$eval('#pick-fines option', (o) => o.textContent), '(not used)');
       assert.equal(await textOf(page, '#files-label'), 'Data files (.xlsx / .csv, several at once)');
       await shot(page, S, 1, 'sources');
+      assert.equal(await textOf(page, '#status'), 'Done: 60 people, 1 warnings.');
       await page.click('#lang');
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+      assert.equal(await textOf(page, '#status'), '已完成：60 名人员，1 条警告。', 'the status in Chinese again');
       assert.deepEqual(await textsOf(page, '#steps button'), ['1 数据来源', '2 列与数据核对', '3 评选规则', '4 预览', '5 写入']);
       assert.equal(await textOf(page, '#step-of'), '第 1 步，共 5 步');
       assert.equal(await textOf(page, '#tables-title'), '各类数据所在的表');
@@ -1279,6 +1391,166 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       assert.equal(await page.inputValue('#scheme'), 'credit-union-100');
       assert.equal(await page.inputValue(param('starAwardYuan')), '200');
       assert.equal(await page.inputValue('#period'), '2026Q3');
+      assert.deepEqual(w.errors, []);
+    });
+  });
+
+  // -----------------------------------------------------------------------------------------------
+
+  describe('10 standalone: a pane 320 px wide: no step is wider than the pane', () => {
+    const S = '10-narrow';
+    let context: BrowserContext;
+    let w: Watched;
+
+    before(async function () {
+      this.timeout(HOOK_TIMEOUT);
+      context = await newContext();
+      w = await open(context);
+      await w.page.setViewportSize({ width: 320, height: 900 });
+    });
+    after(async function () {
+      this.timeout(HOOK_TIMEOUT);
+      await context?.close();
+    });
+
+    /** The page is no wider than 320 px (wide tables scroll inside their `.scroll` box); then a screenshot. */
+    async function fits(page: Page, step: number, what: string): Promise<void> {
+      const seen = await widthOfPage(page);
+      assert.equal(seen.viewport, 320);
+      assert.ok(seen.scrollWidth <= 320, `step ${step} (${what}) is ${seen.scrollWidth} px wide; past the right edge: ${seen.wider.join(', ')}`);
+      assert.deepEqual(seen.wider, [], `step ${step} (${what}): past the right edge`);
+      await shot(page, S, step, what);
+    }
+
+    /** Every folded section of the current step opened, so that all of its content is measured. */
+    const unfold = (page: Page): Promise<void> =>
+      page.evaluate(() => document.querySelectorAll('section.step:not([hidden]) details').forEach((d) => { (d as HTMLDetailsElement).open = true; }));
+
+    it('steps 1 to 5 of the example, in Chinese and in English', async () => {
+      const { page } = w;
+      await onStep(page, 'sources');
+      await fits(page, 1, 'empty');
+      await pickFiles(page, EXAMPLE);
+      await fits(page, 1, 'sources');
+      await next(page, 'columns');
+      await unfold(page);
+      await fits(page, 2, 'columns');
+      await next(page, 'rules');
+      await typeInto(page, param('winnersPerDepartment'), '1.5');
+      await page.waitForSelector(`${param('winnersPerDepartment')}.invalid`);
+      await fits(page, 3, 'invalid');
+      await typeInto(page, param('winnersPerDepartment'), '');
+      await fits(page, 3, 'rules');
+      await next(page, 'preview');
+      await page.click('#awards tbody tr:has-text("孙佳琪")');
+      await unfold(page);
+      await fits(page, 4, 'preview');
+      // The award table and the others keep to the pane's width: what is wider scrolls inside its box.
+      const boxes = await page.$$eval('#results .scroll', (xs) => xs.map((x) => x.getBoundingClientRect().right));
+      assert.ok(boxes.length >= 5 && boxes.every((r) => r <= 320), JSON.stringify(boxes));
+      await next(page, 'write');
+      await fits(page, 5, 'write');
+
+      await page.click('#lang');
+      await fits(page, 5, 'write-en');
+      for (const [n, step] of [[4, 'preview'], [3, 'rules'], [2, 'columns'], [1, 'sources']] as const) {
+        await page.click(`#steps button[data-step=${step}]`);
+        await onStep(page, step);
+        await unfold(page);
+        await fits(page, n, `${step}-en`);
+      }
+      await noError(page);
+      assert.deepEqual(w.errors, []);
+    });
+  });
+
+  // -----------------------------------------------------------------------------------------------
+
+  describe('11 standalone: the wizard by keyboard alone', () => {
+    const S = '11-keyboard';
+    let context: BrowserContext;
+    let w: Watched;
+
+    before(async function () {
+      this.timeout(HOOK_TIMEOUT);
+      context = await newContext();
+      w = await open(context);
+    });
+    after(async function () {
+      this.timeout(HOOK_TIMEOUT);
+      await context?.close();
+    });
+
+    it('Tab, Shift+Tab, Enter, Space and arrows from Next to an explanation; each step change puts the focus on its heading', async () => {
+      const { page } = w;
+      await pickFiles(page, EXAMPLE);
+      // From here on, the keyboard only.
+      await tabTo(page, '#next');
+      await page.keyboard.press('Enter');
+      await onStep(page, 'columns');
+      await noError(page);
+      await headingHasFocus(page, 'columns');
+
+      // A folded table opens with Space on its summary; its drop-downs are then next in the Tab order.
+      await tabTo(page, '#mapping details[data-table=staff] > summary');
+      await page.keyboard.press('Space');
+      assert.equal(await page.$eval('#mapping details[data-table=staff]', (d) => (d as HTMLDetailsElement).open), true);
+      await page.keyboard.press('Tab');
+      assert.equal(await hasFocus(page, '#mapping details[data-table=staff] select'), true, await focused(page));
+      await shot(page, S, 2, 'columns');
+      await tabTo(page, '#next');
+      await page.keyboard.press('Enter');
+      await onStep(page, 'rules');
+      await noError(page);
+      await headingHasFocus(page, 'rules');
+      assert.equal(await page.inputValue('#period'), '2026Q3');
+      await shot(page, S, 3, 'rules');
+
+      await tabTo(page, '#next');
+      assert.equal(await textOf(page, '#next'), '计算并预览');
+      await page.keyboard.press('Enter');
+      await onStep(page, 'preview');
+      await noError(page);
+      await headingHasFocus(page, 'preview');
+      assert.equal(await textOf(page, '#explanation'), '');
+
+      // The first focusable thing of the preview is the award table's first row; Enter explains it.
+      await page.keyboard.press('Tab');
+      assert.equal(await hasFocus(page, '#awards table tbody tr:first-child'), true, await focused(page));
+      await page.keyboard.press('Enter');
+      const first = await textOf(page, '#explanation');
+      assert.match(first.split('\n')[0] ?? '', /^得分 102/u, first);
+      assert.match(await page.$eval('#person', (x) => (x as HTMLSelectElement).selectedOptions[0]?.textContent ?? ''), /陈静/u);
+      assert.equal(await hasFocus(page, '#person'), true, `the person list has the focus: ${await focused(page)}`);
+      // An arrow key on the list explains the next person.
+      await page.keyboard.press('ArrowDown');
+      await page.waitForFunction((before) => (document.getElementById('explanation')?.textContent ?? '') !== before, first);
+      assert.doesNotMatch(await page.$eval('#person', (x) => (x as HTMLSelectElement).selectedOptions[0]?.textContent ?? ''), /陈静/u);
+      // Back up to the second row (孙佳琪, a tie) with Shift+Tab; Space explains it.
+      await tabTo(page, '#awards table tbody tr:nth-child(2)', 'Shift+Tab');
+      await page.keyboard.press('Space');
+      assert.match((await textOf(page, '#explanation')).split('\n')[0] ?? '', /^得分 101/u);
+      assert.match(await page.$eval('#person', (x) => (x as HTMLSelectElement).selectedOptions[0]?.textContent ?? ''), /孙佳琪/u);
+      await shot(page, S, 4, 'explained');
+
+      await tabTo(page, '#next');
+      await page.keyboard.press('Enter');
+      await onStep(page, 'write');
+      await headingHasFocus(page, 'write');
+      await shot(page, S, 5, 'write');
+
+      // Shift+Tab up to the steps, and Space on the first: step 1 again, its heading focused.
+      await tabTo(page, '#steps button[data-step=sources]', 'Shift+Tab');
+      await page.keyboard.press('Space');
+      await onStep(page, 'sources');
+      await headingHasFocus(page, 'sources');
+      await shot(page, S, 1, 'back');
+      // Enter on a step of the list goes there too.
+      await tabTo(page, '#steps button[data-step=preview]', 'Shift+Tab');
+      await page.keyboard.press('Enter');
+      await onStep(page, 'preview');
+      await headingHasFocus(page, 'preview');
+      assert.deepEqual(await tableText(page, '#awards table'), AWARDS_ZH);
       assert.deepEqual(w.errors, []);
     });
   });
