@@ -29,8 +29,11 @@ export function tableOf(headers: readonly string[], rows: readonly (readonly Cel
     const tr = body.insertRow();
     for (const cell of row) {
       const td = tr.insertCell();
-      td.textContent = displayText(cell);
+      const text = displayText(cell);
+      td.textContent = text;
+      // Numbers align right; short words (names, ids, departments) never wrap in a narrow pane.
       if (typeof cell === 'number') td.className = 'num';
+      else if (text.length <= 6) td.className = 'short';
     }
     const extra = options.rowClass?.(i) ?? '';
     if (options.onRow) {
