@@ -9,7 +9,7 @@ export type ProblemCode =
   | 'DUPLICATE_ID' | 'MISSING_COLUMN' | 'UNKNOWN_TYPE' | 'AMOUNT_OUT_OF_RANGE'
   | 'MISSING_ID' | 'NO_PERSON' | 'UNKNOWN_DEPARTMENT'
   | 'REPEATED_HEADER' | 'MISSING_FIELD' | 'TENURE_UNKNOWN' | 'BAD_PERIOD' | 'UNKNOWN_SCHEME'
-  | 'BAD_PARAMETER' | 'MISSING_TABLE';
+  | 'BAD_PARAMETER' | 'MISSING_TABLE' | 'ASSIGNED_PERSON';
 
 /** One message about the input: where it is (table, sheet, Excel row, column) and what is wrong. */
 export interface Problem {
@@ -60,6 +60,8 @@ export const messages = {
   ambiguousName: (w: Where, name: string, ids: string[]) => problem('AMBIGUOUS_NAME', w,
     `同名人员「${name}」无法区分（工号 ${ids.join('、')}），请填写工号或科室`,
     `several staff are named "${name}" (ids ${ids.join(', ')}); give an id or a department`),
+  assignedPerson: (w: Where, written: string, id: string, name: string, department: string) => problem('ASSIGNED_PERSON', w,
+    `「${written}」按指认计为 ${id} ${name}（${department}）`, `"${written}" counted as ${id} ${name} (${department}), as assigned`),
   nameMismatch: (w: Where, id: string, name: string, rosterName: string) => problem('NAME_MISMATCH', w,
     `工号 ${id} 在人员名单中是「${rosterName}」，此处写的是「${name}」，按工号计`,
     `id ${id} is "${rosterName}" on the roster but "${name}" here; the id wins`),

@@ -9,7 +9,7 @@ import type {
 } from './records';
 import type { SchemeParameters, Severity } from './scheme';
 import { cleanText, idText, isBlank, normalizeKey } from './text';
-import type { Cell, TableInput, TableKey } from './types';
+import type { Cell, PersonAssignment, TableInput, TableKey } from './types';
 
 /**
  * The data row being checked: its cells, where it is, and the warnings it raises. One reader
@@ -18,13 +18,22 @@ import type { Cell, TableInput, TableKey } from './types';
 class RowReader {
   cells: readonly Cell[] = [];
   row = 0;
+  private readonly assignments: ReadonlyMap<number, PersonAssignment>;
 
   constructor(
     private readonly table: TableKey,
     private readonly input: TableInput,
     private readonly columns: ColumnMap,
     private readonly headers: Partial<Record<Field, string>>,
-  ) {}
+  ) {
+    this.assignments = new Map((input.assignments ?? []).map((a) => [a.row, a]));
+  }
+
+  /** The person the office assigned to this row, if the row still says what it said then. */
+  assignment(written: string): PersonAssignment | undefined {
+    const a = this.assignments.get(this.row);
+    return a && normalizeKey(a.written) === normalizeKey(written) ? a : undefined;
+  }
 
   has(field: Field): boolean {
     return this.columns[field] !== undefined;
@@ -191,11 +200,18 @@ function subjectOf(r: RowReader, roster: Roster, allowDepartment: boolean, probl
       warn(messages.noPerson(r.where()));
       return null;
     case 'unknownPerson':
-      warn(messages.unknownPerson(r.where(ref.id !== '' && ref.name === '' ? 'id' : 'name'), ref.name || ref.id));
+    case 'ambiguous': {
+      // Only a row the rules cannot place takes the office's assignment: it never overrides a match.
+      const written = ref.name || ref.id;
+      const assigned = roster.byId.get(normalizeKey(r.assignment(written)?.id));
+      if (assigned) {
+        warn(messages.assignedPerson(r.where('name'), written, assigned.id, assigned.name, assigned.department));
+        return personSubject(assigned);
+      }
+      if (match.kind === 'ambiguous') warn(messages.ambiguousName(r.where('name'), ref.name, match.candidates.map((m) => m.id)));
+      else warn(messages.unknownPerson(r.where(ref.id !== '' && ref.name === '' ? 'id' : 'name'), written));
       return null;
-    case 'ambiguous':
-      warn(messages.ambiguousName(r.where('name'), ref.name, match.candidates.map((m) => m.id)));
-      return null;
+    }
     case 'unknownDepartment':
       warn(messages.unknownDepartment(r.where('department'), ref.department));
       return null;

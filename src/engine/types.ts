@@ -29,4 +29,16 @@ export interface TableInput {
   firstColumn?: number;
   /** User overrides: field → header text, or column letter (`"C"`), or 1-based column number. */
   columns?: Readonly<Record<string, string | number>>;
+  /** Rows whose person the office named by hand (人员指认): same-name or unknown people resolved. */
+  assignments?: readonly PersonAssignment[];
+}
+
+/**
+ * The office's answer to "which 张伟 is this?" for one row: the row, the name (or id) written
+ * on it — so the answer never moves to another row when the sheet changes — and the staff id.
+ */
+export interface PersonAssignment {
+  row: number;
+  written: string;
+  id: string;
 }
