@@ -1,3 +1,4 @@
+import { assignmentChoice } from '../engine/assign';
 import { dayFromParts } from '../engine/dates';
 import { explanationLines } from '../engine/explain';
 import { fingerprint } from '../engine/fingerprint';
@@ -9,7 +10,7 @@ import { lastFinishedQuarter, parsePeriod } from '../engine/period';
 import { findPreset, KEY_PARAMETERS, parameterText, parseParameter, PRESETS, resolveScheme, type KeyParameter } from '../engine/scheme';
 import { runSelection, type SelectionOutcome, type SelectionResult } from '../engine/select';
 import { awardTable, resultSheets, type ResultSheet, type ResultSheetKind } from '../engine/sheets';
-import type { Lang, TableInput, TableKey } from '../engine/types';
+import type { Lang, PersonAssignment, TableInput, TableKey } from '../engine/types';
 import { ExcelSink, ExcelSource, type RunUndo } from '../io/office';
 import { chooseTables, loadSheets, tableOf as tableInputOf, type LoadedSheet } from '../io/tables';
 import { openSource } from '../io/xlsx';
@@ -25,7 +26,9 @@ import { STEPS, STRINGS, uiLanguage, type StepId, type Words } from './strings';
 
 const TABLE_ORDER: readonly TableKey[] = ['staff', 'inspections', 'fines', 'praise', 'satisfaction', 'recommendations', 'history'];
 /** Problems about people (同名, not on the roster, name and id differ): the office resolves them by hand. */
-const PEOPLE_CODES = new Set(['AMBIGUOUS_NAME', 'UNKNOWN_PERSON', 'NAME_MISMATCH']);
+const PEOPLE_CODES = new Set(['AMBIGUOUS_NAME', 'UNKNOWN_PERSON', 'NAME_MISMATCH', 'ASSIGNED_PERSON']);
+/** More candidates than this: the row is better fixed in the sheet than picked from a list. */
+const MAX_CANDIDATES = 200;
 const LIST_LIMIT = 100;
 
 const excelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch);
@@ -180,9 +183,44 @@ function renderSources(): void {
 function inputTables(): Partial<Record<TableKey, TableInput>> {
   const out: Partial<Record<TableKey, TableInput>> = {};
   for (const [table, sheet] of Object.entries(pickedSheets()) as [TableKey, LoadedSheet][]) {
-    out[table] = tableInputOf(sheet, state.choices.columns?.[table]);
+    const assignments = assignmentsOf(table);
+    out[table] = { ...tableInputOf(sheet, state.choices.columns?.[table]), ...(assignments.length > 0 ? { assignments } : {}) };
   }
   return out;
+}
+
+function assignmentsOf(table: TableKey): PersonAssignment[] {
+  return state.choices.assignments?.[state.period]?.[table] ?? [];
+}
+
+/** Names (or, with '', un-names) the person of one row, then runs again. */
+function assign(table: TableKey, row: number, written: string, id: string): void {
+  const rest = assignmentsOf(table).filter((a) => a.row !== row);
+  const list = id === '' ? rest : [...rest, { row, written, id }];
+  const period = { ...state.choices.assignments?.[state.period], [table]: list };
+  state.choices.assignments = { ...state.choices.assignments, [state.period]: period };
+  compute();
+  showOutcome();
+  render();
+  document.getElementById(`assign-${table}-${row}`)?.focus();
+}
+
+/** The drop-down that names a row's person, when the row can be settled that way. */
+function assignSelect(p: Problem): HTMLSelectElement | null {
+  const r = result();
+  const input = p.table ? state.tables[p.table] : undefined;
+  const choice = r && input ? assignmentChoice(r, p, input) : null;
+  if (!choice || choice.candidates.length > MAX_CANDIDATES || p.table === null || p.row === null) return null;
+  const s = words();
+  const table = p.table;
+  const row = p.row;
+  const select = el('select');
+  select.id = `assign-${table}-${row}`;
+  select.setAttribute('aria-label', s.assignTo(choice.written));
+  select.append(new Option(s.notAssigned, ''), ...choice.candidates.map((m) => new Option(`${m.id} ${m.name} · ${m.department}`, m.id)));
+  select.value = assignmentsOf(table).find((a) => a.row === row)?.id ?? '';
+  select.addEventListener('change', () => assign(table, row, choice.written, select.value));
+  return select;
 }
 
 /** Runs the engine on the current choices; cheap enough to run on every change. */
@@ -259,7 +297,12 @@ function selectAction(p: Problem): (() => void) | null {
 
 function problemList(id: string, problems: readonly Problem[]): void {
   const s = words();
-  const items = problems.slice(0, LIST_LIMIT).map((p) => problemItem(p.message[state.lang], selectAction(p)));
+  const items = problems.slice(0, LIST_LIMIT).map((p) => {
+    const item = problemItem(p.message[state.lang], selectAction(p));
+    const select = assignSelect(p);
+    if (select) item.appendChild(select);
+    return item;
+  });
   if (problems.length > LIST_LIMIT) items.push(problemItem(s.more(problems.length - LIST_LIMIT), null));
   if (items.length === 0) items.push(problemItem(s.noProblems, null));
   $(id).replaceChildren(...items);

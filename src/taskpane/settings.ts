@@ -1,4 +1,4 @@
-import type { TableKey } from '../engine/types';
+import type { PersonAssignment, TableKey } from '../engine/types';
 import type { RunUndo } from '../io/office';
 
 /** The wizard's choices kept in the workbook (document settings), so next quarter's run starts from them. */
@@ -11,6 +11,8 @@ export interface Choices {
   columns?: Partial<Record<TableKey, Record<string, string>>>;
   /** Parameter overrides of the scheme, as values resolveScheme accepts. */
   overrides?: Record<string, unknown>;
+  /** 人员指认 per period id and table: rows are this period's, so they never carry over to the next. */
+  assignments?: Record<string, Partial<Record<TableKey, PersonAssignment[]>>>;
 }
 
 const CHOICES_KEY = 'serviceStar.choices';
