@@ -1,6 +1,7 @@
 import assert from 'assert';
 import { assignmentChoice } from './assign';
 import { runSelection, type SelectionResult } from './select';
+import { recordText } from './text';
 import type { TableInput } from './types';
 
 const staff: TableInput = {
@@ -30,8 +31,10 @@ describe('assign: the office names the person of a row (人员指认)', () => {
     assert.equal(scoreOf(r, 'K02'), 100);
   });
 
+  const record = (i: number) => recordText(rows[i] as unknown[]);
+
   it('an assignment places the row, noted in the warnings, and the row is used', () => {
-    const r = run(inspections(rows, [{ row: 2, written: '张伟', id: 'K02' }, { row: 3, written: '赵六', id: 'K03' }]));
+    const r = run(inspections(rows, [{ row: 2, written: '张伟', record: record(0), id: 'K02' }, { row: 3, written: '赵六', record: record(1), id: 'K03' }]));
     assert.deepEqual(r.warnings.map((w) => [w.code, w.row]), [['ASSIGNED_PERSON', 2], ['ASSIGNED_PERSON', 3]]);
     assert.match(r.warnings[0]?.message.zh ?? '', /「张伟」按指认计为 K02 张伟（药房）/u);
     assert.equal(scoreOf(r, 'K02'), 98);
@@ -41,10 +44,29 @@ describe('assign: the office names the person of a row (人员指认)', () => {
   });
 
   it('an assignment never overrides a row the rules place, nor follows a row whose name changed, nor names an unknown id', () => {
-    const r = run(inspections(rows, [{ row: 4, written: '张伟', id: 'K02' }, { row: 2, written: '张卫', id: 'K02' }, { row: 3, written: '赵六', id: 'K99' }]));
+    const r = run(inspections(rows, [
+      { row: 4, written: '张伟', record: record(2), id: 'K02' }, { row: 2, written: '张卫', record: record(0), id: 'K02' },
+      { row: 3, written: '赵六', record: record(1), id: 'K99' },
+    ]));
     assert.deepEqual(r.warnings.map((w) => [w.code, w.row]), [['AMBIGUOUS_NAME', 2], ['UNKNOWN_PERSON', 3]]);
     assert.equal(scoreOf(r, 'K01'), 99, 'row 4 has the id K01: it stays K01');
     assert.equal(scoreOf(r, 'K02'), 100);
+  });
+
+  it('an assignment stays with its record: another record in that row (the sheet changed) is not assigned', () => {
+    const changed = [['2026-07-09', null, '张伟', null, 3], ...rows.slice(1)];
+    const r = run(inspections(changed, [{ row: 2, written: '张伟', record: record(0), id: 'K02' }]));
+    assert.deepEqual(r.warnings.map((w) => [w.code, w.row]), [['AMBIGUOUS_NAME', 2], ['UNKNOWN_PERSON', 3]]);
+    assert.equal(scoreOf(r, 'K02'), 100);
+  });
+
+  it('an assignment counts in the year to date of a later period (the annual limit)', () => {
+    const year = [['2026-05-03', null, '张伟', null, 3], ['2026-07-05', 'K02', '张伟', null, 1]];
+    const assigned = [{ row: 2, written: '张伟', record: recordText(year[0] as unknown[]), id: 'K02' }];
+    const outcome = runSelection({ period: '2026Q3', scheme: 'credit-union-100', overrides: { annualPointLimit: 3 },
+      tables: { staff, inspections: inspections(year, assigned) } });
+    assert.ok(outcome.ok);
+    assert.deepEqual(outcome.result.people.find((p) => p.member.id === 'K02')?.vetoes.map((v) => v.code), ['ANNUAL_LIMIT']);
   });
 
   it('assignmentChoice: the same-name staff, else the row\'s department, else everyone; nothing for other problems', () => {
@@ -53,7 +75,9 @@ describe('assign: the office names the person of a row (人员指认)', () => {
     const [ambiguous, unknown] = r.warnings;
     assert.ok(ambiguous && unknown);
     // Sorted by department, then name, in pinyin order (收费处 before 药房, 李 before 张).
-    assert.deepEqual(assignmentChoice(r, ambiguous, table), { written: '张伟', candidates: r.people.filter((p) => p.member.name === '张伟').map((p) => p.member) });
+    assert.deepEqual(assignmentChoice(r, ambiguous, table), {
+      written: '张伟', record: record(0), candidates: r.people.filter((p) => p.member.name === '张伟').map((p) => p.member),
+    });
     assert.deepEqual(assignmentChoice(r, unknown, table)?.candidates.map((m) => m.id), ['K03', 'K02'], 'the 药房 staff');
     const noDepartment = inspections([['2026-07-04', null, '赵六', null, 1]]);
     const r2 = run(noDepartment);

@@ -2,7 +2,7 @@ import { findHeader } from './headers';
 import type { Problem } from './messages';
 import type { StaffMember } from './people';
 import type { SelectionResult } from './select';
-import { cleanText, idText, normalizeKey } from './text';
+import { cleanText, idText, normalizeKey, recordText } from './text';
 import type { TableInput } from './types';
 
 /** Problems the office can settle by naming the person (人员指认). */
@@ -11,6 +11,8 @@ const ASSIGNABLE = new Set(['AMBIGUOUS_NAME', 'UNKNOWN_PERSON', 'ASSIGNED_PERSON
 export interface AssignmentChoice {
   /** What the row says (the name, or the id when it has no name): an assignment is kept with it. */
   written: string;
+  /** The whole row as text: the assignment applies to this record only. */
+  record: string;
   /** Whom it can be: the staff of that name, else of the row's department, else everyone. */
   candidates: StaffMember[];
 }
@@ -35,6 +37,7 @@ export function assignmentChoice(result: SelectionResult, p: Problem, input: Tab
   const candidates = byName.length > 0 ? byName : byDepartment.length > 0 ? byDepartment : members;
   return {
     written,
+    record: recordText(row),
     candidates: [...candidates].sort((a, b) => a.department.localeCompare(b.department, 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN')),
   };
 }

@@ -8,7 +8,7 @@ import type {
   FineRecord, InspectionKind, PastWin, PraiseRecord, Recommendation, RowRef, SatisfactionRecord, Subject, TableReport, Violation,
 } from './records';
 import type { SchemeParameters, Severity } from './scheme';
-import { cleanText, idText, isBlank, normalizeKey } from './text';
+import { cleanText, idText, isBlank, normalizeKey, recordText } from './text';
 import type { Cell, PersonAssignment, TableInput, TableKey } from './types';
 
 /**
@@ -29,10 +29,10 @@ class RowReader {
     this.assignments = new Map((input.assignments ?? []).map((a) => [a.row, a]));
   }
 
-  /** The person the office assigned to this row, if the row still says what it said then. */
+  /** The person the office assigned to this record, if this row is still that record. */
   assignment(written: string): PersonAssignment | undefined {
     const a = this.assignments.get(this.row);
-    return a && normalizeKey(a.written) === normalizeKey(written) ? a : undefined;
+    return a && normalizeKey(a.written) === normalizeKey(written) && a.record === recordText(this.cells) ? a : undefined;
   }
 
   has(field: Field): boolean {

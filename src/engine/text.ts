@@ -54,3 +54,14 @@ export function idText(value: unknown): string {
   if (typeof value === 'number' && Number.isInteger(value)) return String(value);
   return cleanText(value);
 }
+
+/**
+ * A row's cells as one text, to recognise the same record later (dates as days, text normalised).
+ *
+ * @example recordText(['2026-07-03', null, ' 张伟 ', 2]) // => '2026-07-03||张伟|2'
+ */
+export function recordText(cells: readonly unknown[]): string {
+  let end = cells.length;
+  while (end > 0 && isBlank(cells[end - 1])) end--;
+  return cells.slice(0, end).map(cleanText).join('|');
+}

@@ -34,11 +34,13 @@ export interface TableInput {
 }
 
 /**
- * The office's answer to "which 张伟 is this?" for one row: the row, the name (or id) written
- * on it — so the answer never moves to another row when the sheet changes — and the staff id.
+ * The office's answer to "which 张伟 is this?" for one record: its row, the name (or id) written on
+ * it, the whole row as text (recordText) — so the answer stays with this record and never moves to
+ * another when the sheet changes — and the staff id.
  */
 export interface PersonAssignment {
   row: number;
   written: string;
+  record: string;
   id: string;
 }

@@ -1,4 +1,4 @@
-import { assignmentChoice } from '../engine/assign';
+import { assignmentChoice, type AssignmentChoice } from '../engine/assign';
 import { dayFromParts } from '../engine/dates';
 import { explanationLines } from '../engine/explain';
 import { fingerprint } from '../engine/fingerprint';
@@ -190,15 +190,14 @@ function inputTables(): Partial<Record<TableKey, TableInput>> {
 }
 
 function assignmentsOf(table: TableKey): PersonAssignment[] {
-  return state.choices.assignments?.[state.period]?.[table] ?? [];
+  return state.choices.assignments?.[table] ?? [];
 }
 
-/** Names (or, with '', un-names) the person of one row, then runs again. */
-function assign(table: TableKey, row: number, written: string, id: string): void {
+/** Names (or, with '', un-names) the person of one record, then runs again. */
+function assign(table: TableKey, row: number, choice: AssignmentChoice, id: string): void {
   const rest = assignmentsOf(table).filter((a) => a.row !== row);
-  const list = id === '' ? rest : [...rest, { row, written, id }];
-  const period = { ...state.choices.assignments?.[state.period], [table]: list };
-  state.choices.assignments = { ...state.choices.assignments, [state.period]: period };
+  const list = id === '' ? rest : [...rest, { row, written: choice.written, record: choice.record, id }];
+  state.choices.assignments = { ...state.choices.assignments, [table]: list };
   compute();
   showOutcome();
   render();
@@ -218,8 +217,9 @@ function assignSelect(p: Problem): HTMLSelectElement | null {
   select.id = `assign-${table}-${row}`;
   select.setAttribute('aria-label', s.assignTo(choice.written));
   select.append(new Option(s.notAssigned, ''), ...choice.candidates.map((m) => new Option(`${m.id} ${m.name} · ${m.department}`, m.id)));
-  select.value = assignmentsOf(table).find((a) => a.row === row)?.id ?? '';
-  select.addEventListener('change', () => assign(table, row, choice.written, select.value));
+  // Shown as chosen only when the assignment still holds for this record (the engine applies it then).
+  select.value = assignmentsOf(table).find((a) => a.row === row && a.written === choice.written && a.record === choice.record)?.id ?? '';
+  select.addEventListener('change', () => assign(table, row, choice, select.value));
   return select;
 }
 

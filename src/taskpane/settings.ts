@@ -11,8 +11,8 @@ export interface Choices {
   columns?: Partial<Record<TableKey, Record<string, string>>>;
   /** Parameter overrides of the scheme, as values resolveScheme accepts. */
   overrides?: Record<string, unknown>;
-  /** 人员指认 per period id and table: rows are this period's, so they never carry over to the next. */
-  assignments?: Record<string, Partial<Record<TableKey, PersonAssignment[]>>>;
+  /** 人员指认 per table: each stays with its record (row, name written and the row's content). */
+  assignments?: Partial<Record<TableKey, PersonAssignment[]>>;
 }
 
 const CHOICES_KEY = 'serviceStar.choices';

@@ -12,7 +12,10 @@
  *   (test/e2e/fake-office-page.ts, bundled here for the browser and injected before the page's
  *   scripts); the pane reads this workbook's sheets when it opens, selects a problem's cell, writes the
  *   result sheets (never an input sheet), asks once before replacing them, undoes a run, keeps a run, and
- *   starts from the choices kept in the workbook's settings.
+ *   starts from the choices kept in the workbook's settings;
+ * - 人员指认 (scenario 12, a workbook made here with two 张伟): step 2 names the person of a same-name
+ *   or unknown row from a drop-down (standalone: choose, undo, English); inside Excel the choice is
+ *   kept in the settings for its period only, applies when the pane opens again, and reaches the run log.
  *
  * The add-in is built once (`webpack --mode development`) when dist/addin is missing or older than
  * the sources, and served from a tiny http server on a random localhost port; every request that
@@ -196,6 +199,36 @@ async function sheetsOf(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   return wb;
+}
+
+/**
+ * Scenario 12's workbook: two staff named 张伟 (K01 收费处, K02 药房) among five; the inspections of
+ * 2026Q3 with a 张伟 row without id or department (row 3, 2 points), an unknown 赵六 of 药房 (row 4),
+ * a row whose name differs from its id's (row 5), normal rows, and a 张伟 row of 2026Q2 (row 7).
+ */
+async function writeAssignBook(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('人员名单').addRows([
+    ['工号', '姓名', '科室', '岗位', '在岗状态'],
+    ['K01', '张伟', '收费处', '收费员', '在岗'],
+    ['K02', '张伟', '药房', '药剂员', '在岗'],
+    ['K03', '李娜', '药房', '药剂员', '在岗'],
+    ['K04', '王强', '收费处', '收费员', '在岗'],
+    ['K05', '陈红', '药房', '药剂员', '在岗'],
+  ]);
+  const inspections = wb.addWorksheet('督导检查记录');
+  const day = (d: string) => new Date(`${d}T00:00:00Z`);
+  inspections.addRows([
+    ['检查日期', '工号', '姓名', '科室', '检查项目', '扣分', '结果'],
+    [day('2026-07-08'), 'K03', '李娜', '药房', '着装不规范', 1, '违规'],
+    [day('2026-07-15'), null, '张伟', null, '未使用服务用语', 2, '违规'],
+    [day('2026-08-03'), null, '赵六', '药房', '迟到', 1, '违规'],
+    [day('2026-08-20'), 'K04', '王刚', '收费处', '窗口秩序', null, '合格'],
+    [day('2026-09-02'), 'K01', '张伟', '收费处', '玩手机', 1, '违规'],
+    [day('2026-05-10'), null, '张伟', null, '迟到', 3, '违规'],
+  ]);
+  inspections.getColumn(1).numFmt = 'yyyy-mm-dd';
+  await wb.xlsx.writeFile(file);
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -421,6 +454,48 @@ document.addEventListener('readystatechange', () => {
 
 const progressLog = (page: Page): Promise<{ attribute: string; old: string | null }[]> =>
   page.evaluate(() => (window as unknown as { __PROGRESS_LOG__: { attribute: string; old: string | null }[] }).__PROGRESS_LOG__);
+
+/** A problem about people in step 2: its message, and the drop-down that names the row's person, if any. */
+interface PeopleItem {
+  text: string;
+  select: { id: string; label: string | null; value: string; options: [string, string][] } | null;
+}
+
+/** Every item of the list of problems about people (#people), in order. */
+const peopleItems = (page: Page): Promise<PeopleItem[]> =>
+  page.$$eval('#people li', (items) => items.map((li) => {
+    const select = li.querySelector('select');
+    return {
+      text: li.firstElementChild?.textContent ?? '',
+      select: select ? {
+        id: select.id, label: select.getAttribute('aria-label'), value: select.value,
+        options: [...select.options].map((o): [string, string] => [o.value, o.text]),
+      } : null,
+    };
+  }));
+
+/** Chooses a person for a row in step 2 (人员指认) and waits until the list of problems about people says `expect`. */
+async function assignRow(page: Page, select: string, id: string, expect: string): Promise<void> {
+  await page.selectOption(select, id);
+  await page.waitForFunction((m) => [...document.querySelectorAll('#people li')].some((li) => li.firstElementChild?.textContent === m), expect)
+    .catch(async (error: unknown) => {
+      throw new Error(`after choosing "${id}" in ${select}, #people is ${JSON.stringify(await peopleItems(page))}: ${String(error)}`);
+    });
+  await noError(page);
+}
+
+/** The explanation of step 4 for the person with this id, chosen in the list (#person), line by line. */
+async function explainId(page: Page, id: string): Promise<string[]> {
+  const value = await page.$eval('#person', (x, wanted) => [...(x as HTMLSelectElement).options].find((o) => o.text.endsWith(`(${wanted})`))?.value ?? '', id);
+  assert.notEqual(value, '', `${id} in the list of people`);
+  await page.selectOption('#person', value);
+  return (await textOf(page, '#explanation')).split('\n');
+}
+
+/** The row of the row check (step 2) for one sheet: [sheet, rows, used, out of period, blank, rejected]. */
+async function rowCheck(page: Page, sheet: string): Promise<string[] | undefined> {
+  return (await tableText(page, '#inputs table')).find((r) => r[0] === sheet);
+}
 
 // -------------------------------------------------------------------------------------------------
 
@@ -1552,6 +1627,293 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       await headingHasFocus(page, 'preview');
       assert.deepEqual(await tableText(page, '#awards table'), AWARDS_ZH);
       assert.deepEqual(w.errors, []);
+    });
+  });
+
+  // -----------------------------------------------------------------------------------------------
+
+  describe('12 人员指认: naming the person of a same-name or unknown row in step 2', () => {
+    /** The inspections' rows as the workbook of writeAssignBook has them. */
+    const SHEET = '督导检查记录';
+    const AMBIGUOUS = `${SHEET} 第3行 列「姓名」：同名人员「张伟」无法区分（工号 K01、K02），请填写工号或科室`;
+    const ASSIGNED = `${SHEET} 第3行 列「姓名」：「张伟」按指认计为 K02 张伟（药房）`;
+    const ASSIGNED_EN = `${SHEET} row 3 column "姓名": "张伟" counted as K02 张伟 (药房), as assigned`;
+    const UNKNOWN = `${SHEET} 第4行 列「姓名」：人员名单中没有「赵六」`;
+    const UNKNOWN_EN = `${SHEET} row 4 column "姓名": "赵六" is not on the staff roster`;
+    const MISMATCH = `${SHEET} 第5行 列「姓名」：工号 K04 在人员名单中是「王强」，此处写的是「王刚」，按工号计`;
+    const AMBIGUOUS_Q2 = `${SHEET} 第7行 列「姓名」：同名人员「张伟」无法区分（工号 K01、K02），请填写工号或科室`;
+    const NOT_ASSIGNED = '（不指认，此行不计）';
+    /** The drop-down of row 3 (张伟): the two 张伟, by department; of row 4 (赵六 of 药房): the staff of 药房, by name. */
+    const ROW3 = '#assign-inspections-3';
+    const ZHANG_WEI: [string, string][] = [['', NOT_ASSIGNED], ['K01', 'K01 张伟 · 收费处'], ['K02', 'K02 张伟 · 药房']];
+    const PHARMACY: [string, string][] = [['', NOT_ASSIGNED], ['K05', 'K05 陈红 · 药房'], ['K03', 'K03 李娜 · 药房'], ['K02', 'K02 张伟 · 药房']];
+    const row3 = (text: string, value: string): PeopleItem =>
+      ({ text, select: { id: 'assign-inspections-3', label: '「张伟」指认为', value, options: ZHANG_WEI } });
+    const ROW4: PeopleItem = { text: UNKNOWN, select: { id: 'assign-inspections-4', label: '「赵六」指认为', value: '', options: PHARMACY } };
+    const ROW5: PeopleItem = { text: MISMATCH, select: null };
+    /** The row check of the inspections for 2026Q3: rows, used, out of period (row 7), blank, rejected (rows 3 and 4, then 4). */
+    const CHECK_UNASSIGNED = [SHEET, '6', '3', '1', '0', '2'];
+    const CHECK_ASSIGNED = [SHEET, '6', '4', '1', '0', '1'];
+    const K02_VIOLATION = `扣2分：${SHEET} 第3行 2026-07-15 未使用服务用语（现场）`;
+    /** The assignment as the workbook keeps it: with its record (row 3's cells as text), for any period. */
+    const KEPT = { inspections: [{ row: 3, written: '张伟', record: '2026-07-15||张伟||未使用服务用语|2|违规', id: 'K02' }] };
+    let file = '';
+    let assignBook: FakeSheets = { sheets: {} };
+    /** The workbook and its settings after the write of the Excel scenario, for the pane opened again. */
+    let afterWrite: { workbook: FakeSheets; settings: Record<string, unknown> } = { workbook: { sheets: {} }, settings: {} };
+
+    before(async function () {
+      this.timeout(HOOK_TIMEOUT);
+      file = path.join(tmp, 'assign.xlsx');
+      await writeAssignBook(file);
+      assignBook = await bookCells(file);
+    });
+
+    /** The 人员指认 kept in the workbook's settings (saved by the fake Office). */
+    const keptAssignments = async (page: Page): Promise<unknown> =>
+      ((await savedSettings(page))['serviceStar.choices'] as { assignments?: unknown } | undefined)?.assignments;
+
+    describe('12 standalone: choose, undo, and in English', () => {
+      const S = '12-assign';
+      let context: BrowserContext;
+      let w: Watched;
+
+      before(async function () {
+        this.timeout(HOOK_TIMEOUT);
+        context = await newContext();
+        w = await open(context);
+        await pickFiles(w.page, file);
+      });
+      after(async function () {
+        this.timeout(HOOK_TIMEOUT);
+        await context?.close();
+      });
+
+      it('step 2 lists the 同名 row and the unknown row, each with a drop-down of whom it can be (the two 张伟; the staff of 药房)', async () => {
+        const { page } = w;
+        assert.deepEqual(await pickedTables(page), { staff: '人员名单', inspections: SHEET, fines: '', praise: '', satisfaction: '', recommendations: '', history: '' });
+        await next(page, 'columns');
+        await shot(page, S, 2, 'problems');
+        assert.equal(await textOf(page, '#checked-for'), '按评选期间 2026Q3 核对（可在第 3 步修改）。');
+        assert.deepEqual(await peopleItems(page), [row3(AMBIGUOUS, ''), ROW4, ROW5], 'NAME_MISMATCH is counted by the id: no drop-down');
+        assert.deepEqual(await rowCheck(page, SHEET), CHECK_UNASSIGNED);
+        assert.equal(await page.$eval(ROW3, (x) => (x as HTMLSelectElement).selectedOptions[0]?.textContent ?? ''), NOT_ASSIGNED);
+      });
+
+      it('choosing K02 counts the row for K02 at once: ASSIGNED_PERSON, K02 still chosen and focused, the row used; step 4 explains the 2 points', async () => {
+        const { page } = w;
+        // K02 before: nothing against him.
+        await next(page, 'rules');
+        await next(page, 'preview');
+        const before = await explainId(page, 'K02');
+        assert.equal(before[0], '得分 100 = 100', before.join('\n'));
+        assert.ok(!before.some((l) => l.includes(`${SHEET} 第3行`)), before.join('\n'));
+        await page.click('#steps button[data-step=columns]');
+        await onStep(page, 'columns');
+
+        await assignRow(page, ROW3, 'K02', ASSIGNED);
+        await shot(page, S, 2, 'assigned');
+        assert.deepEqual(await peopleItems(page), [row3(ASSIGNED, 'K02'), ROW4, ROW5]);
+        assert.equal(await page.$eval(ROW3, (x) => (x as HTMLSelectElement).selectedOptions[0]?.textContent ?? ''), 'K02 张伟 · 药房');
+        assert.equal(await hasFocus(page, ROW3), true, `the drop-down keeps the focus, not ${await focused(page)}`);
+        assert.deepEqual(await rowCheck(page, SHEET), CHECK_ASSIGNED, 'row 3 is used, no longer rejected');
+
+        await next(page, 'rules');
+        await next(page, 'preview');
+        const k02 = await explainId(page, 'K02');
+        assert.equal(k02[0], '得分 98 = 100 − 2', k02.join('\n'));
+        assert.ok(k02.includes(K02_VIOLATION), k02.join('\n'));
+        assert.ok((await textsOf(page, '#warnings li')).includes(ASSIGNED), 'the warnings of the preview say so');
+        await page.evaluate(() => document.querySelectorAll('#results details').forEach((d) => { (d as HTMLDetailsElement).open = true; }));
+        await shot(page, S, 4, 'assigned');
+      });
+
+      it('（不指认） undoes it: AMBIGUOUS_NAME again, the row rejected again, K02 back to 100', async () => {
+        const { page } = w;
+        await page.click('#steps button[data-step=columns]');
+        await onStep(page, 'columns');
+        assert.equal(await page.inputValue(ROW3), 'K02', 'the choice is still there');
+        await assignRow(page, ROW3, '', AMBIGUOUS);
+        await shot(page, S, 2, 'unassigned');
+        assert.deepEqual(await peopleItems(page), [row3(AMBIGUOUS, ''), ROW4, ROW5]);
+        assert.equal(await hasFocus(page, ROW3), true, `the drop-down keeps the focus, not ${await focused(page)}`);
+        assert.deepEqual(await rowCheck(page, SHEET), CHECK_UNASSIGNED);
+        await page.click('#steps button[data-step=preview]');
+        await onStep(page, 'preview');
+        const k02 = await explainId(page, 'K02');
+        assert.equal(k02[0], '得分 100 = 100', k02.join('\n'));
+        assert.ok(!k02.some((l) => l.includes(`${SHEET} 第3行`)), k02.join('\n'));
+        assert.ok(!(await textsOf(page, '#warnings li')).includes(ASSIGNED));
+      });
+
+      it('in English the ASSIGNED_PERSON message, the drop-down\'s label and its "not assigned" option are English', async () => {
+        const { page } = w;
+        await page.click('#steps button[data-step=columns]');
+        await onStep(page, 'columns');
+        await assignRow(page, ROW3, 'K02', ASSIGNED);
+        await page.click('#lang');
+        await onStep(page, 'columns');
+        await shot(page, S, 2, 'english');
+        const items = await peopleItems(page);
+        assert.deepEqual(items.map((x) => x.text), [ASSIGNED_EN, UNKNOWN_EN, `${SHEET} row 5 column "姓名": id K04 is "王强" on the roster but "王刚" here; the id wins`]);
+        assert.deepEqual(items[0]?.select, {
+          id: 'assign-inspections-3', label: '"张伟" is', value: 'K02',
+          options: [['', '(not assigned: the row is not counted)'], ...ZHANG_WEI.slice(1)],
+        });
+        assert.equal(items[1]?.select?.label, '"赵六" is');
+        assert.deepEqual(items[1]?.select?.options[0], ['', '(not assigned: the row is not counted)']);
+        await page.click('#steps button[data-step=preview]');
+        await onStep(page, 'preview');
+        assert.ok((await textsOf(page, '#warnings li')).includes(ASSIGNED_EN), (await textsOf(page, '#warnings li')).join('\n'));
+        assert.equal((await explainId(page, 'K02'))[0], 'score 98 = 100 − 2');
+        await page.click('#lang');
+        assert.deepEqual(w.errors, []);
+        assert.deepEqual(w.dialogs, []);
+      });
+    });
+
+    describe('12 inside Excel: the assignment is kept in the workbook\'s settings and written to the run log', () => {
+      const S = '12-assign-excel';
+      let context: BrowserContext;
+      let w: Watched;
+
+      before(async function () {
+        this.timeout(HOOK_TIMEOUT);
+        context = await newContext();
+        w = await openInExcel(context, {}, assignBook);
+      });
+      after(async function () {
+        this.timeout(HOOK_TIMEOUT);
+        await context?.close();
+      });
+
+      it('choosing K02 for row 3 saves assignments.inspections = [{ row: 3, written: 张伟, record: row 3 as text, id: K02 }]', async () => {
+        const { page } = w;
+        await next(page, 'columns');
+        assert.deepEqual(await peopleItems(page), [row3(AMBIGUOUS, ''), ROW4, ROW5]);
+        assert.equal(await keptAssignments(page), undefined, 'nothing assigned yet');
+        // The message still selects its cell (the name of row 3).
+        await page.click('#people li:first-child button');
+        await page.waitForFunction(() => window.__FAKE__?.selection() !== null);
+        assert.deepEqual(await fake(page, 'fake.selection()'), { sheet: SHEET, address: 'C3' });
+
+        await assignRow(page, ROW3, 'K02', ASSIGNED);
+        await shot(page, S, 2, 'assigned');
+        assert.deepEqual(await peopleItems(page), [row3(ASSIGNED, 'K02'), ROW4, ROW5]);
+        assert.equal(await hasFocus(page, ROW3), true, `the drop-down keeps the focus, not ${await focused(page)}`);
+        assert.deepEqual(await keptAssignments(page), KEPT);
+        assert.deepEqual(await fake(page, 'fake.writes'), [], 'an assignment writes nothing into the sheets');
+      });
+
+      it('writes the result: K02 scores 98, and the run log (运行记录 2026Q3) lists the ASSIGNED_PERSON warning', async () => {
+        const { page } = w;
+        await next(page, 'rules');
+        assert.equal(await page.inputValue('#period'), '2026Q3');
+        await next(page, 'preview');
+        assert.equal((await explainId(page, 'K02'))[0], '得分 98 = 100 − 2');
+        await next(page, 'write');
+        await writeAndWait(page);
+        await shot(page, S, 5, 'written');
+        const log = await fake<unknown[][]>(page, 'fake.grid("运行记录 2026Q3")');
+        const warnings = log.filter((r) => r[0] === 'ASSIGNED_PERSON').map((r) => r.slice(0, 5));
+        assert.deepEqual(warnings, [['ASSIGNED_PERSON', SHEET, 3, '姓名', ASSIGNED]], JSON.stringify(log));
+        assert.ok(log.some((r) => r[0] === 'UNKNOWN_PERSON' && r[2] === 4), 'the unknown 赵六 is still listed');
+        assert.ok(!log.some((r) => r[0] === 'AMBIGUOUS_NAME'), 'row 3 is no longer a 同名 problem');
+        const results = await fake<unknown[][]>(page, 'fake.grid("评选结果 2026Q3")');
+        const k02 = results.find((r) => r.includes('K02'));
+        assert.ok(k02?.includes(98), JSON.stringify(k02));
+        assert.deepEqual(await fake(page, `fake.writesTo(${JSON.stringify(SHEET)})`), [], 'the input sheet is untouched');
+        assert.deepEqual(await keptAssignments(page), KEPT);
+        afterWrite = {
+          workbook: await page.evaluate(() => {
+            const f = window.__FAKE__ as NonNullable<typeof window.__FAKE__>;
+            const names = f.sheetNames();
+            return {
+              sheets: Object.fromEntries(names.map((n) => [n, f.grid(n).map((r) => r.map((c) => (c === '' || typeof c === 'object' ? null : c)))])),
+              numberFormats: Object.fromEntries(names.map((n) => [n, f.grid(n).map((r, i) => r.map((_, j) => f.numberFormat(n, i, j)))])),
+              visibility: Object.fromEntries(names.map((n) => [n, f.visibility(n)])),
+            };
+          }),
+          settings: await savedSettings(page),
+        };
+        assert.deepEqual(w.errors, []);
+      });
+    });
+
+    describe('12 inside Excel: the pane opened again starts with the assignment; another period does not take it', () => {
+      const S = '12-assign-reopened';
+      let context: BrowserContext;
+      let w: Watched;
+
+      before(async function () {
+        this.timeout(HOOK_TIMEOUT);
+        assert.deepEqual((afterWrite.settings['serviceStar.choices'] as { assignments?: unknown } | undefined)?.assignments, KEPT, 'the write before kept the assignment');
+        context = await newContext();
+        w = await openInExcel(context, afterWrite.settings, afterWrite.workbook);
+      });
+      after(async function () {
+        this.timeout(HOOK_TIMEOUT);
+        await context?.close();
+      });
+
+      it('step 2 shows row 3 counted for K02 (chosen in its drop-down) without a click; step 4: K02 scores 98', async () => {
+        const { page } = w;
+        assert.equal((await pickedTables(page))['inspections'], SHEET);
+        await next(page, 'columns');
+        await shot(page, S, 2, 'assigned');
+        assert.deepEqual(await peopleItems(page), [row3(ASSIGNED, 'K02'), ROW4, ROW5]);
+        assert.deepEqual(await rowCheck(page, SHEET), CHECK_ASSIGNED);
+        await next(page, 'rules');
+        await next(page, 'preview');
+        const k02 = await explainId(page, 'K02');
+        assert.equal(k02[0], '得分 98 = 100 − 2', k02.join('\n'));
+        assert.ok(k02.includes(K02_VIOLATION), k02.join('\n'));
+      });
+
+      it('2026Q2 (step 3): row 3 is out of the period, row 7 unassigned; 2026H2 reads row 3 and its assignment; 2026Q3 again', async () => {
+        const { page } = w;
+        await page.click('#steps button[data-step=rules]');
+        await onStep(page, 'rules');
+        await typeInto(page, '#period', '2026Q2');
+        await page.click('#steps button[data-step=columns]');
+        await onStep(page, 'columns');
+        await noError(page);
+        await shot(page, S, 2, '2026Q2');
+        assert.equal(await textOf(page, '#checked-for'), '按评选期间 2026Q2 核对（可在第 3 步修改）。');
+        // Row 7 (of 2026Q2) is a 同名 row not assigned; rows 3 to 6 are out of this period.
+        const q2 = await peopleItems(page);
+        assert.deepEqual(q2.map((x) => x.text), [AMBIGUOUS_Q2], JSON.stringify(q2));
+        assert.deepEqual(q2[0]?.select, { id: 'assign-inspections-7', label: '「张伟」指认为', value: '', options: ZHANG_WEI });
+        assert.equal(await page.locator(ROW3).count(), 0);
+        assert.deepEqual(await rowCheck(page, SHEET), [SHEET, '6', '0', '5', '0', '1']);
+        await page.click('#steps button[data-step=preview]');
+        await onStep(page, 'preview');
+        assert.equal((await explainId(page, 'K02'))[0], '得分 100 = 100');
+        assert.ok(!(await textsOf(page, '#warnings li')).some((x) => x.includes('按指认')));
+
+        // 2026H2 holds row 3 too: the assignment stays with that record, whatever the period.
+        await page.click('#steps button[data-step=rules]');
+        await onStep(page, 'rules');
+        await typeInto(page, '#period', '2026H2');
+        await page.click('#steps button[data-step=columns]');
+        await onStep(page, 'columns');
+        await noError(page);
+        await shot(page, S, 2, '2026H2');
+        const h2 = await peopleItems(page);
+        assert.deepEqual(h2.slice(0, 3), [row3(ASSIGNED, 'K02'), ROW4, ROW5]);
+        await page.click('#steps button[data-step=preview]');
+        await onStep(page, 'preview');
+        assert.equal((await explainId(page, 'K02'))[0], '得分 98 = 100 − 2');
+        assert.deepEqual(await keptAssignments(page), KEPT, 'other periods leave the assignment as it was');
+
+        await page.click('#steps button[data-step=rules]');
+        await onStep(page, 'rules');
+        await typeInto(page, '#period', '2026Q3');
+        await page.click('#steps button[data-step=columns]');
+        await onStep(page, 'columns');
+        assert.deepEqual(await peopleItems(page), [row3(ASSIGNED, 'K02'), ROW4, ROW5]);
+        assert.deepEqual(w.errors, []);
+      });
     });
   });
 });
