@@ -317,6 +317,7 @@ function renderQuality(): void {
   $('checked-for').textContent = s.checkedFor(state.period);
   $('inputs').replaceChildren(tableOf(s.inputHeaders, inputs.map((i) => [i.sheet, i.rows, i.used, i.outOfPeriod, i.skippedBlank, i.rejected])));
   $('select-hint').hidden = !state.loadedFromWorkbook;
+  $('reread').hidden = !state.loadedFromWorkbook;
   problemList('rejected', warnings.filter((w) => w.row !== null && !PEOPLE_CODES.has(w.code)));
   problemList('people', warnings.filter((w) => PEOPLE_CODES.has(w.code)));
   problemList('other', warnings.filter((w) => w.row === null && !PEOPLE_CODES.has(w.code)));
@@ -604,7 +605,7 @@ function render(): void {
   const labels: Record<string, string> = {
     title: s.title, intro: state.inExcel ? s.introExcel : s.intro, lang: s.other,
     'source-label': s.source, 'source-workbook': s.sourceWorkbook, 'source-files': s.sourceFiles, 'files-label': s.files,
-    reload: s.reload, 'tables-title': s.tablesTitle, 'inputs-title': s.inputs, 'select-hint': s.selectHint,
+    reload: s.reload, reread: s.reread, 'tables-title': s.tablesTitle, 'inputs-title': s.inputs, 'select-hint': s.selectHint,
     'rejected-title': s.rejectedTitle, 'mapping-title': s.mappingHead, 'people-title': s.peopleTitle, 'other-title': s.otherTitle,
     'scheme-label': s.scheme, 'period-label': s.period, 'params-title': s.paramsTitle, 'reset-params': s.resetParams,
     'winners-title': s.winnersTitle, 'tie-note': s.tieNote, 'vetoes-title': s.vetoesTitle, 'deductions-title': s.deductionsTitle,
@@ -657,6 +658,13 @@ function start(officeLanguage?: string, excel = false): void {
   }
   $('files').addEventListener('change', () => void readSources());
   $('reload').addEventListener('click', () => void readSources());
+  // After fixing a cell the problem pointed at: read the workbook again and check at once.
+  $('reread').addEventListener('click', () => void readSources().then(() => {
+    if (!pickedSheets().staff) return;
+    compute();
+    showOutcome();
+    render();
+  }));
   for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=source]')) {
     radio.addEventListener('change', () => {
       state.loaded = [];

@@ -1181,7 +1181,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       const { page } = w;
       await next(page, 'columns');
       assert.equal(await page.isVisible('#select-hint'), true);
-      assert.equal(await textOf(page, '#select-hint'), '点击一条可在工作表中选中该单元格。');
+      assert.equal(await textOf(page, '#select-hint'), '点击一条可在工作表中选中该单元格；改正后点“重新读取并核对”。');
       const problem = page.locator('#rejected li button');
       assert.equal(await problem.count(), 1);
       assert.match(await problem.textContent() ?? '', /^投诉及处罚记录 第26行 列「类型」/u);
@@ -1195,6 +1195,30 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       assert.equal(await fake(page, 'fake.activeSheet()'), '投诉及处罚记录');
       assert.deepEqual(await fake(page, 'fake.writes'), [], 'selecting writes nothing');
       await noError(page);
+    });
+
+    it('6 step 2: after the office fixes that cell, "read again and check" shows the row settled; undoing the fix brings it back', async () => {
+      const { page } = w;
+      const setType = (value: string) => page.evaluate(async (v) => {
+        await window.__FAKE__?.run(async (context) => {
+          context.workbook.worksheets.getItem('投诉及处罚记录').getRange('E26').values = [[v]];
+          await context.sync();
+        });
+      }, value);
+      const original = book.sheets['投诉及处罚记录']?.[25]?.[4];
+      assert.equal(original, '服务纪律');
+      await setType('罚款');
+      assert.equal(await textOf(page, '#reread'), '重新读取并核对');
+      await page.click('#reread');
+      await page.waitForFunction(() => document.querySelector('#rejected li')?.textContent === '没有问题。');
+      assert.match(await textOf(page, '#status'), /^已完成：60 名人员，0 条警告。$/u);
+      await setType(original as string);
+      await page.click('#reread');
+      await page.waitForFunction(() => document.querySelectorAll('#rejected li button').length === 1);
+      assert.match(await textOf(page, '#status'), /^已完成：60 名人员，1 条警告。$/u);
+      await noError(page);
+      // Those were the office's own edits, not the add-in's: the later checks of writes start from here.
+      await page.evaluate(() => window.__FAKE__?.resetCounters());
     });
 
     it('6 steps 3 and 4: the same award table as from the file', async () => {
