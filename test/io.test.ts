@@ -264,6 +264,18 @@ describe('io: XlsxResultWriter', () => {
     assert.equal(winners.getCell('F2').numFmt, '¥#,##0');
   });
 
+  it('the results sheet has the department scores beside the people, one blank column apart', () => {
+    const results = sheet(wb, '评选结果 2026Q3');
+    const side = def('results').side;
+    assert.ok(side);
+    const first = def('results').blocks[0]?.columns.length ?? 0;
+    assert.equal(results.getCell(1, first + 1).value, null, 'the blank column');
+    assert.deepEqual(side.block.columns.map((_, i) => results.getCell(1, first + 2 + i).value), side.block.columns.map((c) => c.header));
+    assert.equal(side.block.rows.length, result.departments.length);
+    side.block.rows.forEach((row, r) => row.forEach((v, c) => assert.equal(results.getCell(r + 2, first + 2 + c).value, v ?? null, `${r},${c}`)));
+    assert.equal(results.getCell(2, first + 4).numFmt, '0.00', 'department scores as scores');
+  });
+
   it('freezes the header row', () => {
     for (const name of ['评选结果 2026Q3', '一票否决 2026Q3', '奖金扣罚 2026Q3', '获奖名单 2026Q3']) {
       const view = sheet(wb, name).views[0];
