@@ -230,10 +230,7 @@ export class ExcelSink implements ResultSink {
   async undoRun(undo: RunUndo): Promise<void> {
     await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      sheets.load('items/name');
-      this.syncs++;
-      await context.sync();
-      const names = new Set(sheets.items.map((w) => w.name));
+      const names = await this.namesIn(context);
       const missing = undo.replaced.filter((r) => !names.has(r.backup)).map((r) => r.name);
       if (missing.length > 0) throw new Error(`无法撤销：找不到被替换前的「${missing.join('、')}」 / cannot undo: the earlier ${missing.join(', ')} is gone`);
       // The restored sheets come back first, so the workbook always keeps a visible sheet.
@@ -249,14 +246,20 @@ export class ExcelSink implements ResultSink {
   async discardUndo(undo: RunUndo): Promise<void> {
     await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      sheets.load('items/name');
-      this.syncs++;
-      await context.sync();
-      const names = new Set(sheets.items.map((w) => w.name));
+      const names = await this.namesIn(context);
       for (const r of undo.replaced) if (names.has(r.backup)) sheets.getItem(r.backup).delete();
       this.syncs++;
       await context.sync();
     });
+  }
+
+  /** The names of the workbook's sheets, in one request. */
+  private async namesIn(context: Excel.RequestContext): Promise<Set<string>> {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    this.syncs++;
+    await context.sync();
+    return new Set(sheets.items.map((w) => w.name));
   }
 
   /** Selects a cell or row of a sheet (a problem the wizard points at). */
