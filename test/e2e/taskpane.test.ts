@@ -1939,5 +1939,31 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
         assert.deepEqual(w.errors, []);
       });
     });
+
+    describe('12 inside Excel: an assignment whose record changed (the sheet was edited) is neither applied nor shown as chosen', () => {
+      let context: BrowserContext;
+      let w: Watched;
+
+      before(async function () {
+        this.timeout(HOOK_TIMEOUT);
+        const stale = { inspections: [{ ...KEPT.inspections[0], record: KEPT.inspections[0]?.record.replace('|2|', '|3|') }] };
+        context = await newContext();
+        w = await openInExcel(context, { 'serviceStar.choices': { assignments: stale } }, assignBook);
+      });
+      after(async function () {
+        this.timeout(HOOK_TIMEOUT);
+        await context?.close();
+      });
+
+      it('row 3 reads 同名 again, its drop-down shows no one, and choosing K02 assigns it afresh', async () => {
+        const { page } = w;
+        await next(page, 'columns');
+        assert.deepEqual(await peopleItems(page), [row3(AMBIGUOUS, ''), ROW4, ROW5]);
+        assert.deepEqual(await rowCheck(page, SHEET), CHECK_UNASSIGNED);
+        await assignRow(page, ROW3, 'K02', ASSIGNED);
+        assert.deepEqual(await keptAssignments(page), KEPT);
+        assert.deepEqual(w.errors, []);
+      });
+    });
   });
 });
