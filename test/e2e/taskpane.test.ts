@@ -569,6 +569,22 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
     return w;
   }
 
+  /** The pane of one describe block: a fresh browser context before its tests, opened by `start`, closed after them. */
+  function usePane(start: (context: BrowserContext) => Promise<Watched>): { readonly w: Watched } {
+    let context: BrowserContext | undefined;
+    const pane = {} as { w: Watched };
+    before(async function () {
+      this.timeout(HOOK_TIMEOUT);
+      context = await newContext();
+      pane.w = await start(context);
+    });
+    after(async function () {
+      this.timeout(HOOK_TIMEOUT);
+      await context?.close();
+    });
+    return pane;
+  }
+
   /** From step 1 (tables found) to the preview with the period 2026Q3. */
   async function toPreview(page: Page): Promise<void> {
     await next(page, 'columns');
@@ -585,26 +601,15 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
 
   describe('1 standalone: the whole wizard on examples/hospital-2026Q3.xlsx', () => {
     const S = '1-standalone';
-    let context: BrowserContext;
-    let w: Watched;
-
-    before(async function () {
-      this.timeout(HOOK_TIMEOUT);
-      context = await newContext();
-      w = await open(context);
-    });
-    after(async function () {
-      this.timeout(HOOK_TIMEOUT);
-      await context?.close();
-    });
+    const pane = usePane((context) => open(context));
 
     it('step 1 (sources): the file picker only; office.js not loaded; Next needs a staff table; the tables are found', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await onStep(page, 'sources');
       await shot(page, S, 1, 'empty');
       assert.equal(await page.evaluate(() => typeof Office), 'undefined');
       assert.equal(await page.evaluate(() => window.__noOffice), true, 'office.js onerror fired');
-      assert.ok(w.aborted.some((u) => u.startsWith('https://appsforoffice.microsoft.com/')), w.aborted.join('\n'));
+      assert.ok(pane.w.aborted.some((u) => u.startsWith('https://appsforoffice.microsoft.com/')), pane.w.aborted.join('\n'));
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
       assert.equal(await textOf(page, '#title'), '服务之星评选');
       assert.equal(await textOf(page, '#step-sources h2'), '数据来源');
@@ -637,7 +642,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
     });
 
     it('step 2 (columns and checks): the row check of 2026Q3, the one rejected row, every column found', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await next(page, 'columns');
       await shot(page, S, 2, 'columns');
       assert.equal(await textOf(page, '#checked-for'), '按评选期间 2026Q3 核对（可在第 3 步修改）。');
@@ -669,7 +674,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
     });
 
     it('step 3 (rules): the default scheme, the period 2026Q3, the key parameters with their defaults', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await next(page, 'rules');
       assert.equal(await textOf(page, '#next'), '计算并预览');
       assert.equal(await page.inputValue('#scheme'), 'smile-star-quarterly');
@@ -688,7 +693,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
     });
 
     it('step 4 (preview): the award table, ties flagged, explanations of a click and of the list, vetoes, departments', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await next(page, 'preview');
       await page.waitForSelector('#results:not([hidden])');
       assert.equal(await textOf(page, '#next'), '去写入');
@@ -728,7 +733,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
     });
 
     it('step 5 (write): download only; the workbook has the seven sheets, the title and the department scores', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await next(page, 'write');
       await shot(page, S, 5, 'write');
       assert.equal(await page.isVisible('#write'), false, 'no workbook to write into outside Excel');
@@ -753,8 +758,8 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       await page.click('#back');
       await onStep(page, 'preview');
       assert.deepEqual(await tableText(page, '#awards table'), AWARDS_ZH);
-      assert.deepEqual(w.errors, [], 'no script errors on the page');
-      assert.deepEqual(w.dialogs, []);
+      assert.deepEqual(pane.w.errors, [], 'no script errors on the page');
+      assert.deepEqual(pane.w.dialogs, []);
     });
   });
 
@@ -762,11 +767,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
 
   describe('2 standalone: the column mapping of step 2 changes the result', () => {
     const S = '2-mapping';
-    let context: BrowserContext;
-    let w: Watched;
-
-    before(async function () {
-      this.timeout(HOOK_TIMEOUT);
+    const pane = usePane(async (context) => {
       // Four people in two departments; the roster says 所属部门, which is not a department header.
       const wb = new ExcelJS.Workbook();
       const staff = wb.addWorksheet('人员名单');
@@ -789,17 +790,13 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       inspections.getColumn(1).numFmt = 'yyyy-mm-dd';
       const file = path.join(tmp, 'mapping.xlsx');
       await wb.xlsx.writeFile(file);
-      context = await newContext();
-      w = await open(context);
+      const w = await open(context);
       await pickFiles(w.page, file);
-    });
-    after(async function () {
-      this.timeout(HOOK_TIMEOUT);
-      await context?.close();
+      return w;
     });
 
     it('shows the missing department column, and choosing it in the drop-down lets the run complete', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       assert.deepEqual(await pickedTables(page), { staff: '人员名单', inspections: '督导检查记录', fines: '', praise: '', satisfaction: '', recommendations: '', history: '' });
       await page.click('#next');
       await onStep(page, 'columns');
@@ -856,7 +853,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
     });
 
     it('unmapping the points column counts every violation as 1 point: 张三 and 李四 tie at 99', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await page.click('#steps button[data-step=columns]');
       await onStep(page, 'columns');
       assert.equal(await page.inputValue('#map-inspections-points'), 'E');
@@ -877,7 +874,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       ]);
       await page.click('#awards tbody tr:has-text("张三")');
       assert.match((await textOf(page, '#explanation')).split('\n')[0] ?? '', /^得分 99 = 100 − 1/u);
-      assert.deepEqual(w.errors, []);
+      assert.deepEqual(pane.w.errors, []);
     });
   });
 
@@ -885,24 +882,16 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
 
   describe('3 standalone: the parameters of step 3 are checked and applied', () => {
     const S = '3-rules';
-    let context: BrowserContext;
-    let w: Watched;
-
-    before(async function () {
-      this.timeout(HOOK_TIMEOUT);
-      context = await newContext();
-      w = await open(context);
+    const pane = usePane(async (context) => {
+      const w = await open(context);
       await pickFiles(w.page, EXAMPLE);
       await next(w.page, 'columns');
       await next(w.page, 'rules');
-    });
-    after(async function () {
-      this.timeout(HOOK_TIMEOUT);
-      await context?.close();
+      return w;
     });
 
     it('flags winnersPerDepartment = 1.5 beside the box and will not preview, with an error', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await typeInto(page, param('winnersPerDepartment'), '1.5');
       const box = page.locator(param('winnersPerDepartment'));
       await page.waitForSelector(`${param('winnersPerDepartment')}.invalid`);
@@ -933,7 +922,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
     });
 
     it('an empty box is the default again, and the error goes; a change keeps the focus where Tab put it', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await typeInto(page, param('winnersPerDepartment'), '');
       assert.equal(await page.locator('#params .invalid').count(), 0);
       await noError(page);
@@ -950,7 +939,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
     });
 
     it('starAwardYuan 200 (Tab goes on to the next box) doubles the award total; reset brings back 100', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await typeInto(page, param('starAwardYuan'), '200');
       assert.equal(await hasFocus(page, 'input[data-param=departmentAwards]'), true, `after starAwardYuan: ${await focused(page)}`);
       assert.equal(await page.inputValue(param('starAwardYuan')), '200');
@@ -966,7 +955,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       assert.equal(await page.inputValue(param('starAwardYuan')), '');
       await next(page, 'preview');
       assert.deepEqual(await tableText(page, '#awards table'), AWARDS_ZH);
-      assert.deepEqual(w.errors, []);
+      assert.deepEqual(pane.w.errors, []);
     });
   });
 
@@ -974,23 +963,15 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
 
   describe('4 standalone: English mid-wizard', () => {
     const S = '4-english';
-    let context: BrowserContext;
-    let w: Watched;
-
-    before(async function () {
-      this.timeout(HOOK_TIMEOUT);
-      context = await newContext();
-      w = await open(context);
+    const pane = usePane(async (context) => {
+      const w = await open(context);
       await pickFiles(w.page, EXAMPLE);
       await next(w.page, 'columns');
-    });
-    after(async function () {
-      this.timeout(HOOK_TIMEOUT);
-      await context?.close();
+      return w;
     });
 
     it('re-labels step 2 at once: steps, buttons, headings, the status, the row check and the problems', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       assert.equal(await textOf(page, '#status'), '已完成：60 名人员，1 条警告。');
       await page.click('#lang');
       await onStep(page, 'columns');
@@ -1016,7 +997,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
     });
 
     it('steps 3 to 5 in English: the rules, the award table and its notes, the explanation, the English workbook', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await next(page, 'rules');
       assert.equal(await textOf(page, '#next'), 'Compute and preview');
       assert.equal(await textOf(page, '#step-rules h2'), 'Rules');
@@ -1051,7 +1032,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
     });
 
     it('back to step 1 in English, then Chinese again everywhere', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await page.click('#steps button[data-step=sources]');
       await onStep(page, 'sources');
       assert.equal(await textOf(page, '#tables-title'), 'Where each table is');
@@ -1070,7 +1051,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       await page.click('#steps button[data-step=preview]');
       await onStep(page, 'preview');
       assert.deepEqual(await tableText(page, '#awards table'), AWARDS_ZH);
-      assert.deepEqual(w.errors, []);
+      assert.deepEqual(pane.w.errors, []);
     });
   });
 
@@ -1078,12 +1059,9 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
 
   describe('5 standalone: names are shown as text, never parsed as HTML', () => {
     const S = '5-html-names';
-    let context: BrowserContext;
-    let w: Watched;
     let file: string;
 
-    before(async function () {
-      this.timeout(HOOK_TIMEOUT);
+    const pane = usePane(async (context) => {
       // The example with two staff renamed everywhere: 陈静 (the winner of 导医台) and 孙佳琪 (a tie).
       const wb = await sheetsOf(EXAMPLE);
       const renamed: Record<string, string> = { 陈静: XSS_IMG, 孙佳琪: XSS_BOLD };
@@ -1094,16 +1072,11 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       }
       file = path.join(tmp, 'html-names.xlsx');
       await wb.xlsx.writeFile(file);
-      context = await newContext();
-      w = await open(context);
-    });
-    after(async function () {
-      this.timeout(HOOK_TIMEOUT);
-      await context?.close();
+      return open(context);
     });
 
     it('an <img onerror> name and a <b> name appear literally in the award table and the explanation; no element, no dialog', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await pickFiles(page, file);
       await toPreview(page);
       const awards = await tableText(page, '#awards table');
@@ -1121,33 +1094,26 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       await shot(page, S, 4, 'preview');
       assert.equal(await page.locator('img').count(), 0);
       assert.equal(await page.locator('b').count(), 0);
-      assert.deepEqual(w.dialogs, [], 'no alert');
-      assert.deepEqual(w.errors, []);
+      assert.deepEqual(pane.w.dialogs, [], 'no alert');
+      assert.deepEqual(pane.w.errors, []);
     });
   });
 
   // -----------------------------------------------------------------------------------------------
 
   describe('6-8 inside Excel (fake Office.js): read, select a problem, write, replace, undo', () => {
-    let context: BrowserContext;
-    let w: Watched;
     let original: Record<string, { grid: unknown[][]; charts: unknown[] }> = {};
     /** The workbook after the first write: every sheet in order, and the result sheets' cells and charts. */
     let firstWrite: { sheets: [string, string][]; results: Record<string, { grid: unknown[][]; charts: unknown[] }> } = { sheets: [], results: {} };
 
-    before(async function () {
-      this.timeout(HOOK_TIMEOUT);
-      context = await newContext();
-      w = await openInExcel(context);
+    const pane = usePane(async (context) => {
+      const w = await openInExcel(context);
       original = await snapshot(w.page, inputSheets());
-    });
-    after(async function () {
-      this.timeout(HOOK_TIMEOUT);
-      await context?.close();
+      return w;
     });
 
     it('6 opens on step 1 with this workbook chosen and its tables found, without a click', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await onStep(page, 'sources');
       await shot(page, '6-excel', 1, 'sources');
       const seen = await page.evaluate(() => ({
@@ -1155,7 +1121,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
         onReady: window.__FAKE_OFFICE__?.onReadyCalls, noOffice: window.__noOffice,
       }));
       assert.deepEqual(seen, { fake: true, onReady: 1, noOffice: true }, 'index.ts ran on the fake Office (office.js failed to load)');
-      assert.ok(w.aborted.some((u) => u.startsWith('https://appsforoffice.microsoft.com/')));
+      assert.ok(pane.w.aborted.some((u) => u.startsWith('https://appsforoffice.microsoft.com/')));
       assert.equal(await page.isVisible('#source'), true);
       assert.equal(await textOf(page, '#source-workbook'), '本工作簿中的工作表');
       assert.equal(await page.isChecked('input[name=source][value=workbook]'), true);
@@ -1178,7 +1144,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
     });
 
     it('6 step 2: a click on the rejected row selects its cell in the sheet (投诉及处罚记录!E26)', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await next(page, 'columns');
       assert.equal(await page.isVisible('#select-hint'), true);
       assert.equal(await textOf(page, '#select-hint'), '点击一条可在工作表中选中该单元格；改正后点“重新读取并核对”。');
@@ -1198,7 +1164,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
     });
 
     it('6 step 2: after the office fixes that cell, "read again and check" shows the row settled; undoing the fix brings it back', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       const setType = (value: string) => page.evaluate(async (v) => {
         await window.__FAKE__?.run(async (context) => {
           context.workbook.worksheets.getItem('投诉及处罚记录').getRange('E26').values = [[v]];
@@ -1222,7 +1188,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
     });
 
     it('6 steps 3 and 4: the same award table as from the file', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await next(page, 'rules');
       assert.equal(await page.inputValue('#period'), '2026Q3');
       await shot(page, '6-excel', 3, 'rules');
@@ -1234,7 +1200,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
     });
 
     it('7 step 5: writes the result sheets, never an input sheet, opens the award table, draws the chart, keeps the choices and the undo', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await next(page, 'write');
       assert.equal(await page.isVisible('#write'), true);
       assert.equal(await textOf(page, '#write'), '写入本工作簿');
@@ -1293,11 +1259,11 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       assert.equal(await textOf(page, '#write'), '写入本工作簿');
 
       firstWrite = { sheets, results: await snapshot(page, RESULT_SHEETS_ZH) };
-      assert.deepEqual(w.errors, []);
+      assert.deepEqual(pane.w.errors, []);
     });
 
     it('8 a second write (award 200 yuan) asks first, then replaces: each name once, the replaced sheets very hidden', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await page.click('#steps button[data-step=rules]');
       await onStep(page, 'rules');
       await typeInto(page, param('starAwardYuan'), '200');
@@ -1338,7 +1304,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
     });
 
     it('8 Undo puts the workbook back as the first write left it, and forgets the undo', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await clickAndWait(page, '#undo', '已撤销：本次写入的表已删除，被替换的表已恢复。');
       await shot(page, '8-replace', 5, 'undone');
       // Only the last run can be undone: the first run's own backup went with the second write.
@@ -1348,31 +1314,24 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       assert.equal(await page.isVisible('#keep'), false);
       const saved = await savedSettings(page);
       assert.equal('serviceStar.undo' in saved, false, JSON.stringify(saved));
-      assert.deepEqual(w.errors, [], 'no script errors on the page');
-      assert.deepEqual(w.dialogs, []);
+      assert.deepEqual(pane.w.errors, [], 'no script errors on the page');
+      assert.deepEqual(pane.w.dialogs, []);
     });
   });
 
   describe('8 inside Excel: undo and keep after a first-ever write', () => {
-    let context: BrowserContext;
-    let w: Watched;
     let original: Record<string, { grid: unknown[][]; charts: unknown[] }> = {};
 
-    before(async function () {
-      this.timeout(HOOK_TIMEOUT);
-      context = await newContext();
-      w = await openInExcel(context);
+    const pane = usePane(async (context) => {
+      const w = await openInExcel(context);
       original = await snapshot(w.page, inputSheets());
       await toPreview(w.page);
       await next(w.page, 'write');
-    });
-    after(async function () {
-      this.timeout(HOOK_TIMEOUT);
-      await context?.close();
+      return w;
     });
 
     it('Undo leaves only the input sheets, as they were', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await writeAndWait(page);
       written = {
         workbook: await page.evaluate(() => {
@@ -1394,7 +1353,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
     });
 
     it('Keep drops the set-aside sheets and the undo; the results stay', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await writeAndWait(page);
       assert.equal(await fake(page, 'fake.sheetNames().filter((n) => n.startsWith("ServiceStar.undo.")).length'), 1);
       await clickAndWait(page, '#keep', '已保留本次结果。');
@@ -1405,27 +1364,19 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       assert.equal('serviceStar.undo' in await savedSettings(page), false);
       assert.equal(await page.isVisible('#undo'), false);
       assert.equal(await page.isVisible('#keep'), false);
-      assert.deepEqual(w.errors, []);
+      assert.deepEqual(pane.w.errors, []);
     });
   });
 
   describe('8 inside Excel: Undo still works after the task pane was closed and opened again', () => {
-    let context: BrowserContext;
-    let w: Watched;
-
-    before(async function () {
-      this.timeout(HOOK_TIMEOUT);
+    const pane = usePane(async (context) => {
       assert.ok(Object.keys(written.workbook.sheets).includes('ServiceStar.undo.0'), 'the write before left a set-aside sheet');
-      context = await newContext();
-      w = await openInExcel(context, written.settings, written.workbook);
-    });
-    after(async function () {
-      this.timeout(HOOK_TIMEOUT);
-      await context?.close();
+      const w = await openInExcel(context, written.settings, written.workbook);
+      return w;
     });
 
     it('offers Undo on step 1 from the record in the settings, and undoes the earlier run', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await onStep(page, 'sources');
       assert.equal(await page.isVisible('#undo'), true, 'the undo is kept in the workbook');
       await shot(page, '8-reopened', 1, 'undo');
@@ -1435,7 +1386,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
         (written.workbook.sheets['ServiceStar.undo.0'] ?? []).map((r) => r.map((c) => c ?? '')), 'the history as it was before the run');
       assert.equal('serviceStar.undo' in await savedSettings(page), false);
       assert.equal(await page.isVisible('#undo'), false);
-      assert.deepEqual(w.errors, []);
+      assert.deepEqual(pane.w.errors, []);
     });
   });
 
@@ -1443,13 +1394,8 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
 
   describe('9 inside Excel: the next run starts from the choices kept in the workbook', () => {
     const S = '9-remembered';
-    let context: BrowserContext;
-    let w: Watched;
-
-    before(async function () {
-      this.timeout(HOOK_TIMEOUT);
-      context = await newContext();
-      w = await openInExcel(context, {
+    const pane = usePane(async (context) => {
+      const w = await openInExcel(context, {
         'serviceStar.choices': {
           scheme: 'credit-union-100',
           source: 'workbook',
@@ -1459,14 +1405,11 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
           overrides: { starAwardYuan: 200 },
         },
       });
-    });
-    after(async function () {
-      this.timeout(HOOK_TIMEOUT);
-      await context?.close();
+      return w;
     });
 
     it('step 1: the kept sheets (one not used, a gone one found again)', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await onStep(page, 'sources');
       await shot(page, S, 1, 'sources');
       assert.equal(await page.isChecked('input[name=source][value=workbook]'), true);
@@ -1474,7 +1417,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
     });
 
     it('step 2: the kept column override (no points column)', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await next(page, 'columns');
       await shot(page, S, 2, 'columns');
       assert.equal(await page.inputValue('#map-inspections-points'), '');
@@ -1484,13 +1427,13 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
     });
 
     it('step 3: the kept scheme and parameter; the period is not kept (the last finished quarter)', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await next(page, 'rules');
       await shot(page, S, 3, 'rules');
       assert.equal(await page.inputValue('#scheme'), 'credit-union-100');
       assert.equal(await page.inputValue(param('starAwardYuan')), '200');
       assert.equal(await page.inputValue('#period'), '2026Q3');
-      assert.deepEqual(w.errors, []);
+      assert.deepEqual(pane.w.errors, []);
     });
   });
 
@@ -1498,18 +1441,10 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
 
   describe('10 standalone: a pane 320 px wide: no step is wider than the pane', () => {
     const S = '10-narrow';
-    let context: BrowserContext;
-    let w: Watched;
-
-    before(async function () {
-      this.timeout(HOOK_TIMEOUT);
-      context = await newContext();
-      w = await open(context);
+    const pane = usePane(async (context) => {
+      const w = await open(context);
       await w.page.setViewportSize({ width: 320, height: 900 });
-    });
-    after(async function () {
-      this.timeout(HOOK_TIMEOUT);
-      await context?.close();
+      return w;
     });
 
     /** The page is no wider than 320 px (wide tables scroll inside their `.scroll` box); then a screenshot. */
@@ -1526,7 +1461,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       page.evaluate(() => document.querySelectorAll('section.step:not([hidden]) details').forEach((d) => { (d as HTMLDetailsElement).open = true; }));
 
     it('steps 1 to 5 of the example, in Chinese and in English', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await onStep(page, 'sources');
       await fits(page, 1, 'empty');
       await pickFiles(page, EXAMPLE);
@@ -1559,7 +1494,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
         await fits(page, n, `${step}-en`);
       }
       await noError(page);
-      assert.deepEqual(w.errors, []);
+      assert.deepEqual(pane.w.errors, []);
     });
   });
 
@@ -1567,21 +1502,10 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
 
   describe('11 standalone: the wizard by keyboard alone', () => {
     const S = '11-keyboard';
-    let context: BrowserContext;
-    let w: Watched;
-
-    before(async function () {
-      this.timeout(HOOK_TIMEOUT);
-      context = await newContext();
-      w = await open(context);
-    });
-    after(async function () {
-      this.timeout(HOOK_TIMEOUT);
-      await context?.close();
-    });
+    const pane = usePane((context) => open(context));
 
     it('Tab, Shift+Tab, Enter, Space and arrows from Next to an explanation; each step change puts the focus on its heading', async () => {
-      const { page } = w;
+      const { page } = pane.w;
       await pickFiles(page, EXAMPLE);
       // From here on, the keyboard only.
       await tabTo(page, '#next');
@@ -1650,7 +1574,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       await onStep(page, 'preview');
       await headingHasFocus(page, 'preview');
       assert.deepEqual(await tableText(page, '#awards table'), AWARDS_ZH);
-      assert.deepEqual(w.errors, []);
+      assert.deepEqual(pane.w.errors, []);
     });
   });
 
@@ -1699,22 +1623,14 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
 
     describe('12 standalone: choose, undo, and in English', () => {
       const S = '12-assign';
-      let context: BrowserContext;
-      let w: Watched;
-
-      before(async function () {
-        this.timeout(HOOK_TIMEOUT);
-        context = await newContext();
-        w = await open(context);
+      const pane = usePane(async (context) => {
+        const w = await open(context);
         await pickFiles(w.page, file);
-      });
-      after(async function () {
-        this.timeout(HOOK_TIMEOUT);
-        await context?.close();
+        return w;
       });
 
       it('step 2 lists the 同名 row and the unknown row, each with a drop-down of whom it can be (the two 张伟; the staff of 药房)', async () => {
-        const { page } = w;
+        const { page } = pane.w;
         assert.deepEqual(await pickedTables(page), { staff: '人员名单', inspections: SHEET, fines: '', praise: '', satisfaction: '', recommendations: '', history: '' });
         await next(page, 'columns');
         await shot(page, S, 2, 'problems');
@@ -1725,7 +1641,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       });
 
       it('choosing K02 counts the row for K02 at once: ASSIGNED_PERSON, K02 still chosen and focused, the row used; step 4 explains the 2 points', async () => {
-        const { page } = w;
+        const { page } = pane.w;
         // K02 before: nothing against him.
         await next(page, 'rules');
         await next(page, 'preview');
@@ -1753,7 +1669,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       });
 
       it('（不指认） undoes it: AMBIGUOUS_NAME again, the row rejected again, K02 back to 100', async () => {
-        const { page } = w;
+        const { page } = pane.w;
         await page.click('#steps button[data-step=columns]');
         await onStep(page, 'columns');
         assert.equal(await page.inputValue(ROW3), 'K02', 'the choice is still there');
@@ -1771,7 +1687,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       });
 
       it('in English the ASSIGNED_PERSON message, the drop-down\'s label and its "not assigned" option are English', async () => {
-        const { page } = w;
+        const { page } = pane.w;
         await page.click('#steps button[data-step=columns]');
         await onStep(page, 'columns');
         await assignRow(page, ROW3, 'K02', ASSIGNED);
@@ -1791,28 +1707,17 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
         assert.ok((await textsOf(page, '#warnings li')).includes(ASSIGNED_EN), (await textsOf(page, '#warnings li')).join('\n'));
         assert.equal((await explainId(page, 'K02'))[0], 'score 98 = 100 − 2');
         await page.click('#lang');
-        assert.deepEqual(w.errors, []);
-        assert.deepEqual(w.dialogs, []);
+        assert.deepEqual(pane.w.errors, []);
+        assert.deepEqual(pane.w.dialogs, []);
       });
     });
 
     describe('12 inside Excel: the assignment is kept in the workbook\'s settings and written to the run log', () => {
       const S = '12-assign-excel';
-      let context: BrowserContext;
-      let w: Watched;
-
-      before(async function () {
-        this.timeout(HOOK_TIMEOUT);
-        context = await newContext();
-        w = await openInExcel(context, {}, assignBook);
-      });
-      after(async function () {
-        this.timeout(HOOK_TIMEOUT);
-        await context?.close();
-      });
+      const pane = usePane((context) => openInExcel(context, {}, assignBook));
 
       it('choosing K02 for row 3 saves assignments.inspections = [{ row: 3, written: 张伟, record: row 3 as text, id: K02 }]', async () => {
-        const { page } = w;
+        const { page } = pane.w;
         await next(page, 'columns');
         assert.deepEqual(await peopleItems(page), [row3(AMBIGUOUS, ''), ROW4, ROW5]);
         assert.equal(await keptAssignments(page), undefined, 'nothing assigned yet');
@@ -1830,7 +1735,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       });
 
       it('writes the result: K02 scores 98, and the run log (运行记录 2026Q3) lists the ASSIGNED_PERSON warning', async () => {
-        const { page } = w;
+        const { page } = pane.w;
         await next(page, 'rules');
         assert.equal(await page.inputValue('#period'), '2026Q3');
         await next(page, 'preview');
@@ -1860,28 +1765,20 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
           }),
           settings: await savedSettings(page),
         };
-        assert.deepEqual(w.errors, []);
+        assert.deepEqual(pane.w.errors, []);
       });
     });
 
     describe('12 inside Excel: the pane opened again starts with the assignment; another period does not take it', () => {
       const S = '12-assign-reopened';
-      let context: BrowserContext;
-      let w: Watched;
-
-      before(async function () {
-        this.timeout(HOOK_TIMEOUT);
+      const pane = usePane(async (context) => {
         assert.deepEqual((afterWrite.settings['serviceStar.choices'] as { assignments?: unknown } | undefined)?.assignments, KEPT, 'the write before kept the assignment');
-        context = await newContext();
-        w = await openInExcel(context, afterWrite.settings, afterWrite.workbook);
-      });
-      after(async function () {
-        this.timeout(HOOK_TIMEOUT);
-        await context?.close();
+        const w = await openInExcel(context, afterWrite.settings, afterWrite.workbook);
+        return w;
       });
 
       it('step 2 shows row 3 counted for K02 (chosen in its drop-down) without a click; step 4: K02 scores 98', async () => {
-        const { page } = w;
+        const { page } = pane.w;
         assert.equal((await pickedTables(page))['inspections'], SHEET);
         await next(page, 'columns');
         await shot(page, S, 2, 'assigned');
@@ -1895,7 +1792,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       });
 
       it('2026Q2 (step 3): row 3 is out of the period, row 7 unassigned; 2026H2 reads row 3 and its assignment; 2026Q3 again', async () => {
-        const { page } = w;
+        const { page } = pane.w;
         await page.click('#steps button[data-step=rules]');
         await onStep(page, 'rules');
         await typeInto(page, '#period', '2026Q2');
@@ -1936,33 +1833,25 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
         await page.click('#steps button[data-step=columns]');
         await onStep(page, 'columns');
         assert.deepEqual(await peopleItems(page), [row3(ASSIGNED, 'K02'), ROW4, ROW5]);
-        assert.deepEqual(w.errors, []);
+        assert.deepEqual(pane.w.errors, []);
       });
     });
 
     describe('12 inside Excel: an assignment whose record changed (the sheet was edited) is neither applied nor shown as chosen', () => {
-      let context: BrowserContext;
-      let w: Watched;
-
-      before(async function () {
-        this.timeout(HOOK_TIMEOUT);
+      const pane = usePane(async (context) => {
         const stale = { inspections: [{ ...KEPT.inspections[0], record: KEPT.inspections[0]?.record.replace('|2|', '|3|') }] };
-        context = await newContext();
-        w = await openInExcel(context, { 'serviceStar.choices': { assignments: stale } }, assignBook);
-      });
-      after(async function () {
-        this.timeout(HOOK_TIMEOUT);
-        await context?.close();
+        const w = await openInExcel(context, { 'serviceStar.choices': { assignments: stale } }, assignBook);
+        return w;
       });
 
       it('row 3 reads 同名 again, its drop-down shows no one, and choosing K02 assigns it afresh', async () => {
-        const { page } = w;
+        const { page } = pane.w;
         await next(page, 'columns');
         assert.deepEqual(await peopleItems(page), [row3(AMBIGUOUS, ''), ROW4, ROW5]);
         assert.deepEqual(await rowCheck(page, SHEET), CHECK_UNASSIGNED);
         await assignRow(page, ROW3, 'K02', ASSIGNED);
         assert.deepEqual(await keptAssignments(page), KEPT);
-        assert.deepEqual(w.errors, []);
+        assert.deepEqual(pane.w.errors, []);
       });
     });
   });
