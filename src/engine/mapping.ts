@@ -1,4 +1,4 @@
-import { FIELD_NAMES, TABLE_SHAPES, fieldsOf, findHeader, type Field } from './headers';
+import { FIELD_NAMES, HEADER_SEARCH_ROWS, TABLE_SHAPES, fieldsOf, findHeader, type Field } from './headers';
 import type { Problem } from './messages';
 import { normalizeKey } from './text';
 import type { Bilingual, Cell, TableInput, TableKey } from './types';
@@ -89,7 +89,7 @@ export function problemAddress(p: Pick<Problem, 'row' | 'column'>, input: TableI
   if (p.row === null) return null;
   if (p.column !== null) {
     const key = normalizeKey(p.column);
-    const limit = Math.min(input.grid.length, 30);
+    const limit = Math.min(input.grid.length, HEADER_SEARCH_ROWS);
     for (let i = 0; i < limit; i++) {
       const index = (input.grid[i] ?? []).findIndex((c) => normalizeKey(c) === key);
       if (index >= 0) return `${columnLetters((input.firstColumn ?? 1) + index)}${p.row}`;

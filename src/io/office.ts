@@ -189,16 +189,16 @@ export class ExcelSink implements ResultSink {
       const undo: RunUndo = { created: [], replaced: [] };
       let n = 0;
       for (const { sheet, placed, chunks } of plans) {
+        let backup: string | null = null;
         if (names.has(sheet.name)) {
           while (names.has(`${BACKUP_PREFIX}${n}`)) n++;
-          const backup = `${BACKUP_PREFIX}${n++}`;
+          backup = `${BACKUP_PREFIX}${n++}`;
           context.workbook.worksheets.getItem(sheet.name).name = backup;
           undo.replaced.push({ name: sheet.name, backup });
         }
         const ws = context.workbook.worksheets.add(sheet.name);
         // Hidden only once its successor exists: Excel never hides a workbook's last visible sheet.
-        const replaced = undo.replaced.find((r) => r.name === sheet.name);
-        if (replaced) context.workbook.worksheets.getItem(replaced.backup).visibility = Excel.SheetVisibility.veryHidden;
+        if (backup) context.workbook.worksheets.getItem(backup).visibility = Excel.SheetVisibility.veryHidden;
         undo.created.push(sheet.name);
         this.writeFrame(ws, sheet, placed);
         // One request for a sheet's frame, then one per chunk of rows: the count grows with chunks only.
@@ -284,16 +284,21 @@ export class ExcelSink implements ResultSink {
     });
   }
 
-  /** Header, formats and rows of a block, all in one request (small blocks only: the side table). */
-  private writeSmallBlock(ws: Excel.Worksheet, block: SheetBlock, row: number, column: number): void {
+  /** A block's header row (bold, shaded) and the number format of each column over `rows` rows below it. */
+  private writeHeader(ws: Excel.Worksheet, block: SheetBlock, row: number, column: number, rows: number): void {
     const header = ws.getRangeByIndexes(row, column, 1, block.columns.length);
     header.values = [block.columns.map((c) => writableValue(c.header))];
     header.format.font.bold = true;
     header.format.fill.color = HEADER_FILL;
-    if (block.rows.length === 0) return;
     block.columns.forEach((c, i) => {
-      ws.getRangeByIndexes(row + 1, column + i, block.rows.length, 1).numberFormat = [[NUMBER_FORMATS[c.format]]];
+      if (rows > 0) ws.getRangeByIndexes(row + 1, column + i, rows, 1).numberFormat = [[NUMBER_FORMATS[c.format]]];
     });
+  }
+
+  /** Header, formats and rows of a block, all in one request (small blocks only: the side table). */
+  private writeSmallBlock(ws: Excel.Worksheet, block: SheetBlock, row: number, column: number): void {
+    this.writeHeader(ws, block, row, column, block.rows.length);
+    if (block.rows.length === 0) return;
     ws.getRangeByIndexes(row + 1, column, block.rows.length, block.columns.length).values = block.rows
       .map((r) => block.columns.map((_, c) => writableValue(r[c])));
   }
@@ -316,13 +321,7 @@ export class ExcelSink implements ResultSink {
         caption.values = [[writableValue(block.caption)]];
         caption.format.font.bold = true;
       }
-      const header = ws.getRangeByIndexes(at.headerRow, 0, 1, block.columns.length);
-      header.values = [block.columns.map((c) => writableValue(c.header))];
-      header.format.font.bold = true;
-      header.format.fill.color = HEADER_FILL;
-      block.columns.forEach((c, i) => {
-        if (at.rows > 0) ws.getRangeByIndexes(at.headerRow + 1, i, at.rows, 1).numberFormat = [[NUMBER_FORMATS[c.format]]];
-      });
+      this.writeHeader(ws, block, at.headerRow, 0, at.rows);
       if (sheet.printable) {
         const table = ws.getRangeByIndexes(at.headerRow, 0, at.rows + 1, block.columns.length);
         for (const edge of [Excel.BorderIndex.edgeTop, Excel.BorderIndex.edgeBottom, Excel.BorderIndex.edgeLeft,

@@ -17,6 +17,19 @@ function safeValue(value: Cell): ExcelJS.CellValue {
   return value;
 }
 
+/** A block's header row: bold, shaded, centred and boxed, from `firstColumn`. */
+function writeHeader(ws: ExcelJS.Worksheet, block: SheetBlock, rowNumber: number, firstColumn: number): void {
+  const header = ws.getRow(rowNumber);
+  block.columns.forEach((c, i) => {
+    const cell = header.getCell(firstColumn + i);
+    cell.value = c.header;
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = THIN;
+  });
+}
+
 /** Writes result sheets into a new exceljs workbook (never into an input workbook). */
 export class XlsxResultWriter implements ResultSink {
   readonly workbook = new ExcelJS.Workbook();
@@ -59,15 +72,7 @@ export class XlsxResultWriter implements ResultSink {
         caption.getCell(1).value = block.caption;
         caption.getCell(1).font = { bold: true, size: 12 };
       }
-      const header = ws.getRow(rowNumber);
-      block.columns.forEach((c, i) => {
-        const cell = header.getCell(i + 1);
-        cell.value = c.header;
-        cell.font = { bold: true };
-        cell.fill = HEADER_FILL;
-        cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-        cell.border = THIN;
-      });
+      writeHeader(ws, block, rowNumber, 1);
       if (firstHeader === 0) firstHeader = rowNumber;
       rowNumber++;
       const body = block.total ? [...block.rows, block.total] : block.rows;
@@ -97,16 +102,8 @@ export class XlsxResultWriter implements ResultSink {
 
   /** The side table (department scores) from the first header row; exceljs draws no charts. */
   private writeSide(ws: ExcelJS.Worksheet, block: SheetBlock, headerRow: number, firstColumn: number): void {
-    block.columns.forEach((c, i) => {
-      const column = ws.getColumn(firstColumn + i);
-      column.width = c.width;
-      const cell = ws.getRow(headerRow).getCell(firstColumn + i);
-      cell.value = c.header;
-      cell.font = { bold: true };
-      cell.fill = HEADER_FILL;
-      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-      cell.border = THIN;
-    });
+    block.columns.forEach((c, i) => { ws.getColumn(firstColumn + i).width = c.width; });
+    writeHeader(ws, block, headerRow, firstColumn);
     block.rows.forEach((values, r) => block.columns.forEach((c, i) => {
       const cell = ws.getRow(headerRow + 1 + r).getCell(firstColumn + i);
       cell.value = safeValue(values[i]);
