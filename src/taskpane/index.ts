@@ -24,7 +24,8 @@ import { STEPS, STRINGS, uiLanguage, type StepId, type Words } from './strings';
  * Every rule is the engine's; this file only gathers choices, shows results and moves data.
  */
 
-const TABLE_ORDER: readonly TableKey[] = ['staff', 'inspections', 'fines', 'praise', 'satisfaction', 'recommendations', 'history'];
+/** The tables in the engine's order (staff first). */
+const TABLE_ORDER = Object.keys(TABLE_NAMES) as TableKey[];
 /** Problems about people (同名, not on the roster, name and id differ): the office resolves them by hand. */
 const PEOPLE_CODES = new Set(['AMBIGUOUS_NAME', 'UNKNOWN_PERSON', 'NAME_MISMATCH', 'ASSIGNED_PERSON']);
 /** More candidates than this: the row is better fixed in the sheet than picked from a list. */
@@ -39,6 +40,8 @@ const state = {
   inExcel: false,
   step: 'sources' as StepId,
   loaded: [] as LoadedSheet[],
+  /** The sheet of each table as found automatically in `loaded` (§9), worked out once per read. */
+  found: {} as Partial<Record<TableKey, LoadedSheet>>,
   /** Whether `loaded` came from this workbook (so problems can select their cells). */
   loadedFromWorkbook: false,
   choices: {} as Choices,
@@ -95,6 +98,11 @@ function showOutcome(): void {
   }
 }
 
+function setLoaded(sheets: LoadedSheet[]): void {
+  state.loaded = sheets;
+  state.found = chooseTables(sheets);
+}
+
 function remember(): void {
   state.choices.scheme = $<HTMLSelectElement>('scheme').value;
   state.choices.source = useWorkbook() ? 'workbook' : 'files';
@@ -106,7 +114,7 @@ function remember(): void {
 
 /** The sheet of each table: the user's pick by name where it still exists, else the one found automatically. */
 function pickedSheets(): Partial<Record<TableKey, LoadedSheet>> {
-  const auto = chooseTables(state.loaded);
+  const auto = state.found;
   const out: Partial<Record<TableKey, LoadedSheet>> = {};
   for (const table of TABLE_ORDER) {
     const chosen = state.choices.sheets?.[table];
@@ -123,7 +131,7 @@ async function readSources(): Promise<void> {
   const workbook = useWorkbook();
   const files = [...($<HTMLInputElement>('files').files ?? [])];
   if (!workbook && files.length === 0) {
-    state.loaded = [];
+    setLoaded([]);
     render();
     return;
   }
@@ -131,13 +139,13 @@ async function readSources(): Promise<void> {
   try {
     const books = workbook ? [new ExcelSource(excelRun, s.sourceWorkbook)]
       : await Promise.all(files.map(async (f) => openSource(f.name, new Uint8Array(await f.arrayBuffer()))));
-    state.loaded = await loadSheets(books);
+    setLoaded(await loadSheets(books));
     state.loadedFromWorkbook = workbook;
     state.outcome = null;
     const count = state.loaded.length;
     setStatus((w) => (count === 0 ? w.noSheets : w.readSheets(count)));
   } catch (error) {
-    state.loaded = [];
+    setLoaded([]);
     setStatus('');
     showError(errorText(error));
   }
@@ -198,10 +206,7 @@ function assign(table: TableKey, row: number, choice: AssignmentChoice, id: stri
   const rest = assignmentsOf(table).filter((a) => a.row !== row);
   const list = id === '' ? rest : [...rest, { row, written: choice.written, record: choice.record, id }];
   state.choices.assignments = { ...state.choices.assignments, [table]: list };
-  compute();
-  showOutcome();
-  render();
-  document.getElementById(`assign-${table}-${row}`)?.focus();
+  recompute(`assign-${table}-${row}`);
 }
 
 /** The drop-down that names a row's person, when the row can be settled that way. */
@@ -217,10 +222,18 @@ function assignSelect(p: Problem): HTMLSelectElement | null {
   select.id = `assign-${table}-${row}`;
   select.setAttribute('aria-label', s.assignTo(choice.written));
   select.append(new Option(s.notAssigned, ''), ...choice.candidates.map((m) => new Option(`${m.id} ${m.name} · ${m.department}`, m.id)));
-  // Shown as chosen only when the assignment still holds for this record (the engine applies it then).
-  select.value = assignmentsOf(table).find((a) => a.row === row && a.written === choice.written && a.record === choice.record)?.id ?? '';
+  // Shown as chosen only when the engine applied the assignment (it still holds for this record).
+  select.value = p.code === 'ASSIGNED_PERSON' ? assignmentsOf(table).find((a) => a.row === row)?.id ?? '' : '';
   select.addEventListener('change', () => assign(table, row, choice, select.value));
   return select;
+}
+
+/** Runs again after a change of choices or inputs, and shows the outcome; the focus goes back to `focusId`. */
+function recompute(focusId?: string): void {
+  compute();
+  showOutcome();
+  render();
+  if (focusId) document.getElementById(focusId)?.focus();
 }
 
 /** Runs the engine on the current choices; cheap enough to run on every change. */
@@ -269,10 +282,7 @@ function renderMapping(): void {
         openMappings.add(table);
         const columns = { ...state.choices.columns?.[table], [f.field]: select.value };
         state.choices.columns = { ...state.choices.columns, [table]: columns };
-        compute();
-        showOutcome();
-        render();
-        $(`map-${table}-${f.field}`).focus();
+        recompute(`map-${table}-${f.field}`);
       });
       tr.insertCell().appendChild(select);
     }
@@ -640,7 +650,7 @@ function render(): void {
     renderMapping();
     renderQuality();
   }
-  renderPreview();
+  if (state.step === 'preview') renderPreview();
   renderWrite();
 }
 
@@ -660,14 +670,11 @@ function start(officeLanguage?: string, excel = false): void {
   $('reload').addEventListener('click', () => void readSources());
   // After fixing a cell the problem pointed at: read the workbook again and check at once.
   $('reread').addEventListener('click', () => void readSources().then(() => {
-    if (!pickedSheets().staff) return;
-    compute();
-    showOutcome();
-    render();
+    if (pickedSheets().staff) recompute();
   }));
   for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=source]')) {
     radio.addEventListener('change', () => {
-      state.loaded = [];
+      setLoaded([]);
       state.outcome = null;
       render();
       if (useWorkbook()) void readSources();
