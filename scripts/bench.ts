@@ -31,7 +31,7 @@ import { historySheet } from '../src/engine/history';
 import { resultBlock, resultSheets } from '../src/engine/sheets';
 import { ExcelSink, ExcelSource } from '../src/io/office';
 import { chooseTables, loadSheets, tableOf } from '../src/io/tables';
-import { XlsxSource } from '../src/io/xlsx';
+import { bookCells } from '../test/helpers/book-cells';
 import { createFakeExcel, installExcelEnums, type FakeInputCell } from '../test/helpers/fake-excel';
 import type * as CellFunctions from '../src/functions/functions';
 import { SHEET_NAMES, syntheticOffice, syntheticTables, writeSyntheticXlsx, type SyntheticGrid, type SyntheticSizes } from './synthetic';
@@ -192,20 +192,6 @@ interface SyncFigure {
 
 type Book = Record<string, FakeInputCell[][]>;
 
-/** A workbook as Excel would hold it: dates as serials with a date format. */
-async function workbookCells(file: string): Promise<{ sheets: Book; formats: Record<string, (string | null)[][]> }> {
-  const source = await XlsxSource.fromBuffer(file, fs.readFileSync(file));
-  const sheets: Book = {};
-  const formats: Record<string, (string | null)[][]> = {};
-  for (const name of await source.sheetNames()) {
-    const { grid } = await source.readSheet(name);
-    sheets[name] = grid.map((row) => Array.from(row, (v): FakeInputCell => (v === undefined || v === null ? null
-      : v instanceof Date ? v.getTime() / MS_PER_DAY + EXCEL_EPOCH_OFFSET : v)));
-    formats[name] = grid.map((row) => Array.from(row, (v) => (v instanceof Date ? 'yyyy-mm-dd' : null)));
-  }
-  return { sheets, formats };
-}
-
 async function benchSyncs(label: string, sheets: Book, formats: Record<string, (string | null)[][]>): Promise<SyncFigure> {
   const fake = createFakeExcel(sheets, { numberFormats: formats });
   const loaded = await loadSheets([new ExcelSource(fake.run)]);
@@ -227,11 +213,11 @@ async function benchSyncs(label: string, sheets: Book, formats: Record<string, (
 async function benchOfficeSyncs(): Promise<SyncFigure[]> {
   const restore = installExcelEnums();
   try {
-    const example = await workbookCells(path.join(ROOT, 'examples', 'hospital-2026Q3.xlsx'));
+    const example = await bookCells(path.join(ROOT, 'examples', 'hospital-2026Q3.xlsx'));
     const office = syntheticOffice(CLI_SIZES);
     const dateFormats = (grid: SyntheticGrid) => grid.map((row, i) => row.map((_, c) => (i > 0 && c === 0 ? 'yyyy-mm-dd' : null)));
     return [
-      await benchSyncs('examples/hospital-2026Q3.xlsx', example.sheets, example.formats),
+      await benchSyncs('examples/hospital-2026Q3.xlsx', example.sheets, example.numberFormats),
       await benchSyncs(`synthetic office`, { [SHEET_NAMES.staff]: office.staff, [SHEET_NAMES.inspections]: office.inspections, [SHEET_NAMES.fines]: office.fines },
         { [SHEET_NAMES.inspections]: dateFormats(office.inspections), [SHEET_NAMES.fines]: dateFormats(office.fines) }),
     ];

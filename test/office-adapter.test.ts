@@ -17,6 +17,7 @@ import { CHUNK_CELLS, ExcelSink, ExcelSource, isDateFormat, writableValue } from
 import { collectTables } from '../src/io/tables';
 import { XlsxSource } from '../src/io/xlsx';
 import * as fs from 'node:fs';
+import { bookCells, serialOf, type FakeBook } from './helpers/book-cells';
 import { fixture } from './helpers/cli';
 import {
   a1, createFakeExcel, FakeExcelError, installExcelEnums, type FakeExcel, type FakeInputCell, type StoredCell,
@@ -25,35 +26,9 @@ import { selectBook } from './helpers/select';
 
 const FIVE_MB = 5 * 1024 * 1024;
 const RUN = { when: '2026-10-08T09:00:00.000Z', tool: 'service-star test', fingerprint: 'abc123' };
-const MS_PER_DAY = 86_400_000;
 
 // -------------------------------------------------------------------------------------------------
 // Helpers
-
-const serialOf = (d: Date) => d.getTime() / MS_PER_DAY + 25_569;
-
-interface FakeBook {
-  sheets: Record<string, FakeInputCell[][]>;
-  numberFormats: Record<string, (string | null)[][]>;
-}
-
-/** A workbook's sheets as the cells Excel holds: dates are serial numbers with a date format. */
-async function bookCells(file: string): Promise<FakeBook> {
-  const source = await XlsxSource.fromBuffer(file, fs.readFileSync(file));
-  const book: FakeBook = { sheets: {}, numberFormats: {} };
-  for (const name of await source.sheetNames()) {
-    const { grid } = await source.readSheet(name);
-    book.sheets[name] = grid.map((row) => Array.from(row, (v): FakeInputCell => {
-      if (v === undefined || v === null) return null;
-      return v instanceof Date ? serialOf(v) : v;
-    }));
-    book.numberFormats[name] = grid.map((row) => Array.from(row, (v) => {
-      if (!(v instanceof Date)) return null;
-      return serialOf(v) % 1 === 0 ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm';
-    }));
-  }
-  return book;
-}
 
 /** A cell as Excel holds it after ExcelSink wrote it (text stays text, nothing is a formula). */
 function stored(v: Cell): StoredCell {
