@@ -4,6 +4,23 @@ export type Cell = string | number | boolean | Date | null | undefined;
 /** A sheet's used range, row by row. */
 export type Grid = readonly (readonly Cell[])[];
 
+/**
+ * A merged range as the file stores it (§11): its value sits in the top-left cell only, the other
+ * cells of the range are blank in the grid. Coordinates are 0-based grid indexes, inclusive.
+ */
+export interface MergedRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** A grid cell, 0-based. */
+export interface GridAddress {
+  row: number;
+  column: number;
+}
+
 /** The input tables of §1, plus the history of winners (获奖记录) used by the year roll-up. */
 export type TableKey = 'staff' | 'inspections' | 'fines' | 'praise' | 'satisfaction' | 'recommendations' | 'history';
 
@@ -27,6 +44,10 @@ export interface TableInput {
   firstRow?: number;
   /** The Excel column number (1 = A) of grid[][0]. */
   firstColumn?: number;
+  /** Merged ranges of the sheet, in grid coordinates (empty or absent: none). */
+  merges?: readonly MergedRange[];
+  /** Formula cells saved without a cached value (§11a FORMULA_NO_VALUE); blank in the grid. */
+  formulasWithoutValue?: readonly GridAddress[];
   /** User overrides: field → header text, or column letter (`"C"`), or 1-based column number. */
   columns?: Readonly<Record<string, string | number>>;
   /** Rows whose person the office named by hand (人员指认): same-name or unknown people resolved. */

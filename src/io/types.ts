@@ -1,4 +1,4 @@
-import type { Grid } from '../engine/types';
+import type { Grid, GridAddress, MergedRange } from '../engine/types';
 import type { ResultSheet } from '../engine/sheets';
 
 /** One sheet's used range, as an adapter read it. */
@@ -10,6 +10,10 @@ export interface SheetData {
   /** Excel row and column numbers of grid[0][0]. */
   firstRow: number;
   firstColumn: number;
+  /** Merged ranges as the file stores them (value in the top-left cell only), grid coordinates. */
+  merges?: readonly MergedRange[];
+  /** Formula cells the file holds without a cached value (blank in the grid). */
+  formulasWithoutValue?: readonly GridAddress[];
 }
 
 /**
