@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { historySheet } from '../engine/history';
 import { resultJson } from '../engine/json';
 import { messages, type Problem } from '../engine/messages';
+import { groupLine, groupProblems, summaryLine } from '../engine/summary';
 import { runSelection } from '../engine/select';
 import { awardTable, resultSheets } from '../engine/sheets';
 import { fingerprint } from '../engine/fingerprint';
@@ -17,6 +18,8 @@ import { Progress } from './progress';
 import { sheetAsText } from './text-table';
 
 const VERSION = '0.1.0';
+/** Warning lines shown at most (each a group of identical warnings); --all-warnings shows all. */
+const MAX_WARNING_GROUPS = 20;
 /** Inputs above this size get a progress bar. */
 const LARGE_INPUT_BYTES = 1_000_000;
 
@@ -34,6 +37,33 @@ const defaultIo: Io = {
 
 /** Wrong usage found after parsing: exit status 2. */
 class UsageError extends Error {}
+
+/** A result cannot be written (disk full, no permission …): exit status 1, one line. */
+class OutputError extends Error {}
+
+/** Why a file cannot be written, in the clerk's words; the system's code when it is another. */
+const WRITE_FAILURES: Record<string, { zh: string; en: string }> = {
+  ENOSPC: { zh: '磁盘已满', en: 'the disk is full' },
+  EDQUOT: { zh: '磁盘配额已满', en: 'the disk quota is full' },
+  EACCES: { zh: '没有写入权限', en: 'no permission to write there' },
+  EPERM: { zh: '没有写入权限', en: 'no permission to write there' },
+  EROFS: { zh: '磁盘只读', en: 'the disk is read-only' },
+  EISDIR: { zh: '这是一个文件夹', en: 'it is a folder' },
+  ENOTEMPTY: { zh: '这是一个文件夹', en: 'it is a folder' },
+  EEXIST: { zh: '这是一个文件夹', en: 'it is a folder' },
+  ENOTDIR: { zh: '路径中有一段不是文件夹', en: 'a part of the path is not a folder' },
+  EBUSY: { zh: '文件正被其他程序使用（是否已在 Excel 或 WPS 中打开？）', en: 'the file is in use (open in Excel or WPS?)' },
+};
+
+async function writeOutput(option: string, path: string, data: Uint8Array | string): Promise<void> {
+  try {
+    await saveFile(path, data);
+  } catch (error) {
+    const code = String((error as NodeJS.ErrnoException).code ?? '');
+    const why = WRITE_FAILURES[code] ?? { zh: code || String(error), en: code || String(error) };
+    throw new OutputError(`${option} ${path}：无法写入（${why.zh}），原有文件未改动 / ${option} ${path}: cannot be written (${why.en}); any earlier file there is unchanged`);
+  }
+}
 
 /** The input cannot be used: exit status 1 with one line per problem. */
 class InputError extends Error {
@@ -72,14 +102,22 @@ async function fileSize(path: string): Promise<number> {
 
 async function select(args: SelectArgs, io: Io): Promise<number> {
   const lang = args.lang;
-  const paths = [args.book, ...Object.values(args.tables).map((t) => t.file)].filter((p): p is string => p !== null);
-  for (const [option, target] of [['--out', args.out], ['--json', args.json]] as const) {
-    if (target === null || target === '-') continue;
-    const clash = await Promise.all(paths.map(async (p) => resolve(p) === resolve(target) || isSameFile(p, target)));
+  const tablePaths = [args.book, ...Object.values(args.tables).map((t) => t.file)].filter((p): p is string => p !== null);
+  // Every file the run reads is protected from being an output, the rules file included.
+  const inputs = [...tablePaths, ...(args.rules ? [args.rules] : [])];
+  const outputs: [option: string, path: string][] = [];
+  if (args.out !== null) outputs.push(['--out', args.out]);
+  if (args.json !== null && args.json !== '-') outputs.push(['--json', args.json]);
+  for (const [option, target] of outputs) {
+    const clash = await Promise.all(inputs.map(async (p) => resolve(p) === resolve(target) || isSameFile(p, target)));
     if (clash.includes(true)) {
       throw new UsageError(`${option} ${target} 是输入文件，结果不会写入输入文件 / ${option} ${target} is an input file: results never overwrite an input`);
     }
   }
+  if (args.out !== null && args.json !== null && (resolve(args.out) === resolve(args.json) || await isSameFile(args.out, args.json))) {
+    throw new UsageError(`--out 和 --json 指向同一个文件 ${args.out}，一个会覆盖另一个 / --out and --json name the same file ${args.out}: one would replace the other`);
+  }
+  const paths = tablePaths;
   const sizes = await Promise.all([...new Set(paths)].map(fileSize));
   const progress = new Progress(io.progress && !args.quiet && sizes.reduce((a, b) => a + b, 0) > LARGE_INPUT_BYTES);
   const opened = new Map<string, Promise<TableSource>>();
@@ -119,26 +157,41 @@ async function select(args: SelectArgs, io: Io): Promise<number> {
   const result = outcome.result;
   const json = `${JSON.stringify(resultJson(result, lang), null, 2)}\n`;
   if (args.json === '-') io.stdout(json);
-  else if (args.json) await saveFile(args.json, json);
+  else if (args.json) await writeOutput('--json', args.json, json);
   const awards = awardTable(result, lang);
   if (args.out) {
     progress.update(0.8, lang === 'zh' ? `写出 ${args.out}` : `writing ${args.out}`);
     const writer = new XlsxResultWriter();
     const run = { when: new Date().toISOString(), tool: `service-star ${VERSION}`, fingerprint: fingerprint(collected.tables) };
     await writer.writeSheets([...resultSheets(result, run, lang), historySheet(collected.tables.history ?? null, result, lang)]);
-    await saveFile(args.out, await writer.toBuffer());
+    await writeOutput('--out', args.out, await writer.toBuffer());
   }
   progress.done();
   if (args.print || (!args.out && !args.json)) io.stdout(`${sheetAsText(awards)}\n`);
   if (!args.quiet) {
     const counts = result.inputs.map((i) => `${i.sheet} ${i.used}/${i.rows}`).join(lang === 'zh' ? '，' : ', ');
     io.stderr(lang === 'zh'
-      ? `评选期间 ${result.period.id}，方案 ${result.scheme.id}；使用行数 ${counts}；警告 ${result.warnings.length} 条${args.out ? `；结果已写入 ${args.out}` : ''}\n`
-      : `period ${result.period.id}, scheme ${result.scheme.id}; rows used ${counts}; ${result.warnings.length} warnings${args.out ? `; results written to ${args.out}` : ''}\n`);
-    for (const w of result.warnings.slice(0, 10)) io.stderr(`  ${problemLine(w, lang, collected.files)}\n`);
-    if (result.warnings.length > 10) {
-      io.stderr(lang === 'zh' ? `  ……另有 ${result.warnings.length - 10} 条，见运行记录表或 --json\n` : `  … ${result.warnings.length - 10} more in the run log sheet or --json\n`);
+      ? `评选期间 ${result.period.id}，方案 ${result.scheme.id}；使用行数 ${counts}；警告 ${result.warnings.length} 条\n`
+      : `period ${result.period.id}, scheme ${result.scheme.id}; rows used ${counts}; ${result.warnings.length} warnings\n`);
+    if (args.allWarnings) {
+      for (const w of result.warnings) io.stderr(`  ${problemLine(w, lang, collected.files)}\n`);
+    } else {
+      const groups = groupProblems(result.warnings);
+      for (const g of groups.slice(0, MAX_WARNING_GROUPS)) {
+        const file = g.table ? collected.files[g.table] ?? '' : '';
+        // A CSV's sheet is its file name: say it once.
+        io.stderr(`  ${groupLine(g, lang, { file: g.sheet && file.endsWith(g.sheet) ? '' : file })}\n`);
+      }
+      const hidden = groups.length > MAX_WARNING_GROUPS || groups.length < result.warnings.length;
+      if (hidden) {
+        io.stderr(lang === 'zh' ? '  （相同的警告已合并；--all-warnings 逐条列出，或见运行记录表、--json）\n' : '  (identical warnings grouped; --all-warnings lists each, as do the run log sheet and --json)\n');
+      }
     }
+    const summary = summaryLine(result)[lang];
+    const written = [args.out, args.json && args.json !== '-' ? args.json : null].filter(Boolean).join(lang === 'zh' ? '、' : ', ');
+    io.stderr(lang === 'zh'
+      ? `${summary}。${written ? `结果已写入 ${written}` : '未写出结果表：加 --out 结果.xlsx 写出结果工作簿'}\n`
+      : `${summary}. ${written ? `Results written to ${written}` : 'No result sheets written: add --out results.xlsx to write the result workbook'}\n`);
   }
   return 0;
 }
@@ -163,6 +216,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         if (error instanceof UsageError) {
           io.stderr(`service-star: ${error.message}\n`);
           return 2;
+        }
+        if (error instanceof OutputError) {
+          io.stderr(`service-star: ${error.message}\n`);
+          return 1;
         }
         if (error instanceof InputError) {
           for (const line of error.lines) io.stderr(`service-star: ${line}\n`);

@@ -20,7 +20,10 @@ export interface Problem {
   row: number | null;
   /** The header text of the column, when one column is at fault. */
   column: string | null;
+  /** The full message: where, then what is wrong. */
   message: Bilingual;
+  /** What is wrong, without the where: identical problems on many rows share it (see groupProblems). */
+  detail: Bilingual;
 }
 
 export const TABLE_NAMES: Record<TableKey, Bilingual> = {
@@ -42,7 +45,7 @@ function problem(code: ProblemCode, where: Where, zh: string, en: string): Probl
   };
   return {
     code, table: where.table, sheet: where.sheet, row: where.row, column: where.column ?? null,
-    message: { zh: at.zh + zh, en: at.en + en },
+    message: { zh: at.zh + zh, en: at.en + en }, detail: { zh, en },
   };
 }
 

@@ -1,5 +1,6 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { openSource, SourceError } from './xlsx';
 import type { TableSource } from './types';
 
@@ -10,15 +11,37 @@ export async function openFile(path: string): Promise<TableSource> {
     data = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new SourceError('UNREADABLE', path, null, code === 'ENOENT' ? '文件不存在 / no such file' : String(code ?? error));
+    const why = code === 'ENOENT' ? { zh: '文件不存在', en: 'no such file' }
+      : code === 'EISDIR' ? { zh: '这是一个文件夹', en: 'it is a folder' }
+        : code === 'EACCES' || code === 'EPERM' ? { zh: '没有读取权限', en: 'no permission to read it' }
+          : { zh: String(code ?? error), en: String(code ?? error) };
+    throw new SourceError('UNREADABLE', path, null, why);
   }
   return openSource(path, data);
 }
 
-/** Writes bytes or text to a file, making its folder first. */
+/**
+ * Writes bytes or text to a file, making its folder first. The data goes to a temporary file beside
+ * the target, flushed to disk, and is then renamed over it (atomic on one file system): a run killed
+ * or a disk filling up midway leaves the previous file whole, never a half-written one.
+ */
 export async function saveFile(path: string, data: Uint8Array | string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, data);
+  const folder = dirname(path);
+  await mkdir(folder, { recursive: true });
+  const temp = join(folder, `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const file = await open(temp, 'wx');
+    try {
+      await file.writeFile(data);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
 }
 
 /** Whether two paths name the same file, through links and case-insensitive file systems too. */

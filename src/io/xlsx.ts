@@ -67,22 +67,45 @@ export class CsvSource implements TableSource {
   }
 }
 
-/** A source that cannot be read: the file, and the sheet when one is missing. */
+/** Why a file cannot be read, in the clerk's words. */
+export interface Unreadable {
+  zh: string;
+  en: string;
+}
+
+/** The formats this tool reads, for messages. */
+export const READ_FORMATS = '.xlsx、.xlsm、.csv';
+
+/** A file that is not a workbook we can read: what it seems to be, and how to save it so it reads. */
+export function notAWorkbook(data: Uint8Array): Unreadable {
+  const starts = (...bytes: number[]) => bytes.every((b, i) => data[i] === b);
+  const save = { zh: `请在 Excel 或 WPS 中另存为 .xlsx（可读取 ${READ_FORMATS}）`, en: `save it as .xlsx in Excel or WPS (${READ_FORMATS.replace(/、/gu, ', ')} are read)` };
+  // An OLE2 compound file (D0 CF 11 E0): an Excel 97–2003 .xls, a WPS .et, or an encrypted workbook.
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) {
+    return { zh: `这是旧版 Excel（.xls/.et）或加密的工作簿，${save.zh}`, en: `an old Excel (.xls/.et) or encrypted workbook: ${save.en}` };
+  }
+  if (starts(0x25, 0x50, 0x44, 0x46)) return { zh: `这是 PDF 文件，不是工作簿；${save.zh}`, en: `a PDF file, not a workbook; ${save.en}` };
+  if (starts(0x50, 0x4b)) return { zh: `压缩文件已损坏或不是 Excel 工作簿；${save.zh}`, en: `a damaged zip file or not an Excel workbook; ${save.en}` };
+  return { zh: `不是 Excel 工作簿；${save.zh}`, en: `not an Excel workbook; ${save.en}` };
+}
+
+/** A source that cannot be read: the file, and the sheet when one is missing. Each said once, Chinese then English. */
 export class SourceError extends Error {
-  constructor(readonly code: 'NO_SHEET' | 'UNREADABLE', readonly file: string, readonly sheet: string | null, detail = '') {
+  constructor(readonly code: 'NO_SHEET' | 'UNREADABLE', readonly file: string, readonly sheet: string | null, why: Unreadable = { zh: '', en: '' }) {
     super(code === 'NO_SHEET'
       ? `${file}：没有工作表「${sheet}」 / ${file}: no sheet named "${sheet}"`
-      : `${file}：无法读取（${detail}） / ${file}: cannot be read (${detail})`);
+      : `${file}：无法读取（${why.zh}） / ${file}: cannot be read (${why.en})`);
   }
 }
 
 /** Opens .xlsx or .csv bytes by the file name's extension. */
 export async function openSource(fileName: string, data: Uint8Array): Promise<TableSource> {
   const base = fileName.replace(/^.*[\\/]/u, '');
+  if (/\.csv$/iu.test(base)) return new CsvSource(fileName, data, base.replace(/\.csv$/iu, ''));
   try {
-    if (/\.csv$/iu.test(base)) return new CsvSource(fileName, data, base.replace(/\.csv$/iu, ''));
     return await XlsxSource.fromBuffer(fileName, data);
-  } catch (error) {
-    throw new SourceError('UNREADABLE', fileName, null, error instanceof Error ? error.message : String(error));
+  } catch {
+    // The zip library's own words (jszip's English, a URL) mean nothing to a clerk.
+    throw new SourceError('UNREADABLE', fileName, null, notAWorkbook(data));
   }
 }
