@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { didYouMean } from '../src/cli/args';
+import { Progress } from '../src/cli/progress';
 import { fixture, makeTemp, removeTemp, runCli } from './helpers/cli';
 
 let tmp = '';
@@ -176,5 +177,29 @@ describe('CLI outputs: never half-written, never over an input', () => {
     assert.equal(run.status, 2);
     assert.match(run.stderr, /--out cannot be "-"/u);
     assert.equal(run.stdout, '');
+  });
+});
+
+describe('CLI progress', () => {
+  it('off a terminal: one plain line per stage, no bar or terminal codes', () => {
+    let text = '';
+    const progress = new Progress('lines', (t) => { text += t; });
+    progress.update(0.05, '读取 book.xlsx');
+    progress.update(0.3, '读取 book.xlsx');
+    progress.update(0.65, '计算评选结果');
+    progress.done();
+    const lines = text.trimEnd().split('\n');
+    assert.equal(lines.length, 2);
+    assert.match(lines[0] as string, /^service-star: {3}5% \d+\.\d s 读取 book\.xlsx$/u);
+    assert.match(lines[1] as string, /^service-star: {2}65% \d+\.\d s 计算评选结果$/u);
+    assert.ok(!text.includes('\r') && !text.includes('\u001b'), JSON.stringify(text));
+  });
+
+  it('on a terminal: a bar redrawn in place and cleared at the end', () => {
+    let text = '';
+    const progress = new Progress('bar', (t) => { text += t; });
+    progress.update(0.5, 'computing');
+    progress.done();
+    assert.equal(text, `\r[${'#'.repeat(12)}${'.'.repeat(12)}]  50% computing\u001b[K\r\u001b[K`);
   });
 });

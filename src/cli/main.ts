@@ -14,25 +14,26 @@ import type { TableSource } from '../io/types';
 import { SourceError } from '../io/xlsx';
 import { XlsxResultWriter } from '../io/xlsxWriter';
 import { HELP, parseArgs, type SelectArgs } from './args';
-import { Progress } from './progress';
+import { Progress, type ProgressMode } from './progress';
 import { sheetAsText } from './text-table';
 
 const VERSION = '0.1.0';
 /** Warning lines shown at most (each a group of identical warnings); --all-warnings shows all. */
 const MAX_WARNING_GROUPS = 20;
-/** Inputs above this size get a progress bar. */
+/** Inputs above this size show their progress. */
 const LARGE_INPUT_BYTES = 1_000_000;
 
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  progress: boolean;
+  /** A bar on a terminal, a line per stage elsewhere; 'off' in tests. */
+  progress: ProgressMode;
 }
 
 const defaultIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  progress: Boolean(process.stderr.isTTY),
+  progress: process.stderr.isTTY ? 'bar' : 'lines',
 };
 
 /** Wrong usage found after parsing: exit status 2. */
@@ -119,7 +120,8 @@ async function select(args: SelectArgs, io: Io): Promise<number> {
   }
   const paths = tablePaths;
   const sizes = await Promise.all([...new Set(paths)].map(fileSize));
-  const progress = new Progress(io.progress && !args.quiet && sizes.reduce((a, b) => a + b, 0) > LARGE_INPUT_BYTES);
+  const large = sizes.reduce((a, b) => a + b, 0) > LARGE_INPUT_BYTES;
+  const progress = new Progress(!args.quiet && large ? io.progress : 'off', io.stderr);
   const opened = new Map<string, Promise<TableSource>>();
   const open = (path: string) => {
     let source = opened.get(path);

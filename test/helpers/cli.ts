@@ -30,7 +30,7 @@ export async function runCli(args: readonly string[]): Promise<CliRun> {
   const status = await main(args, {
     stdout: (text) => { stdout += text; },
     stderr: (text) => { stderr += text; },
-    progress: false,
+    progress: 'off',
   });
   return { status, stdout, stderr };
 }
