@@ -4,6 +4,7 @@
  * summary line, and results that are never half-written or written over an input.
  */
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { didYouMean } from '../src/cli/args';
@@ -201,5 +202,17 @@ describe('CLI progress', () => {
     progress.update(0.5, 'computing');
     progress.done();
     assert.equal(text, `\r[${'#'.repeat(12)}${'.'.repeat(12)}]  50% computing\u001b[K\r\u001b[K`);
+  });
+});
+
+describe('npx service-star', () => {
+  it('runs the command line from the project folder, as the README says (linked into node_modules/.bin by npm ci)', function () {
+    this.timeout(60_000);
+    const root = path.join(__dirname, '..');
+    const link = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'service-star.cmd' : 'service-star');
+    assert.ok(fs.existsSync(link), `${link} is missing: npm ci runs scripts/link-bin.js (prepare)`);
+    const child = spawnSync('npx', ['--no-install', 'service-star', '--version'], { cwd: root, encoding: 'utf8', shell: process.platform === 'win32' });
+    assert.equal(child.status, 0, child.stderr);
+    assert.equal(child.stdout.trim(), JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version);
   });
 });
