@@ -1,18 +1,20 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { openSource, SourceError } from './xlsx';
+import { SourceError } from './errors';
+import { inflateNode } from './inflateNode';
+import { openSource } from './xlsx';
 import type { TableSource } from './types';
 
-/** Opens an .xlsx or .csv file from disk; a missing or unreadable file is a SourceError. */
+/** Opens a workbook or CSV file from disk; a missing or unreadable file is a SourceError. */
 export async function openFile(path: string): Promise<TableSource> {
   let data: Uint8Array;
   try {
     data = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new SourceError('UNREADABLE', path, null, code === 'ENOENT' ? '文件不存在 / no such file' : String(code ?? error));
+    throw code === 'ENOENT' ? SourceError.unreadable(path, 'missing') : SourceError.unreadable(path, 'io', String(code ?? error));
   }
-  return openSource(path, data);
+  return openSource(path, data, inflateNode);
 }
 
 /** Writes bytes or text to a file, making its folder first. */
