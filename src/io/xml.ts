@@ -91,6 +91,7 @@ export async function scanXml(chunks: AsyncIterable<string>, handler: XmlHandler
 function scanText(text: string, handler: XmlHandler, last: boolean): string {
   let i = 0;
   const n = text.length;
+  const quotes = new QuoteFinder(text);
   while (i < n) {
     const lt = text.indexOf('<', i);
     if (lt < 0) {
@@ -122,34 +123,62 @@ function scanText(text: string, handler: XmlHandler, last: boolean): string {
       const end = text.indexOf('?>', i + 2);
       if (end < 0) return text.slice(i);
       i = end + 2;
-    } else {
-      const end = tagEnd(text, i + 1);
+    } else if (next === 47 /* / */) {
+      const end = text.indexOf('>', i + 2);
       if (end < 0) return text.slice(i);
-      if (next === 47 /* / */) {
-        handler.close(localName(text.slice(i + 2, end).trim()));
-      } else {
-        const selfClosing = text.charCodeAt(end - 1) === 47;
-        const inner = text.slice(i + 1, selfClosing ? end - 1 : end);
-        let space = 0;
-        while (space < inner.length && inner.charCodeAt(space) > 32) space++;
-        handler.open(localName(inner.slice(0, space)), inner.slice(space), selfClosing);
-        if (selfClosing) handler.close(localName(inner.slice(0, space)));
-      }
+      handler.close(localName(text.slice(i + 2, end).trim()));
+      i = end + 1;
+    } else {
+      const end = quotes.tagEnd(i + 1);
+      if (end < 0) return text.slice(i);
+      const selfClosing = text.charCodeAt(end - 1) === 47;
+      const stop = selfClosing ? end - 1 : end;
+      let space = i + 1;
+      while (space < stop && text.charCodeAt(space) > 32) space++;
+      const name = localName(text.slice(i + 1, space));
+      handler.open(name, text.slice(space, stop), selfClosing);
+      if (selfClosing) handler.close(name);
       i = end + 1;
     }
   }
   return '';
 }
 
-/** The `>` closing a tag that starts at `from`, skipping quoted attribute values; -1 when cut. */
-function tagEnd(text: string, from: number): number {
-  let quote = 0;
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (quote !== 0) {
-      if (c === quote) quote = 0;
-    } else if (c === 62 /* > */) return i;
-    else if (c === 34 || c === 39) quote = c;
+/**
+ * Finds the `>` ending a start tag, skipping quoted attribute values. The next quote of each kind
+ * is looked up once and reused until passed, so a chunk is searched in linear time.
+ */
+class QuoteFinder {
+  private dq = -1;
+  private sq = -1;
+
+  constructor(private readonly text: string) {}
+
+  private next(quote: '"' | "'", from: number): number {
+    if (quote === '"') {
+      if (this.dq !== Infinity && this.dq < from) this.dq = this.position(quote, from);
+      return this.dq;
+    }
+    if (this.sq !== Infinity && this.sq < from) this.sq = this.position(quote, from);
+    return this.sq;
   }
-  return -1;
+
+  private position(quote: string, from: number): number {
+    const at = this.text.indexOf(quote, from);
+    return at < 0 ? Infinity : at;
+  }
+
+  /** The `>` closing a tag whose name starts at `from`; -1 when the tag is cut by the chunk's end. */
+  tagEnd(from: number): number {
+    let i = from;
+    for (;;) {
+      const gt = this.text.indexOf('>', i);
+      if (gt < 0) return -1;
+      const q = Math.min(this.next('"', i), this.next("'", i));
+      if (q > gt) return gt;
+      const close = this.text.indexOf(this.text[q] as string, q + 1);
+      if (close < 0) return -1;
+      i = close + 1;
+    }
+  }
 }
