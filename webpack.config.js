@@ -45,6 +45,8 @@ module.exports = async (_env, argv = {}) => {
       // Hashed names in production so Office's aggressive webview cache picks up new builds;
       // except the functions' script, whose name is in the manifest.
       filename: (pathData) => (pathData.chunk?.name === 'functions' ? FUNCTIONS_SCRIPT : production ? '[name].[contenthash].js' : '[name].js'),
+      // The file readers (our .xlsx reader; SheetJS for .xls/.et/.ods), loaded when files are picked.
+      chunkFilename: production ? 'reader-[id].[contenthash].js' : 'reader-[id].js',
       clean: true,
     },
     resolve: {
@@ -57,8 +59,10 @@ module.exports = async (_env, argv = {}) => {
           exclude: /node_modules/,
           use: {
             loader: 'ts-loader',
-            // Type checking is done once by `npm run typecheck`, not per bundle.
-            options: { transpileOnly: true, configFile: path.resolve(__dirname, 'tsconfig.json') },
+            // Type checking is done once by `npm run typecheck`, not per bundle. ES modules here (the
+            // Node build stays CommonJS) so that `await import()` of the file readers becomes a chunk
+            // of its own, fetched only when the user picks files.
+            options: { transpileOnly: true, configFile: path.resolve(__dirname, 'tsconfig.json'), compilerOptions: { module: 'es2020' } },
           },
         },
       ],

@@ -20,6 +20,12 @@
  *     sheet of the example workbook and of the 60,000-row office (ExcelSource), select, write the
  *     result sheets (ExcelSink): context.sync() calls and the largest request of each half.
  *
+ * (g) reading workbooks, on the CLI's office (60,000 rows; --quick: 6,000): the floor — inflate and one
+ *     scan of every part's XML doing nothing — beside our reader alone (every sheet into grids) and
+ *     the CLI `--json` on the same file, with the ratio CLI / floor; then the CLI at 1×, 3× and 10×
+ *     that office (--quick: 1× only), `--json` alone and with `--out`: time and peak memory
+ *     (maximum resident set of the child, by /usr/bin/time).
+ *
  * Targets: engine < 1 s and within 5× the bare pass; CLI < 10 s; (d) < 2 s in total; (e) < 1.5 s.
  */
 import { spawnSync } from 'child_process';
@@ -30,7 +36,11 @@ import { runSelection } from '../src/engine/select';
 import { historySheet } from '../src/engine/history';
 import { resultBlock, resultSheets } from '../src/engine/sheets';
 import { ExcelSink, ExcelSource } from '../src/io/office';
+import { openFile } from '../src/io/files';
+import { inflateNode } from '../src/io/inflateNode';
 import { chooseTables, loadSheets, tableOf } from '../src/io/tables';
+import { scanXml } from '../src/io/xml';
+import { entryChunks, zipEntries } from '../src/io/zip';
 import { bookCells } from '../test/helpers/book-cells';
 import { createFakeExcel, installExcelEnums, type FakeInputCell } from '../test/helpers/fake-excel';
 import type * as CellFunctions from '../src/functions/functions';
@@ -191,6 +201,97 @@ interface SyncFigure {
 }
 
 type Book = Record<string, FakeInputCell[][]>;
+
+// (g) reading workbooks ------------------------------------------------------------------------
+
+/** Inflate every .xml part and scan it once with a handler that does nothing: what no reader can beat. */
+async function readFloor(file: string): Promise<number> {
+  const data = new Uint8Array(fs.readFileSync(file));
+  const t0 = now();
+  const noop = { open: () => undefined, close: () => undefined, text: () => undefined };
+  for (const entry of zipEntries(data).values()) {
+    if (!entry.name.endsWith('.xml')) continue;
+    const decoder = new TextDecoder();
+    const text = async function* text(): AsyncIterable<string> {
+      for await (const chunk of entryChunks(data, entry, inflateNode, Number.MAX_SAFE_INTEGER)) yield decoder.decode(chunk, { stream: true });
+    };
+    await scanXml(text(), noop);
+  }
+  return now() - t0;
+}
+
+/** Our reader alone: open the file and read every sheet into grids. */
+async function readAll(file: string): Promise<number> {
+  const t0 = now();
+  const source = await openFile(file);
+  for (const name of await source.sheetNames()) await source.readSheet(name);
+  return now() - t0;
+}
+
+async function medianOf(runs: number, fn: () => Promise<number>): Promise<number> {
+  await fn(); // warm-up
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    gc();
+    xs.push(await fn());
+  }
+  return median(xs);
+}
+
+interface RunFigure {
+  ms: number | null;
+  peak: number | null;
+}
+
+/** The CLI in a child, timed, with its peak memory when /usr/bin/time is there to tell it. */
+function cliRun(args: readonly string[]): RunFigure {
+  const bin = path.join(ROOT, 'bin', 'service-star.js');
+  const timed = fs.existsSync('/usr/bin/time');
+  const command = timed ? '/usr/bin/time' : process.execPath;
+  const argv = [...(timed ? ['-f', 'maxrss %M', process.execPath] : []), bin, ...args];
+  const t0 = now();
+  const run = spawnSync(command, argv, { cwd: ROOT, encoding: 'utf8', timeout: 600_000, maxBuffer: 64 * 1048576 });
+  const elapsed = now() - t0;
+  if (run.error || run.status !== 0) return { ms: null, peak: null };
+  const kb = /maxrss (\d+)/u.exec(run.stderr)?.[1];
+  return { ms: elapsed, peak: kb === undefined ? null : Number(kb) * 1024 };
+}
+
+interface ReadingFigure {
+  rows: number;
+  floorMs: number;
+  readerMs: number;
+  cliJsonMs: number | null;
+  scales: { scale: number; rows: number; size: number; json: RunFigure; out: RunFigure }[];
+}
+
+async function benchReading(): Promise<ReadingFigure> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'service-star-read-'));
+  try {
+    const scales = quick ? [1] : [1, 3, 10];
+    const figure: ReadingFigure = { rows: 0, floorMs: 0, readerMs: 0, cliJsonMs: null, scales: [] };
+    for (const scale of scales) {
+      const sizes = { staff: CLI_SIZES.staff * scale, inspections: CLI_SIZES.inspections * scale, fines: CLI_SIZES.fines * scale };
+      const file = path.join(dir, `office-${scale}x.xlsx`);
+      await writeSyntheticXlsx(file, sizes);
+      const rows = sizes.staff + sizes.inspections + sizes.fines;
+      if (scale === 1) {
+        figure.rows = rows;
+        figure.floorMs = await medianOf(3, () => readFloor(file));
+        figure.readerMs = await medianOf(3, () => readAll(file));
+      }
+      const json = cliRun(['select', file, '--period', PERIOD, '--json', path.join(dir, 'r.json'), '--quiet']);
+      const out = cliRun(['select', file, '--period', PERIOD, '--json', path.join(dir, 'r.json'), '--out', path.join(dir, 'r.xlsx'), '--quiet']);
+      if (scale === 1) figure.cliJsonMs = json.ms;
+      figure.scales.push({ scale, rows, size: fs.statSync(file).size, json, out });
+      fs.rmSync(file);
+    }
+    return figure;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 
 async function benchSyncs(label: string, sheets: Book, formats: Record<string, (string | null)[][]>): Promise<SyncFigure> {
   const fake = createFakeExcel(sheets, { numberFormats: formats });
@@ -438,6 +539,15 @@ async function main(): Promise<void> {
   // (c) the CLI
   const cli = await benchCli();
 
+  // (g) reading workbooks
+  const reading = await benchReading();
+  const fig = (f: RunFigure) => `${f.ms === null ? 'n/a' : ms(f.ms)}${f.peak === null ? '' : `, peak ${mb(f.peak)}`}`;
+  console.log(`reading ${reading.rows.toLocaleString('en-US')} rows: floor (inflate + one scan) ${ms(reading.floorMs)}, our reader ${ms(reading.readerMs)}, `
+    + `CLI --json ${reading.cliJsonMs === null ? 'n/a' : ms(reading.cliJsonMs)}`);
+  for (const f of reading.scales) {
+    console.log(`CLI at ${f.scale}× (${f.rows.toLocaleString('en-US')} rows, ${mb(f.size)}): --json ${fig(f.json)}; --json --out ${fig(f.out)}`);
+  }
+
   // (d), (e) the cell functions
   const fns = await loadCellFunctions();
   const scoreFig = benchScore(fns);
@@ -471,6 +581,10 @@ async function main(): Promise<void> {
     ['peak RSS over RSS before the run', peakAfter > peakBefore ? mb(peakAfter - before.rss) : 'n/a (peak was earlier)', '—', ''],
     ['peak RSS of the process', mb(peakAfter), '—', ''],
     ['CLI end to end', cli.ms === null ? 'n/a' : ms(cli.ms), '< 10 s', cli.ms === null ? '?' : cli.ms < 10_000 ? 'yes' : 'NO'],
+    ['read floor: inflate + one scan (median of 3)', ms(reading.floorMs), '—', ''],
+    ['our .xlsx reader, every sheet (median of 3)', ms(reading.readerMs), '—', ''],
+    ['CLI --json / read floor', reading.cliJsonMs === null ? 'n/a' : `${(reading.cliJsonMs / Math.max(reading.floorMs, 1e-6)).toFixed(1)}×`, '—', ''],
+    ...reading.scales.map((f): [string, string, string, string] => [`CLI ${f.scale}× --json / --json --out`, `${fig(f.json)} / ${fig(f.out)}`, '—', '']),
     [`STAR.SCORE × ${scoreFig.calls.toLocaleString('en-US')}, ${scoreFig.rows.toLocaleString('en-US')} rows (total)`, ms(scoreFig.totalMs), '< 2 s', scoreFig.totalMs < 2000 ? 'yes' : 'NO'],
     [`STAR.RESULTS, ${resultsFig.rows.toLocaleString('en-US')} rows (cold, median of ${RUNS})`, ms(resultsFig.coldMedian), '< 1.5 s', resultsFig.coldMedian < 1500 ? 'yes' : 'NO'],
     ['STAR.RESULTS, same ranges again (cached)', ms(resultsFig.cachedMs), '—', ''],

@@ -33,16 +33,17 @@ describe('CLI messages: errors said once, Chinese then English', () => {
     fs.writeFileSync(notes, '这不是工作簿 this is a text file\n');
     const run = await runCli(['select', notes, '--period', '2026Q3']);
     assert.equal(run.status, 1);
-    assert.match(run.stderr, /不是 Excel 工作簿.*另存为 \.xlsx.*\.csv.* \/ .*not an Excel workbook.*save it as \.xlsx/u);
+    assert.match(run.stderr, /不是 Excel 工作簿.*\.csv.*另存为 \.xlsx.* \/ .*not an Excel workbook.*\.csv.*Save it as \.xlsx/u);
     assert.doesNotMatch(run.stderr, /central directory|zip file \?|Corrupted zip|https?:/u);
   });
 
-  it('an Excel 97–2003 file is named as one', async () => {
+  it('a damaged Excel 97–2003 file is said to be damaged', async () => {
     const old = path.join(tmp, 'old.xlsx');
     fs.writeFileSync(old, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
     const run = await runCli(['select', old, '--period', '2026Q3']);
     assert.equal(run.status, 1);
-    assert.match(run.stderr, /旧版 Excel（\.xls\/\.et）.* \/ .*old Excel \(\.xls\/\.et\)/u);
+    assert.match(run.stderr, /文件已损坏或不完整.* \/ .*the file is damaged or incomplete/u);
+    assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
   });
 });
 

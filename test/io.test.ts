@@ -14,7 +14,9 @@ import type { SelectionResult } from '../src/engine/select';
 import { awardTitle, NUMBER_FORMATS, resultSheets, type ResultSheet } from '../src/engine/sheets';
 import { decodeText, parseCsv } from '../src/io/csv';
 import { openFile } from '../src/io/files';
-import { CsvSource, openSource, plainValue, SourceError, XlsxSource } from '../src/io/xlsx';
+import { inflateNode } from '../src/io/inflateNode';
+import { CsvSource, openSource, SourceError } from '../src/io/xlsx';
+import type { SheetData } from '../src/io/types';
 import { XlsxResultWriter } from '../src/io/xlsxWriter';
 import { fixture, makeTemp, removeTemp, runCli } from './helpers/cli';
 import { selectBook } from './helpers/select';
@@ -50,29 +52,29 @@ describe('io: decodeText (CSV bytes → text)', () => {
   const TEXT = '工号,姓名,科室\r\nK01,张三,收费处\r\nK02,李四,收费处\r\nK03,王五,药房\r\n';
 
   it('UTF-8 with BOM: the BOM is dropped', () => {
-    assert.equal(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(TEXT)])), TEXT);
+    assert.equal(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(TEXT)])).text, TEXT);
   });
 
   it('UTF-8 without BOM', () => {
-    assert.equal(decodeText(utf8(TEXT)), TEXT);
+    assert.equal(decodeText(utf8(TEXT)).text, TEXT);
   });
 
   it('GB18030 (what Chinese Excel and WPS save as CSV)', () => {
     // 工号 in GB18030 is B9A4 BAC5; 张三 is D5C5 C8FD.
-    assert.equal(decodeText(bytes(0xb9, 0xa4, 0xba, 0xc5, 0x2c, 0xd5, 0xc5, 0xc8, 0xfd)), '工号,张三');
-    assert.equal(decodeText(fs.readFileSync(fixture('csv', 'roster-gb18030.csv'))), TEXT);
-    assert.equal(decodeText(fs.readFileSync(fixture('csv', 'inspections-gb18030.csv'))),
+    assert.equal(decodeText(bytes(0xb9, 0xa4, 0xba, 0xc5, 0x2c, 0xd5, 0xc5, 0xc8, 0xfd)).text, '工号,张三');
+    assert.equal(decodeText(fs.readFileSync(fixture('csv', 'roster-gb18030.csv'))).text, TEXT);
+    assert.equal(decodeText(fs.readFileSync(fixture('csv', 'inspections-gb18030.csv'))).text,
       fs.readFileSync(fixture('csv', 'inspections-utf8.csv'), 'utf8'));
   });
 
   it('UTF-16LE with BOM ("Unicode text" from Excel)', () => {
     const data = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('工号\t姓名\r\nK01\t张三', 'utf16le')]);
-    assert.equal(decodeText(new Uint8Array(data)), '工号\t姓名\r\nK01\t张三');
+    assert.equal(decodeText(new Uint8Array(data)).text, '工号\t姓名\r\nK01\t张三');
   });
 
   it('the three CSV fixtures of one table decode to the same text', () => {
     const texts = ['roster-utf8-bom.csv', 'roster-utf8.csv', 'roster-gb18030.csv']
-      .map((f) => decodeText(fs.readFileSync(fixture('csv', f))));
+      .map((f) => decodeText(fs.readFileSync(fixture('csv', f))).text);
     assert.deepEqual(texts, [TEXT, TEXT, TEXT]);
   });
 });
@@ -118,8 +120,8 @@ describe('io: parseCsv', () => {
   });
 });
 
-describe('io: reading .xlsx cells (XlsxSource, plainValue)', () => {
-  let data: Awaited<ReturnType<XlsxSource['readSheet']>>;
+describe('io: reading .xlsx cells made by exceljs', () => {
+  let data: SheetData;
   before(async () => {
     const buffer = await bookBuffer((wb) => {
       const ws = wb.addWorksheet('cells');
@@ -134,7 +136,7 @@ describe('io: reading .xlsx cells (XlsxSource, plainValue)', () => {
       ws.getCell('B7').value = true;
       wb.addWorksheet('hidden').state = 'veryHidden';
     });
-    const source = await XlsxSource.fromBuffer('cells.xlsx', buffer);
+    const source = await openSource('cells.xlsx', buffer, inflateNode);
     assert.deepEqual(await source.sheetNames(), ['cells']);
     data = await source.readSheet('cells');
   });
@@ -162,20 +164,14 @@ describe('io: reading .xlsx cells (XlsxSource, plainValue)', () => {
     assert.equal(data.firstRow, 1);
   });
 
-  it('plainValue on its own', () => {
-    assert.equal(plainValue(null), null);
-    assert.equal(plainValue({ sharedFormula: 'A2', result: 7 } as unknown as ExcelJS.CellValue), 7);
-    assert.equal(plainValue({ formula: 'NOW()' } as ExcelJS.CellFormulaValue), null);
-  });
-
   it('a missing sheet is a SourceError naming the file and the sheet', async () => {
-    const source = await XlsxSource.fromBuffer('cells.xlsx', await bookBuffer((wb) => { wb.addWorksheet('a'); }));
+    const source = await openSource('cells.xlsx', await bookBuffer((wb) => { wb.addWorksheet('a'); }), inflateNode);
     await assert.rejects(source.readSheet('人员名单'), (e: unknown) =>
       e instanceof SourceError && e.code === 'NO_SHEET' && /cells\.xlsx/u.test(e.message) && /人员名单/u.test(e.message));
   });
 
   it('bytes that are not a workbook are UNREADABLE, naming the file', async () => {
-    await assert.rejects(openSource('dir/书.xlsx', utf8('工号,姓名')), (e: unknown) =>
+    await assert.rejects(openSource('dir/书.xlsx', utf8('工号,姓名'), inflateNode), (e: unknown) =>
       e instanceof SourceError && e.code === 'UNREADABLE' && e.message.includes('dir/书.xlsx'));
   });
 

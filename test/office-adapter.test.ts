@@ -15,8 +15,7 @@ import { awardTitle, NUMBER_FORMATS, resultSheets, type ResultSheet, type SheetB
 import type { Cell, Grid, TableInput, TableKey } from '../src/engine/types';
 import { CHUNK_CELLS, ExcelSink, ExcelSource, isDateFormat, writableValue } from '../src/io/office';
 import { collectTables } from '../src/io/tables';
-import { XlsxSource } from '../src/io/xlsx';
-import * as fs from 'node:fs';
+import { openFile } from '../src/io/files';
 import { bookCells, serialOf, type FakeBook } from './helpers/book-cells';
 import { fixture } from './helpers/cli';
 import {
@@ -224,7 +223,7 @@ describe('office adapter (src/io/office.ts on a fake Excel)', () => {
   // -------------------------------------------------------------------------------------------------
 
   describe('ExcelSource', () => {
-    it('lists the sheets in order, very hidden ones left out (hidden ones kept, as XlsxSource)', async () => {
+    it('lists the sheets in order, very hidden ones left out (hidden ones kept, as the file reader)', async () => {
       const fake = createFakeExcel({ 人员名单: [['工号']], 隐藏: [['x']], 内部: [['y']], 督导检查记录: [['日期']] },
         { visibility: { 隐藏: 'Hidden', 内部: 'VeryHidden' } });
       assert.deepEqual(await new ExcelSource(fake.run).sheetNames(), ['人员名单', '隐藏', '督导检查记录']);
@@ -357,7 +356,7 @@ describe('office adapter (src/io/office.ts on a fake Excel)', () => {
     for (const c of CASES) {
       it(`${c.file} ${c.period}: the same resultJson through collectTables + runSelection`, async () => {
         const file = fixture(c.file);
-        const fromFile = await collectTables([await XlsxSource.fromBuffer(file, fs.readFileSync(file))], {});
+        const fromFile = await collectTables([await openFile(file)], {});
         const book = await bookCells(file);
         const fake = createFakeExcel(book.sheets, { numberFormats: book.numberFormats });
         const fromExcel = await collectTables([new ExcelSource(fake.run)], {});
@@ -561,7 +560,7 @@ describe('office adapter (src/io/office.ts on a fake Excel)', () => {
 
     it('the award title and the window award\'s caption stay text when the award names look like formulas', async () => {
       const file = fixture('smile-star-quarterly.xlsx');
-      const tables = (await collectTables([await XlsxSource.fromBuffer(file, fs.readFileSync(file))], {})).tables;
+      const tables = (await collectTables([await openFile(file)], {})).tables;
       const result = select(tables, '2026Q3', undefined, {
         starTitle: { zh: '微笑服务之星', en: '=HYPERLINK("x")' }, windowTitle: { zh: '文明科室', en: '+Window' }, departmentAwards: 1,
       });

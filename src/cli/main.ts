@@ -12,7 +12,6 @@ import { isSameFile, openFile, saveFile } from '../io/files';
 import { collectTables, type TablePick } from '../io/tables';
 import type { TableSource } from '../io/types';
 import { SourceError } from '../io/xlsx';
-import { XlsxResultWriter } from '../io/xlsxWriter';
 import { HELP, parseArgs, type SelectArgs } from './args';
 import { Progress, type ProgressMode } from './progress';
 import { sheetAsText } from './text-table';
@@ -163,6 +162,8 @@ async function select(args: SelectArgs, io: Io): Promise<number> {
   const awards = awardTable(result, lang);
   if (args.out) {
     progress.update(0.8, lang === 'zh' ? `写出 ${args.out}` : `writing ${args.out}`);
+    // exceljs is loaded only to write: reading and --json never pay for it.
+    const { XlsxResultWriter } = await import('../io/xlsxWriter');
     const writer = new XlsxResultWriter();
     const run = { when: new Date().toISOString(), tool: `service-star ${VERSION}`, fingerprint: fingerprint(collected.tables) };
     await writer.writeSheets([...resultSheets(result, run, lang), historySheet(collected.tables.history ?? null, result, lang)]);

@@ -9,7 +9,7 @@ export type ProblemCode =
   | 'DUPLICATE_ID' | 'MISSING_COLUMN' | 'UNKNOWN_TYPE' | 'AMOUNT_OUT_OF_RANGE'
   | 'MISSING_ID' | 'NO_PERSON' | 'UNKNOWN_DEPARTMENT'
   | 'REPEATED_HEADER' | 'MISSING_FIELD' | 'TENURE_UNKNOWN' | 'BAD_PERIOD' | 'UNKNOWN_SCHEME'
-  | 'BAD_PARAMETER' | 'MISSING_TABLE' | 'ASSIGNED_PERSON';
+  | 'BAD_PARAMETER' | 'MISSING_TABLE' | 'ASSIGNED_PERSON' | 'BAD_CSV' | 'BAD_ENCODING';
 
 /** One message about the input: where it is (table, sheet, Excel row, column) and what is wrong. */
 export interface Problem {
@@ -98,4 +98,41 @@ export const messages = {
     `参数 ${name}：${why.zh}`, `parameter ${name}: ${why.en}`),
   missingTable: (table: TableKey) => problem('MISSING_TABLE', { table, sheet: null, row: null },
     `找不到${TABLE_NAMES[table].zh}`, `the ${TABLE_NAMES[table].en} table was not found`),
+  badCsv: (file: string, line: number) => problem('BAD_CSV', { table: null, sheet: file, row: line },
+    '此行开始的引号没有闭合，文件未读取（请检查该行的双引号）',
+    'a quote opened on this line is never closed; the file was not read (check the double quotes on that line)'),
+  badEncoding: (file: string, line: number, count: number) => problem('BAD_ENCODING', { table: null, sheet: file, row: line },
+    `文件按 UTF-8 读取，但有 ${count} 处字节不是 UTF-8，已显示为 �（从此行起）；请检查这些单元格`,
+    `read as UTF-8, but ${count} byte sequence(s) are not UTF-8 and show as � (first on this line); check those cells`),
+};
+
+/** Why a file cannot be read (SourceError), in the words the user sees. */
+export type UnreadableReason = 'missing' | 'io' | 'damaged' | 'encrypted' | 'too-large' | 'doctype' | 'not-workbook' | 'format';
+
+/** The formats read (§11), and how to get one of them. */
+const FORMATS_HINT: Bilingual = {
+  zh: '可读取的格式：.xlsx、.xlsm、.xls、.et、.ods、.csv。请在 Excel 或 WPS 中另存为 .xlsx 后再试',
+  en: 'formats read: .xlsx, .xlsm, .xls, .et, .ods, .csv. Save it as .xlsx in Excel or WPS and try again',
+};
+
+/** Messages about a file as a whole: one line, Chinese then English. */
+export const fileMessages = {
+  noSheet: (file: string, sheet: string): Bilingual => ({ zh: `${file}：没有工作表「${sheet}」`, en: `${file}: no sheet named "${sheet}"` }),
+  unreadable(file: string, reason: UnreadableReason, detail = ''): Bilingual {
+    const what: Record<UnreadableReason, Bilingual> = {
+      missing: { zh: '文件不存在', en: 'no such file' },
+      io: { zh: `无法打开（${detail}）`, en: `cannot be opened (${detail})` },
+      damaged: { zh: '文件已损坏或不完整', en: 'the file is damaged or incomplete' },
+      encrypted: { zh: '工作簿设有打开密码（已加密），请先在 Excel 或 WPS 中取消密码', en: 'the workbook is encrypted (it has a password to open); remove the password in Excel or WPS first' },
+      'too-large': { zh: `解压后超过 ${detail}，不像是正常的工作簿（压缩炸弹？）`, en: `it expands to more than ${detail}, unlike a real workbook (a zip bomb?)` },
+      doctype: { zh: '含有 DOCTYPE 声明（可能展开成巨大的内容），为安全起见不予读取', en: 'it holds a DOCTYPE declaration (which can expand without bound), refused for safety' },
+      'not-workbook': { zh: `这是一个压缩包，但不是工作簿${detail ? `（${detail}）` : '（例如 Word 文档）'}`, en: `it is a zip package but not a workbook${detail ? ` (${detail})` : ' (a Word document, say)'}` },
+      format: { zh: `不是 Excel 工作簿${detail ? `（${detail} 文件）` : ''}`, en: `it is not an Excel workbook${detail ? ` (a ${detail} file)` : ''}` },
+    };
+    const hint = reason === 'missing' || reason === 'io' ? null : FORMATS_HINT;
+    return {
+      zh: `${file}：无法读取：${what[reason].zh}${hint ? `。${hint.zh}` : ''}`,
+      en: `${file}: cannot be read: ${what[reason].en}${hint ? `; ${hint.en}` : ''}`,
+    };
+  },
 };

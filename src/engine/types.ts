@@ -1,3 +1,4 @@
+import type { Problem } from './messages';
 /** A cell as any adapter hands it over: Excel's own values, never formatted text. */
 export type Cell = string | number | boolean | Date | null | undefined;
 
@@ -48,6 +49,8 @@ export interface TableInput {
   merges?: readonly MergedRange[];
   /** Formula cells saved without a cached value (§11a FORMULA_NO_VALUE); blank in the grid. */
   formulasWithoutValue?: readonly GridAddress[];
+  /** What the reader found wrong in the file without refusing it (a CSV's BAD_ENCODING): the run's warnings. */
+  readWarnings?: readonly Problem[];
   /** User overrides: field → header text, or column letter (`"C"`), or 1-based column number. */
   columns?: Readonly<Record<string, string | number>>;
   /** Rows whose person the office named by hand (人员指认): same-name or unknown people resolved. */

@@ -1,23 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { openSource, SourceError } from './xlsx';
+import { SourceError } from './errors';
+import { inflateNode } from './inflateNode';
+import { openSource } from './xlsx';
 import type { TableSource } from './types';
 
-/** Opens an .xlsx or .csv file from disk; a missing or unreadable file is a SourceError. */
+/** Opens a workbook or CSV file from disk; a missing or unreadable file is a SourceError. */
 export async function openFile(path: string): Promise<TableSource> {
   let data: Uint8Array;
   try {
     data = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? { zh: '文件不存在', en: 'no such file' }
-      : code === 'EISDIR' ? { zh: '这是一个文件夹', en: 'it is a folder' }
-        : code === 'EACCES' || code === 'EPERM' ? { zh: '没有读取权限', en: 'no permission to read it' }
-          : { zh: String(code ?? error), en: String(code ?? error) };
-    throw new SourceError('UNREADABLE', path, null, why);
+    throw code === 'ENOENT' ? SourceError.unreadable(path, 'missing') : SourceError.unreadable(path, 'io', String(code ?? error));
   }
-  return openSource(path, data);
+  return openSource(path, data, inflateNode);
 }
 
 /**

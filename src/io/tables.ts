@@ -15,8 +15,14 @@ export interface CollectedTables {
   files: Partial<Record<TableKey, string>>;
 }
 
+/** A sheet as the engine's table: its cells, merged ranges and formulas without a value as read, and the reader's warnings. */
 function tableInput(data: SheetData, label: string): TableInput {
-  return { sheet: label, grid: data.grid, date1904: data.date1904, firstRow: data.firstRow, firstColumn: data.firstColumn };
+  return {
+    sheet: label, grid: data.grid, date1904: data.date1904, firstRow: data.firstRow, firstColumn: data.firstColumn,
+    ...(data.merges?.length ? { merges: data.merges } : {}),
+    ...(data.formulasWithoutValue?.length ? { formulasWithoutValue: data.formulasWithoutValue } : {}),
+    ...(data.warnings?.length ? { readWarnings: data.warnings } : {}),
+  };
 }
 
 /**

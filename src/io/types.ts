@@ -1,4 +1,5 @@
 import type { Grid, GridAddress, MergedRange } from '../engine/types';
+import type { Problem } from '../engine/messages';
 import type { ResultSheet } from '../engine/sheets';
 
 /** One sheet's used range, as an adapter read it. */
@@ -14,6 +15,8 @@ export interface SheetData {
   merges?: readonly MergedRange[];
   /** Formula cells the file holds without a cached value (blank in the grid). */
   formulasWithoutValue?: readonly GridAddress[];
+  /** What reading the file found wrong without refusing it (a CSV's BAD_ENCODING), for the run's warnings. */
+  warnings?: readonly Problem[];
 }
 
 /**

@@ -1,60 +1,28 @@
-import ExcelJS from 'exceljs';
+import { messages } from '../engine/messages';
 import type { Cell } from '../engine/types';
-import { decodeText, parseCsv } from './csv';
+import { decodeText, OpenQuoteError, parseCsv } from './csv';
+import { asSourceError, SourceError } from './errors';
+import type { Problem } from '../engine/messages';
+import { XlsxReader } from './xlsxReader';
+import { isZip, zipEntries, type Inflate } from './zip';
 import type { SheetData, TableSource } from './types';
 
-/** Excel's cell value as the engine wants it: rich text joined, formulas by their result. */
-export function plainValue(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value !== 'object' || value instanceof Date) return value;
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return plainValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-  if ('error' in value) return String(value.error);
-  if ('text' in value) return typeof value.text === 'string' ? value.text : plainValue(value.text as ExcelJS.CellValue);
-  return null;
-}
+export { SourceError } from './errors';
 
-function gridOf(worksheet: ExcelJS.Worksheet): Cell[][] {
-  const grid: Cell[][] = [];
-  const rows = worksheet.getSheetValues() as (ExcelJS.CellValue[] | undefined)[];
-  for (let r = 1; r < rows.length; r++) {
-    const values = rows[r];
-    const row: Cell[] = [];
-    if (values) for (let c = 1; c < values.length; c++) row.push(plainValue(values[c] as ExcelJS.CellValue));
-    grid.push(row);
-  }
-  return grid;
-}
-
-/** An .xlsx workbook read whole with exceljs. */
-export class XlsxSource implements TableSource {
-  private constructor(readonly label: string, private readonly workbook: ExcelJS.Workbook) {}
-
-  static async fromBuffer(label: string, data: ArrayBuffer | Uint8Array): Promise<XlsxSource> {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(data as ArrayBuffer);
-    return new XlsxSource(label, workbook);
-  }
-
-  async sheetNames(): Promise<string[]> {
-    return this.workbook.worksheets.filter((w) => w.state !== 'veryHidden').map((w) => w.name);
-  }
-
-  async readSheet(name: string): Promise<SheetData> {
-    const worksheet = this.workbook.getWorksheet(name);
-    if (!worksheet) throw new SourceError('NO_SHEET', this.label, name);
-    return {
-      name, grid: gridOf(worksheet), date1904: Boolean(this.workbook.properties.date1904), firstRow: 1, firstColumn: 1,
-    };
-  }
-}
-
-/** A .csv file: one sheet, named after the file. */
+/** A .csv file: one sheet, named after the file; read once, a BAD_ENCODING warning kept with it. */
 export class CsvSource implements TableSource {
   private readonly grid: Cell[][];
+  private readonly warnings: Problem[] = [];
 
   constructor(readonly label: string, data: Uint8Array, private readonly sheet: string) {
-    this.grid = parseCsv(decodeText(data));
+    const { text, invalid } = decodeText(data);
+    try {
+      this.grid = parseCsv(text);
+    } catch (error) {
+      if (error instanceof OpenQuoteError) throw SourceError.badCsv(messages.badCsv(label, error.line));
+      throw error;
+    }
+    if (invalid) this.warnings.push(messages.badEncoding(label, invalid.line, invalid.count));
   }
 
   async sheetNames(): Promise<string[]> {
@@ -62,50 +30,41 @@ export class CsvSource implements TableSource {
   }
 
   async readSheet(name: string): Promise<SheetData> {
-    if (name !== this.sheet) throw new SourceError('NO_SHEET', this.label, name);
-    return { name, grid: this.grid, date1904: false, firstRow: 1, firstColumn: 1 };
+    if (name !== this.sheet) throw SourceError.noSheet(this.label, name);
+    return { name, grid: this.grid, date1904: false, firstRow: 1, firstColumn: 1, ...(this.warnings.length > 0 ? { warnings: this.warnings } : {}) };
   }
 }
 
-/** Why a file cannot be read, in the clerk's words. */
-export interface Unreadable {
-  zh: string;
-  en: string;
-}
+/** The extensions read through SheetJS when the bytes are not a zip (Excel 97–2003, WPS, OpenDocument, and the HTML or XML some systems save as ".xls"). */
+const LEGACY = /\.(xls|et|ods|fods|xml)$/iu;
 
-/** The formats this tool reads, for messages. */
-export const READ_FORMATS = '.xlsx、.xlsm、.csv';
+/** Whether bytes start like an OLE compound file (CFB: .xls, .et, and encrypted .xlsx). */
+const isCompoundFile = (data: Uint8Array) => data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0;
 
-/** A file that is not a workbook we can read: what it seems to be, and how to save it so it reads. */
-export function notAWorkbook(data: Uint8Array): Unreadable {
-  const starts = (...bytes: number[]) => bytes.every((b, i) => data[i] === b);
-  const save = { zh: `请在 Excel 或 WPS 中另存为 .xlsx（可读取 ${READ_FORMATS}）`, en: `save it as .xlsx in Excel or WPS (${READ_FORMATS.replace(/、/gu, ', ')} are read)` };
-  // An OLE2 compound file (D0 CF 11 E0): an Excel 97–2003 .xls, a WPS .et, or an encrypted workbook.
-  if (starts(0xd0, 0xcf, 0x11, 0xe0)) {
-    return { zh: `这是旧版 Excel（.xls/.et）或加密的工作簿，${save.zh}`, en: `an old Excel (.xls/.et) or encrypted workbook: ${save.en}` };
-  }
-  if (starts(0x25, 0x50, 0x44, 0x46)) return { zh: `这是 PDF 文件，不是工作簿；${save.zh}`, en: `a PDF file, not a workbook; ${save.en}` };
-  if (starts(0x50, 0x4b)) return { zh: `压缩文件已损坏或不是 Excel 工作簿；${save.zh}`, en: `a damaged zip file or not an Excel workbook; ${save.en}` };
-  return { zh: `不是 Excel 工作簿；${save.zh}`, en: `not an Excel workbook; ${save.en}` };
-}
-
-/** A source that cannot be read: the file, and the sheet when one is missing. Each said once, Chinese then English. */
-export class SourceError extends Error {
-  constructor(readonly code: 'NO_SHEET' | 'UNREADABLE', readonly file: string, readonly sheet: string | null, why: Unreadable = { zh: '', en: '' }) {
-    super(code === 'NO_SHEET'
-      ? `${file}：没有工作表「${sheet}」 / ${file}: no sheet named "${sheet}"`
-      : `${file}：无法读取（${why.zh}） / ${file}: cannot be read (${why.en})`);
-  }
-}
-
-/** Opens .xlsx or .csv bytes by the file name's extension. */
-export async function openSource(fileName: string, data: Uint8Array): Promise<TableSource> {
+/**
+ * Opens a workbook or CSV by its bytes and name (§11 formats): .xlsx/.xlsm with our own reader;
+ * .xls, .et and .ods through SheetJS, loaded only then; anything else a SourceError that names
+ * the format and the formats read — never a library's own words.
+ */
+export async function openSource(fileName: string, data: Uint8Array, inflate: Inflate): Promise<TableSource> {
   const base = fileName.replace(/^.*[\\/]/u, '');
-  if (/\.csv$/iu.test(base)) return new CsvSource(fileName, data, base.replace(/\.csv$/iu, ''));
   try {
-    return await XlsxSource.fromBuffer(fileName, data);
-  } catch {
-    // The zip library's own words (jszip's English, a URL) mean nothing to a clerk.
-    throw new SourceError('UNREADABLE', fileName, null, notAWorkbook(data));
+    if (/\.csv$/iu.test(base)) return new CsvSource(fileName, data, base.replace(/\.csv$/iu, ''));
+    if (isZip(data)) {
+      const entries = zipEntries(data);
+      if (entries.has('content.xml') && entries.has('mimetype')) return await openLegacy(fileName, data);
+      return await XlsxReader.open(fileName, data, entries, inflate);
+    }
+    if (isCompoundFile(data) || LEGACY.test(base)) return await openLegacy(fileName, data);
+    // A workbook's own extension on other bytes (a text file renamed .xlsx): the name says nothing more.
+    const extension = /\.[^.]+$/u.exec(base)?.[0] ?? '';
+    throw SourceError.unreadable(fileName, 'format', /^\.xls[xm]$/iu.test(extension) ? '' : extension);
+  } catch (error) {
+    throw asSourceError(fileName, error);
   }
+}
+
+async function openLegacy(fileName: string, data: Uint8Array): Promise<TableSource> {
+  const { LegacySource } = await import('./legacy');
+  return LegacySource.open(fileName, data);
 }

@@ -13,9 +13,9 @@ import { awardTable, resultSheets, type ResultSheet, type ResultSheetKind } from
 import type { Lang, PersonAssignment, TableInput, TableKey } from '../engine/types';
 import { ExcelSink, ExcelSource, type RunUndo } from '../io/office';
 import { chooseTables, loadSheets, tableOf as tableInputOf, type LoadedSheet } from '../io/tables';
-import { openSource } from '../io/xlsx';
 import { XlsxResultWriter } from '../io/xlsxWriter';
 import { $, blockTable, el, problemItem, tableOf } from './dom';
+import { openFiles } from './files';
 import { loadChoices, loadUndo, saveChoices, saveUndo, type Choices, type SettingsStore } from './settings';
 import { STEPS, STRINGS, uiLanguage, type StepId, type Words } from './strings';
 
@@ -138,7 +138,7 @@ async function readSources(): Promise<void> {
   setStatus((w) => w.reading);
   try {
     const books = workbook ? [new ExcelSource(excelRun, s.sourceWorkbook)]
-      : await Promise.all(files.map(async (f) => openSource(f.name, new Uint8Array(await f.arrayBuffer()))));
+      : await openFiles(files);
     setLoaded(await loadSheets(books));
     state.loadedFromWorkbook = workbook;
     state.outcome = null;

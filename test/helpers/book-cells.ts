@@ -1,5 +1,4 @@
-import * as fs from 'node:fs';
-import { XlsxSource } from '../../src/io/xlsx';
+import { openFile } from '../../src/io/files';
 import type { FakeInputCell } from './fake-excel';
 
 const MS_PER_DAY = 86_400_000;
@@ -15,7 +14,7 @@ export interface FakeBook {
 
 /** A workbook's sheets as the cells Excel holds: dates are serial numbers with a date format. */
 export async function bookCells(file: string): Promise<FakeBook> {
-  const source = await XlsxSource.fromBuffer(file, fs.readFileSync(file));
+  const source = await openFile(file);
   const book: FakeBook = { sheets: {}, numberFormats: {} };
   for (const name of await source.sheetNames()) {
     const { grid } = await source.readSheet(name);

@@ -1,0 +1,184 @@
+/**
+ * A small streaming XML scanner for the parts of an Office Open XML package (ECMA-376 Part 1):
+ * text arrives in chunks and is scanned once, so a sheet larger than one string still reads, and
+ * nothing is kept but what the handler keeps. It knows elements, attributes, text, CDATA, comments
+ * and processing instructions; a DOCTYPE is refused, since its entity declarations are how a
+ * small file expands into gigabytes ("billion laughs") and no Office part has one.
+ */
+
+/** What a part's reader does with what the scanner finds. Names are local (any `x:` prefix dropped). */
+export interface XmlHandler {
+  open(name: string, attributes: string, selfClosing: boolean): void;
+  close(name: string): void;
+  /** Text content, entities decoded; may come in several pieces. */
+  text(text: string): void;
+}
+
+/** The part is not XML we can read; the message is for the "cannot be read" line. */
+export class XmlError extends Error {
+  constructor(message: string, readonly doctype = false) {
+    super(message);
+  }
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Replaces XML's five named entities and character references (`&#x4E00;`, `&#20013;`). */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/gu, (whole, ref: string) => {
+    if (ref[0] === '#') {
+      const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED[ref] ?? whole;
+  });
+}
+
+const ATTRIBUTE = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/gu;
+
+/** The attributes of a start tag, values decoded, names local. */
+export function attributesOf(attributes: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of attributes.matchAll(ATTRIBUTE)) {
+    const name = m[1] as string;
+    out[name.slice(name.indexOf(':') + 1)] = decodeEntities(m[2] ?? m[3] ?? '');
+  }
+  return out;
+}
+
+/** One attribute of a start tag (faster than attributesOf for the hot `<c>` and `<row>` tags). */
+export function attributeOf(attributes: string, name: string): string | undefined {
+  let at = 0;
+  for (;;) {
+    at = attributes.indexOf(name, at);
+    if (at < 0) return undefined;
+    const before = attributes.charCodeAt(at - 1);
+    let i = at + name.length;
+    at = i;
+    // Preceded by white space (or a prefix's colon), followed by `=`.
+    if (!(before === 32 || before === 9 || before === 10 || before === 13 || before === 58)) continue;
+    while (attributes.charCodeAt(i) === 32) i++;
+    if (attributes[i] !== '=') continue;
+    i++;
+    while (attributes.charCodeAt(i) === 32) i++;
+    const quote = attributes[i];
+    if (quote !== '"' && quote !== "'") continue;
+    const end = attributes.indexOf(quote, i + 1);
+    if (end < 0) return undefined;
+    return decodeEntities(attributes.slice(i + 1, end));
+  }
+}
+
+const localName = (name: string) => {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+};
+
+/**
+ * Scans XML text given in chunks. A token cut by a chunk's end waits for the next chunk; what
+ * waits is at most one tag or one run of text, so memory follows the largest token, not the part.
+ */
+export async function scanXml(chunks: AsyncIterable<string>, handler: XmlHandler): Promise<void> {
+  let rest = '';
+  for await (const chunk of chunks) {
+    rest = scanText(rest + chunk, handler, false);
+  }
+  if (scanText(rest, handler, true).trim() !== '') throw new XmlError('unexpected end of XML');
+}
+
+/** Scans what it can of `text`; returns the unfinished tail. */
+function scanText(text: string, handler: XmlHandler, last: boolean): string {
+  let i = 0;
+  const n = text.length;
+  const quotes = new QuoteFinder(text);
+  while (i < n) {
+    const lt = text.indexOf('<', i);
+    if (lt < 0) {
+      // Text up to the end: hand it over only at the end, or when it cannot hold a cut entity.
+      const amp = text.lastIndexOf('&');
+      const cut = !last && amp >= i && text.indexOf(';', amp) < 0 ? amp : n;
+      if (cut > i) handler.text(decodeEntities(text.slice(i, cut)));
+      return text.slice(cut);
+    }
+    if (lt > i) handler.text(decodeEntities(text.slice(i, lt)));
+    i = lt;
+    const next = text.charCodeAt(i + 1);
+    if (next === 33 /* ! */) {
+      if (text.startsWith('<!--', i)) {
+        const end = text.indexOf('-->', i + 4);
+        if (end < 0) return text.slice(i);
+        i = end + 3;
+      } else if (text.startsWith('<![CDATA[', i)) {
+        const end = text.indexOf(']]>', i + 9);
+        if (end < 0) return text.slice(i);
+        handler.text(text.slice(i + 9, end));
+        i = end + 3;
+      } else if (n - i < 9 && !last) {
+        return text.slice(i);
+      } else {
+        throw new XmlError('a DOCTYPE or entity declaration (refused: it can expand a small file without bound)', true);
+      }
+    } else if (next === 63 /* ? */) {
+      const end = text.indexOf('?>', i + 2);
+      if (end < 0) return text.slice(i);
+      i = end + 2;
+    } else if (next === 47 /* / */) {
+      const end = text.indexOf('>', i + 2);
+      if (end < 0) return text.slice(i);
+      handler.close(localName(text.slice(i + 2, end).trim()));
+      i = end + 1;
+    } else {
+      const end = quotes.tagEnd(i + 1);
+      if (end < 0) return text.slice(i);
+      const selfClosing = text.charCodeAt(end - 1) === 47;
+      const stop = selfClosing ? end - 1 : end;
+      let space = i + 1;
+      while (space < stop && text.charCodeAt(space) > 32) space++;
+      const name = localName(text.slice(i + 1, space));
+      handler.open(name, text.slice(space, stop), selfClosing);
+      if (selfClosing) handler.close(name);
+      i = end + 1;
+    }
+  }
+  return '';
+}
+
+/**
+ * Finds the `>` ending a start tag, skipping quoted attribute values. The next quote of each kind
+ * is looked up once and reused until passed, so a chunk is searched in linear time.
+ */
+class QuoteFinder {
+  private dq = -1;
+  private sq = -1;
+
+  constructor(private readonly text: string) {}
+
+  private next(quote: '"' | "'", from: number): number {
+    if (quote === '"') {
+      if (this.dq !== Infinity && this.dq < from) this.dq = this.position(quote, from);
+      return this.dq;
+    }
+    if (this.sq !== Infinity && this.sq < from) this.sq = this.position(quote, from);
+    return this.sq;
+  }
+
+  private position(quote: string, from: number): number {
+    const at = this.text.indexOf(quote, from);
+    return at < 0 ? Infinity : at;
+  }
+
+  /** The `>` closing a tag whose name starts at `from`; -1 when the tag is cut by the chunk's end. */
+  tagEnd(from: number): number {
+    let i = from;
+    for (;;) {
+      const gt = this.text.indexOf('>', i);
+      if (gt < 0) return -1;
+      const q = Math.min(this.next('"', i), this.next("'", i));
+      if (q > gt) return gt;
+      const close = this.text.indexOf(this.text[q] as string, q + 1);
+      if (close < 0) return -1;
+      i = close + 1;
+    }
+  }
+}
