@@ -502,14 +502,18 @@ describe('office adapter (src/io/office.ts on a fake Excel)', () => {
       }
     });
 
-    it('its own count of syncs is Excel\'s, with nothing left for Excel.run to send; calculation suspended per sheet', () => {
+    it('its own count of syncs is Excel\'s, with nothing left for Excel.run to send; calculation suspended, then recalculated', () => {
       assert.equal(sink.syncs, fake.syncCount);
       assert.equal(fake.implicitSyncs, 0);
-      assert.equal(fake.syncCount, 1 + sheets.length + bodyWrites(fake, sheets), 'one sync to list, one per sheet, one per chunk');
+      assert.equal(fake.syncCount, 2 + sheets.length + bodyWrites(fake, sheets) + 1,
+        'one sync to list, one to add the sheets, one per frame, one per chunk, one to recalculate');
       assert.equal(bodyWrites(fake, sheets), cellChunks(sheets));
-      // Calculation stays off for every request; screen updating for each sheet's frame (sheets added).
-      assert.equal(fake.suspendCalculationCalls, fake.syncCount);
-      assert.equal(fake.suspendScreenUpdatingCalls, sheets.length);
+      // Calculation is off for every request but the last, which recalculates: no formula is left stale.
+      assert.equal(fake.suspendCalculationCalls, fake.syncCount - 1);
+      assert.equal(fake.calculateCalls, 1);
+      assert.equal(fake.calculationPending, false);
+      // Screen updating is suspended once a write, for the request that changes the tab bar.
+      assert.equal(fake.suspendScreenUpdatingCalls, 1);
       checkRequests(fake, 'smile');
       figures.push(`ExcelSink smile-star-quarterly (7 sheets): ${fake.syncCount} syncs, largest request ${fake.largestRequest} bytes`);
     });
@@ -806,7 +810,7 @@ describe('office adapter (src/io/office.ts on a fake Excel)', () => {
       large = await measure(20_000);
       for (const m of [small, large]) {
         figures.push(`ExcelSink ${m.staff.toLocaleString('en-US')} staff: ${m.syncs} syncs (${m.sheets.length} sheets, ${bodyWrites(m.fake, m.sheets)} chunks; `
-          + `bound ${m.sheets.length + cellChunks(m.sheets) + 1}), largest request ${(m.largest / 1048576).toFixed(2)} MB; `
+          + `bound ${m.sheets.length + cellChunks(m.sheets) + 3}), largest request ${(m.largest / 1048576).toFixed(2)} MB; `
           + `rows ${m.sheets.map((s) => s.blocks.reduce((n, b) => n + bodyOf(b).length, 0)).join('/')}`);
       }
     });
@@ -816,12 +820,13 @@ describe('office adapter (src/io/office.ts on a fake Excel)', () => {
       assert.equal(large.sheets[0]?.blocks[0]?.rows.length, 20_000);
     });
 
-    it('syncs ≤ sheets + Σ ceil(rows × columns / CHUNK_CELLS) + 1, and ExcelSink.syncs counts them all', () => {
+    it('syncs ≤ sheets + Σ ceil(rows × columns / CHUNK_CELLS) + 3, and ExcelSink.syncs counts them all', () => {
       for (const m of [small, large]) {
         assert.equal(m.sinkSyncs, m.syncs, `${m.staff}`);
         assert.equal(m.fake.implicitSyncs, 0);
-        assert.ok(m.syncs <= m.sheets.length + cellChunks(m.sheets) + 1, `${m.staff} staff: ${m.syncs} syncs`);
-        assert.equal(m.syncs, 1 + m.sheets.length + bodyWrites(m.fake, m.sheets), `${m.staff} staff: one sync to list, one per sheet, one per chunk`);
+        assert.ok(m.syncs <= m.sheets.length + cellChunks(m.sheets) + 3, `${m.staff} staff: ${m.syncs} syncs`);
+        assert.equal(m.syncs, 3 + m.sheets.length + bodyWrites(m.fake, m.sheets),
+          `${m.staff} staff: one sync to list, one to add the sheets, one per frame, one per chunk, one to recalculate`);
       }
     });
 

@@ -119,6 +119,17 @@ function sizedChunks<T>(rows: readonly T[][]): T[][][] {
   return chunks;
 }
 
+/**
+ * Deletes a set-aside sheet. A very hidden sheet cannot be deleted ("the delete operation will fail
+ * with an InvalidOperation exception. You should first change its visibility to hidden or visible",
+ * Worksheet.delete; by design, OfficeDev/office-js#365): it is made hidden first, in the same request.
+ */
+function dropSetAside(sheets: Excel.WorksheetCollection, name: string): void {
+  const sheet = sheets.getItem(name);
+  sheet.visibility = Excel.SheetVisibility.hidden;
+  sheet.delete();
+}
+
 interface Placed {
   /** 0-based row of the block's header. */
   headerRow: number;
@@ -165,45 +176,53 @@ export class ExcelSink implements ResultSink {
         .map((row) => block.columns.map((_, c) => writableValue(row[c])))));
       return { sheet, placed, chunks };
     });
-    const total = 1 + plans.reduce((n, p) => n + 1 + p.chunks.reduce((m, c) => m + c.length, 0), 0);
+    // Requests: list the sheets; set aside, add and hide sheets; each sheet's frame and its chunks of rows; recalculate.
+    const total = 3 + plans.reduce((n, p) => n + 1 + p.chunks.reduce((m, c) => m + c.length, 0), 0);
     let done = 0;
     await this.run(async (context) => {
-      // Calculation is off for every request. Screen updating is suspended for the requests that add,
-      // rename or hide sheets (the tab bar changes); rows go to sheets that are not on screen, and
-      // Office advises against suspending it over and over (the window flickers).
-      const sync = async (structural = false) => {
+      const sheets = context.workbook.worksheets;
+      // Calculation is suspended for every request of the write, and the workbook recalculated once at
+      // the end: after suspendApiCalculationUntilNextSync "it is the developer's responsibility to
+      // re-calc the workbook" (Excel.Application, ExcelApi 1.6).
+      const sync = async () => {
         context.application.suspendApiCalculationUntilNextSync();
-        if (structural) context.application.suspendScreenUpdatingUntilNextSync();
         this.syncs++;
         await context.sync();
         this.options.onProgress?.(++done, total);
       };
-      const existing = context.workbook.worksheets;
-      existing.load('items/name');
+      sheets.load('items/name');
       await sync();
-      const names = new Set(existing.items.map((w) => w.name));
-      for (const old of [...names].filter((n) => n.startsWith(BACKUP_PREFIX))) {
-        context.workbook.worksheets.getItem(old).delete();
-        names.delete(old);
+      const names = new Set(sheets.items.map((w) => w.name));
+      // The tab bar changes in this one request, so screen updating is suspended for it alone: "Don't
+      // call suspendScreenUpdatingUntilNextSync repeatedly … the Excel window will flicker" (ExcelApi 1.9).
+      context.application.suspendScreenUpdatingUntilNextSync();
+      for (const old of sheets.items.filter((w) => w.name.startsWith(BACKUP_PREFIX))) {
+        dropSetAside(sheets, old.name);
+        names.delete(old.name);
       }
       const undo: RunUndo = { created: [], replaced: [] };
+      const added: Excel.Worksheet[] = [];
       let n = 0;
-      for (const { sheet, placed, chunks } of plans) {
+      for (const { sheet } of plans) {
         let backup: string | null = null;
         if (names.has(sheet.name)) {
           while (names.has(`${BACKUP_PREFIX}${n}`)) n++;
           backup = `${BACKUP_PREFIX}${n++}`;
-          context.workbook.worksheets.getItem(sheet.name).name = backup;
+          sheets.getItem(sheet.name).name = backup;
           undo.replaced.push({ name: sheet.name, backup });
         }
-        const ws = context.workbook.worksheets.add(sheet.name);
+        added.push(sheets.add(sheet.name));
         // Hidden only once its successor exists: Excel never hides a workbook's last visible sheet.
-        if (backup) context.workbook.worksheets.getItem(backup).visibility = Excel.SheetVisibility.veryHidden;
+        if (backup) sheets.getItem(backup).visibility = Excel.SheetVisibility.veryHidden;
         undo.created.push(sheet.name);
+      }
+      await sync();
+      this.undo = undo;
+      // One request for a sheet's frame, then one per chunk of rows: the count grows with chunks only.
+      for (const [i, { sheet, placed, chunks }] of plans.entries()) {
+        const ws = added[i] as Excel.Worksheet;
         this.writeFrame(ws, sheet, placed);
-        // One request for a sheet's frame, then one per chunk of rows: the count grows with chunks only.
-        await sync(true);
-        this.undo = undo;
+        await sync();
         for (const [b, parts] of chunks.entries()) {
           const at = placed[b] as Placed;
           let r = 0;
@@ -214,6 +233,10 @@ export class ExcelSink implements ResultSink {
           }
         }
       }
+      context.application.calculate(Excel.CalculationType.recalculate);
+      this.syncs++;
+      await context.sync();
+      this.options.onProgress?.(++done, total);
     });
   }
 
@@ -247,7 +270,7 @@ export class ExcelSink implements ResultSink {
     await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       const names = await this.namesIn(context);
-      for (const r of undo.replaced) if (names.has(r.backup)) sheets.getItem(r.backup).delete();
+      for (const r of undo.replaced) if (names.has(r.backup)) dropSetAside(sheets, r.backup);
       this.syncs++;
       await context.sync();
     });

@@ -41,7 +41,11 @@
  *   deleting it does) and `position` (0-based). `Worksheet.getRange(address?)` takes an A1 address of
  *   that sheet ('B3', 'B3:D10', 'A:C', '2:5'; none = the whole sheet). `Range.select()` needs a visible
  *   sheet and activates it (`fake.selection()`). `Application.suspendScreenUpdatingUntilNextSync()`
- *   is counted (`fake.suspendScreenUpdatingCalls`).
+ *   is counted (`fake.suspendScreenUpdatingCalls`). A request that writes with
+ *   `suspendApiCalculationUntilNextSync()` leaves formulas stale (`fake.calculationPending`) until
+ *   `Application.calculate(type)` runs ("it is the developer's responsibility to re-calc the workbook").
+ * - `Worksheet.delete()` of a VeryHidden sheet is InvalidOperation (its JSDoc; OfficeDev/office-js#365):
+ *   it must be made hidden or visible first.
  * - Charts: `Worksheet.charts.add(type, sourceData, seriesBy?)` (the types of EXCEL_ENUMS.ChartType),
  *   `charts.getItem(name)`; a chart's `name`, `title.text`, `legend.visible`, `setPosition(start, end?)`,
  *   `delete()`, and `series.getItemAt(i)` with `name`, `setValues(range)`, `setXAxisValues(range)`.
@@ -80,6 +84,7 @@ export const EXCEL_ENUMS = {
     area: 'Area', xyscatter: 'XYScatter', radar: 'Radar',
   },
   ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
+  CalculationType: { recalculate: 'Recalculate', full: 'Full', fullRebuild: 'FullRebuild' },
 } as const;
 
 /** Puts the enums on a global `Excel` (as Office.js does in the task pane); returns the undo. */
@@ -331,6 +336,9 @@ interface State {
   runs: number;
   suspendCalls: number;
   screenSuspendCalls: number;
+  /** Cells were written while calculation was suspended, and no Application.calculate has run since. */
+  calculationPending: boolean;
+  calculateCalls: number;
   nextChartId: number;
   requests: RequestRecord[];
   writes: WriteRecord[];
@@ -532,10 +540,17 @@ class Context {
     if (writeBytes > state.limitBytes) {
       throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `the request is ${writeBytes} bytes, over ${state.limitBytes}`);
     }
+    const writesBefore = state.writes.length;
+    const suspendsBefore = state.suspendCalls;
     for (const st of batch) {
       record.readBytes += st.run();
       record.bytes = record.writeBytes + record.readBytes;
     }
+    // "Suspends calculation until the next context.sync() is called. Once set, it is the developer's
+    // responsibility to re-calc the workbook, to ensure that any dependencies are propagated."
+    // (Application.suspendApiCalculationUntilNextSync, @types/office-js, ExcelApi 1.6): what a
+    // suspended request wrote leaves dependent formulas stale until Application.calculate.
+    if (state.suspendCalls > suspendsBefore && state.writes.length > writesBefore) state.calculationPending = true;
     if (record.readBytes > state.limitBytes) {
       throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', `the answer is ${record.readBytes} bytes, over ${state.limitBytes}`);
     }
@@ -582,6 +597,16 @@ class ApplicationProxy {
 
   suspendScreenUpdatingUntilNextSync(): void {
     this.ctx.enqueue('Application.suspendScreenUpdatingUntilNextSync', () => { this.ctx.state.screenSuspendCalls++; });
+  }
+
+  calculate(calculationType: string): void {
+    this.ctx.enqueue('Application.calculate', () => {
+      if (!(Object.values(EXCEL_ENUMS.CalculationType) as string[]).includes(calculationType)) {
+        throw new FakeExcelError('InvalidArgument', `calculate(${JSON.stringify(calculationType)})`, 'Application.calculate');
+      }
+      this.ctx.state.calculateCalls++;
+      this.ctx.state.calculationPending = false;
+    });
   }
 }
 
@@ -785,6 +810,11 @@ class WorksheetProxy extends ProxyBase {
     this.ctx.enqueue('Worksheet.delete', () => {
       const sheet = this.model('Worksheet.delete');
       const state = this.ctx.state;
+      // "if the worksheet's visibility is set to "VeryHidden", the delete operation will fail with an
+      // InvalidOperation exception" (Worksheet.delete, @types/office-js; by design, OfficeDev/office-js#365).
+      if (sheet.visibility === 'VeryHidden') {
+        throw new FakeExcelError('InvalidOperation', `cannot delete the very hidden sheet "${sheet.name}": make it hidden or visible first`, 'Worksheet.delete');
+      }
       if (!state.sheets.some((s) => s !== sheet && s.visibility === 'Visible')) {
         throw new FakeExcelError('InvalidOperation', 'a workbook must keep at least one visible worksheet', 'Worksheet.delete');
       }
@@ -1420,6 +1450,10 @@ export interface FakeExcel {
   readonly suspendCalculationCalls: number;
   /** Application.suspendScreenUpdatingUntilNextSync calls that ran. */
   readonly suspendScreenUpdatingCalls: number;
+  /** Cells were written in a request with calculation suspended and no Application.calculate ran since: formulas are stale. */
+  readonly calculationPending: boolean;
+  /** Application.calculate calls that ran. */
+  readonly calculateCalls: number;
   /** The largest request of any sync (JSON bytes of values and number formats written and read). */
   readonly largestRequest: number;
   readonly requests: readonly RequestRecord[];
@@ -1459,7 +1493,7 @@ export interface FakeExcel {
 export function createFakeExcel(sheets: Record<string, readonly (readonly FakeInputCell[])[]>, options: FakeExcelOptions = {}): FakeExcel {
   const state: State = {
     sheets: [], nextId: 1, limitBytes: options.limitBytes ?? DEFAULT_LIMIT,
-    syncCalls: 0, roundTrips: 0, implicitSyncs: 0, runs: 0, suspendCalls: 0, screenSuspendCalls: 0, nextChartId: 1,
+    syncCalls: 0, roundTrips: 0, implicitSyncs: 0, runs: 0, suspendCalls: 0, screenSuspendCalls: 0, calculationPending: false, calculateCalls: 0, nextChartId: 1,
     requests: [], writes: [], activeId: null,
   };
   for (const [name, grid] of Object.entries(sheets)) {
@@ -1513,6 +1547,8 @@ export function createFakeExcel(sheets: Record<string, readonly (readonly FakeIn
     get runCount() { return state.runs; },
     get suspendCalculationCalls() { return state.suspendCalls; },
     get suspendScreenUpdatingCalls() { return state.screenSuspendCalls; },
+    get calculationPending() { return state.calculationPending; },
+    get calculateCalls() { return state.calculateCalls; },
     get largestRequest() { return state.requests.reduce((m, r) => Math.max(m, r.bytes), 0); },
     get requests() { return state.requests; },
     get writes() { return state.writes; },
@@ -1524,6 +1560,7 @@ export function createFakeExcel(sheets: Record<string, readonly (readonly FakeIn
       state.runs = 0;
       state.suspendCalls = 0;
       state.screenSuspendCalls = 0;
+      state.calculateCalls = 0;
       state.requests = [];
       state.writes = [];
     },
