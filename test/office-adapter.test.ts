@@ -13,7 +13,7 @@ import { resultJson } from '../src/engine/json';
 import { runSelection, type SelectionResult } from '../src/engine/select';
 import { awardTitle, NUMBER_FORMATS, resultSheets, type ResultSheet, type SheetBlock } from '../src/engine/sheets';
 import type { Cell, Grid, TableInput, TableKey } from '../src/engine/types';
-import { CHUNK_CELLS, ExcelSink, ExcelSource, isDateFormat, writableValue } from '../src/io/office';
+import { CHUNK_CELLS, ExcelSink, ExcelSource, isDateFormat, readRanges, splitAddress, writableValue } from '../src/io/office';
 import { collectTables } from '../src/io/tables';
 import { XlsxSource } from '../src/io/xlsx';
 import * as fs from 'node:fs';
@@ -274,6 +274,40 @@ describe('office adapter (src/io/office.ts on a fake Excel)', () => {
       }
       assert.deepEqual(cells.slice(5), [day, day, 3.5, 100, 0.95, day, '2026-07-05', true]);
       assert.deepEqual(rows.map(([, f]) => isDateFormat(f)), [true, true, true, true, true, false, false, false, false, false, false, false, false]);
+    });
+
+    it('a 1904 workbook (DATE(1904,1,1) is 0 there): date-formatted serials are the right days, and the sheet says 1904', async () => {
+      // 2026-07-05 is 46,208 in the 1900 system and 1,462 days less in the 1904 system.
+      const rows: FakeInputCell[][] = [['日期', '扣分'], [44_746, 1], [44_746.5, 2]];
+      const formats = [[null, null], ['yyyy-mm-dd', null], ['yyyy/m/d h:mm', null]];
+      const fake = createFakeExcel({ 督导检查记录: rows }, { numberFormats: { 督导检查记录: formats }, date1904: true });
+      const data = await new ExcelSource(fake.run).readSheet('督导检查记录');
+      assert.equal(data.date1904, true, 'the engine reads unformatted serials in the 1904 system too');
+      assert.deepEqual(data.grid.slice(1).map((r) => (r[0] as Date).toISOString().slice(0, 10)), ['2026-07-05', '2026-07-05']);
+      const book1900 = createFakeExcel({ 督导检查记录: rows }, { numberFormats: { 督导检查记录: formats } });
+      const read1900 = await new ExcelSource(book1900.run).readSheet('督导检查记录');
+      assert.equal(read1900.date1904, false);
+      assert.equal((read1900.grid[1]?.[0] as Date).toISOString().slice(0, 10), '2022-07-04', 'the same serial 1,462 days earlier in a 1900 workbook');
+      assert.equal(fake.syncCount, 2, 'the date system is asked in the request that finds the used range');
+    });
+
+    it('readRanges reads ranges by address (a cell function\'s parameterAddresses): blanks blank, dates as dates, the sheet\'s row numbers', async () => {
+      const grid: FakeInputCell[][] = [
+        ['督导检查记录（2026年）', null, null],
+        ['日期', '工号', '扣分'],
+        [46_208, 'H01', null],
+        [46_209, 'H02', 0],
+      ];
+      const formats = [[null], [null], ['yyyy-mm-dd'], ['yyyy-mm-dd']];
+      const fake = createFakeExcel({ "督导 '检查' 记录": grid, 人员名单: [['工号'], ['H01']] }, { numberFormats: { "督导 '检查' 记录": formats } });
+      const [inspections, staff] = await readRanges(fake.run, ["'督导 ''检查'' 记录'!A2:C4", '人员名单!A1:A2']);
+      assert.deepEqual(inspections?.grid, [['日期', '工号', '扣分'], [new Date('2026-07-05T00:00:00Z'), 'H01', null], [new Date('2026-07-06T00:00:00Z'), 'H02', 0]]);
+      assert.deepEqual([inspections?.name, inspections?.firstRow, inspections?.firstColumn, inspections?.date1904], ["督导 '检查' 记录", 2, 1, false]);
+      assert.deepEqual(staff?.grid, [['工号'], ['H01']]);
+      assert.equal(fake.runCount, 1, 'one Excel.run for every range of a call');
+      assert.deepEqual(splitAddress('Sheet1!B2'), { sheet: 'Sheet1', cells: 'B2' });
+      assert.throws(() => splitAddress('B2'), /not a sheet address/u);
+      await assert.rejects(readRanges(fake.run, ['没有!A1']), /ItemNotFound/u);
     });
 
     it('reads 60,000 rows × 9 columns in chunks: syncs ≤ 2 + ceil(rows / rows-per-chunk), every request under 5 MB', async () => {

@@ -1,4 +1,4 @@
-import { toExcelSerial } from '../engine/dates';
+import { fromExcelSerial, toExcelSerial } from '../engine/dates';
 import { NUMBER_FORMATS, type ResultSheet, type SheetBlock } from '../engine/sheets';
 import type { Cell } from '../engine/types';
 import type { ResultSink, SheetData, TableSource } from './types';
@@ -55,36 +55,94 @@ export class ExcelSource implements TableSource {
       const sheet = context.workbook.worksheets.getItem(name);
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load('rowIndex,columnIndex,rowCount,columnCount');
+      const system = dateSystemOf(context);
       await context.sync();
-      if (used.isNullObject) return { name, grid: [], date1904: false, firstRow: 1, firstColumn: 1 };
-      const columns = used.columnCount;
-      const grid: Cell[][] = [];
-      // Rows per request adapt to the size of the rows read so far (long text means fewer rows).
-      let step = Math.max(1, Math.floor(FIRST_READ_CELLS / columns));
-      let r = 0;
-      while (r < used.rowCount) {
-        const rows = Math.min(step, used.rowCount - r);
-        const chunk = sheet.getRangeByIndexes(used.rowIndex + r, used.columnIndex, rows, columns);
-        chunk.load('values,numberFormat');
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
-        await context.sync();
-        const values = chunk.values;
-        const formats = chunk.numberFormat;
-        values.forEach((row, i) => grid.push(row.map((v, j) => cellOf(v, formats[i]?.[j]))));
-        const chars = JSON.stringify(values).length + JSON.stringify(formats).length;
-        step = Math.max(1, Math.min(rowsPerChunk(columns), Math.floor((rows * CHUNK_CHARS) / Math.max(1, chars))));
-        r += rows;
-      }
-      return { name, grid, date1904: false, firstRow: used.rowIndex + 1, firstColumn: used.columnIndex + 1 };
+      const date1904 = system.value === 0;
+      if (used.isNullObject) return { name, grid: [], date1904, firstRow: 1, firstColumn: 1 };
+      return readBlock(context, sheet, name, used, date1904);
     });
   }
 }
 
-function cellOf(value: unknown, format: unknown): Cell {
+/**
+ * Ranges given by address, as a cell function's parameterAddresses name them ('Sheet1!A1:F63',
+ * "'My sheet'!B2:D9"), read as readSheet reads a sheet: blanks blank, date-formatted numbers as
+ * dates, and the sheet's own row and column numbers. One request finds them all.
+ */
+export async function readRanges(run: Run, addresses: readonly string[]): Promise<SheetData[]> {
+  return run(async (context) => {
+    const ranges = addresses.map((address) => {
+      const { sheet, cells } = splitAddress(address);
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const range = ws.getRange(cells);
+      range.load('rowIndex,columnIndex,rowCount,columnCount');
+      return { sheet, ws, range };
+    });
+    const system = dateSystemOf(context);
+    await context.sync();
+    const date1904 = system.value === 0;
+    const read: SheetData[] = [];
+    for (const r of ranges) read.push(await readBlock(context, r.ws, r.sheet, r.range, date1904));
+    return read;
+  });
+}
+
+/** The sheet name and the cells of an address such as "'My sheet'!A1:F63" (quotes doubled inside). */
+export function splitAddress(address: string): { sheet: string; cells: string } {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/u.exec(address);
+  if (!m) throw new Error(`not a sheet address: ${address}`);
+  return { sheet: m[1] !== undefined ? m[1].replace(/''/gu, "'") : (m[2] as string), cells: m[3] as string };
+}
+
+/**
+ * The workbook's date system. No Excel API property tells it (Workbook, WorkbookProperties and
+ * Application have none in @types/office-js), but the worksheet function DATE does: its year runs
+ * "from 1900 or 1904 (depending on the workbook's date system)" (Excel.Functions.date, ExcelApi 1.2,
+ * inside the ExcelApi 1.9 the manifest requires), so DATE(1904,1,1) is 0 in a 1904 workbook and 1462
+ * in a 1900 one. Queued here; read `value` after the next sync.
+ */
+function dateSystemOf(context: Excel.RequestContext): Excel.FunctionResult<number> {
+  const result = context.workbook.functions.date(1904, 1, 1);
+  result.load('value');
+  return result;
+}
+
+interface Block {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+/** The cells of a block of a sheet, in requests sized to stay far below Excel's 5 MB. */
+async function readBlock(context: Excel.RequestContext, sheet: Excel.Worksheet, name: string, block: Block, date1904: boolean): Promise<SheetData> {
+  const columns = block.columnCount;
+  const grid: Cell[][] = [];
+  // Rows per request adapt to the size of the rows read so far (long text means fewer rows).
+  let step = Math.max(1, Math.floor(FIRST_READ_CELLS / columns));
+  let r = 0;
+  while (r < block.rowCount) {
+    const rows = Math.min(step, block.rowCount - r);
+    const chunk = sheet.getRangeByIndexes(block.rowIndex + r, block.columnIndex, rows, columns);
+    chunk.load('values,numberFormat');
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    const values = chunk.values;
+    const formats = chunk.numberFormat;
+    values.forEach((row, i) => grid.push(row.map((v, j) => cellOf(v, formats[i]?.[j], date1904))));
+    const chars = JSON.stringify(values).length + JSON.stringify(formats).length;
+    step = Math.max(1, Math.min(rowsPerChunk(columns), Math.floor((rows * CHUNK_CHARS) / Math.max(1, chars))));
+    r += rows;
+  }
+  return { name, grid, date1904, firstRow: block.rowIndex + 1, firstColumn: block.columnIndex + 1 };
+}
+
+/** A cell as the engine takes it: '' is blank, and a number with a date format is that day. */
+function cellOf(value: unknown, format: unknown, date1904: boolean): Cell {
   if (value === '' || value === null || value === undefined) return null;
   if (typeof value === 'number' && isDateFormat(format)) {
-    const whole = Math.floor(value);
-    return whole >= 61 ? new Date((whole - 25_569) * 86_400_000) : value;
+    const day = fromExcelSerial(value, date1904);
+    return day === null ? value : new Date(day * 86_400_000);
   }
   return value as Cell;
 }

@@ -118,6 +118,8 @@ export interface FakeExcelOptions {
   visibility?: Record<string, Visibility>;
   /** The payload limit of one request or answer; default 5 MB (Excel on the web). */
   limitBytes?: number;
+  /** The workbook counts dates from 1904 (Excel for Mac's old default): DATE(1904,1,1) is 0, not 1462. */
+  date1904?: boolean;
 }
 
 export interface RequestRecord {
@@ -328,6 +330,7 @@ interface SheetModel {
 
 interface State {
   sheets: SheetModel[];
+  date1904: boolean;
   nextId: number;
   limitBytes: number;
   syncCalls: number;
@@ -615,9 +618,41 @@ class WorkbookProxy {
 
   constructor(private readonly ctx: Context) {}
 
+  /** The worksheet functions; the fake knows DATE only, whose serials follow the workbook's date system. */
+  get functions(): { date(year: number, month: number, day: number): FunctionResultProxy } {
+    this.ctx.assertOpen('Workbook.functions');
+    return { date: (year, month, day) => new FunctionResultProxy(this.ctx, () => dateSerial(this.ctx.state, year, month, day)) };
+  }
+
   get worksheets(): WorksheetCollectionProxy {
     this.ctx.assertOpen('Workbook.worksheets');
     return (this.sheets ??= new WorksheetCollectionProxy(this.ctx));
+  }
+}
+
+/**
+ * DATE(year, month, day) as Excel computes it: "year … from 1900 or 1904 (depending on the
+ * workbook's date system)" (Excel.Functions.date); 1904-01-01 is day 0 of the 1904 system.
+ */
+function dateSerial(state: State, year: number, month: number, day: number): number {
+  const days = Date.UTC(year, month - 1, day) / 86_400_000;
+  return state.date1904 ? days + 24_107 : days + 25_569;
+}
+
+/** A worksheet function's result (Excel.FunctionResult): `value` once loaded and synced. */
+class FunctionResultProxy extends ProxyBase {
+  constructor(ctx: Context, private readonly compute: () => number) {
+    super(ctx, 'FunctionResult');
+  }
+
+  load(props?: string | string[]): this {
+    this.parseLoad(props, ['value']);
+    this.ctx.enqueue('FunctionResult.load', () => { this.loaded.set('value', this.compute()); });
+    return this;
+  }
+
+  get value(): number {
+    return this.read<number>('value');
   }
 }
 
@@ -1492,7 +1527,7 @@ export interface FakeExcel {
 
 export function createFakeExcel(sheets: Record<string, readonly (readonly FakeInputCell[])[]>, options: FakeExcelOptions = {}): FakeExcel {
   const state: State = {
-    sheets: [], nextId: 1, limitBytes: options.limitBytes ?? DEFAULT_LIMIT,
+    sheets: [], date1904: options.date1904 ?? false, nextId: 1, limitBytes: options.limitBytes ?? DEFAULT_LIMIT,
     syncCalls: 0, roundTrips: 0, implicitSyncs: 0, runs: 0, suspendCalls: 0, screenSuspendCalls: 0, calculationPending: false, calculateCalls: 0, nextChartId: 1,
     requests: [], writes: [], activeId: null,
   };
