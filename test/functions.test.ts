@@ -162,7 +162,7 @@ describe('STAR custom functions', () => {
   describe('registration', () => {
     it('associates all 9 ids with their functions when CustomFunctions exists', () => {
       assert.equal(typeof globals.Office, 'undefined');
-      const ids = ['PERIOD', 'SCORE', 'VETO', 'DEDUCTION', 'EXPLAIN', 'RANK', 'RESULTS', 'WINNERS', 'DEDUCTIONS'];
+      const ids = ['PERIOD', 'SCORE', 'VETO', 'DEDUCTION', 'EXPLAIN', 'DENSERANK', 'RESULTS', 'WINNERS', 'DEDUCTIONS'];
       assert.deepEqual(registered.map(([id]) => id).sort(), [...ids].sort());
       assert.deepEqual(Object.keys(F.FUNCTIONS).sort(), [...ids].sort());
       for (const [id, fn] of registered) assert.equal(fn, (F.FUNCTIONS as Record<string, unknown>)[id], id);
@@ -424,48 +424,48 @@ describe('STAR custom functions', () => {
   });
 
   // -----------------------------------------------------------------------------------------------
-  describe('RANK (dense, 中国式排名)', () => {
+  describe('DENSERANK (中国式排名)', () => {
     const scores: Range = [[98], [100], [98], [95]];
 
     it('1, 2, 2, 3 without groups', () => {
-      assert.equal(F.rank(100, scores, NONE, null), 1);
-      assert.equal(F.rank(98, scores, NONE, null), 2);
-      assert.equal(F.rank(95, scores, NONE, null), 3);
-      assert.equal(F.rank(95, scores), 3);
+      assert.equal(F.denseRank(100, scores, NONE, null), 1);
+      assert.equal(F.denseRank(98, scores, NONE, null), 2);
+      assert.equal(F.denseRank(95, scores, NONE, null), 3);
+      assert.equal(F.denseRank(95, scores), 3);
       // a row of scores, blanks and text are skipped, the score may be text
-      assert.equal(F.rank('95' as unknown as number, [[98, '', 100, 'n/a', 98, 95]]), 3);
+      assert.equal(F.denseRank('95' as unknown as number, [[98, '', 100, 'n/a', 98, 95]]), 3);
     });
 
     it('within the group; the group inferred when the score is in only one group', () => {
       const groups: Range = [['门诊'], ['药房'], ['门诊'], ['药房']];
-      assert.equal(F.rank(98, scores, groups, null), 1); // 门诊: 98, 98
-      assert.equal(F.rank(95, scores, groups, null), 2); // 药房: 100, 95
-      assert.equal(F.rank(100, scores, groups, '药房'), 1);
-      assert.equal(F.rank(95, scores, groups, ' 药 房 '), 2);
+      assert.equal(F.denseRank(98, scores, groups, null), 1); // 门诊: 98, 98
+      assert.equal(F.denseRank(95, scores, groups, null), 2); // 药房: 100, 95
+      assert.equal(F.denseRank(100, scores, groups, '药房'), 1);
+      assert.equal(F.denseRank(95, scores, groups, ' 药 房 '), 2);
     });
 
     it('a score in several groups needs the group: #VALUE! without it', () => {
       const s: Range = [[98], [98], [97], [99]];
       const g: Range = [['A'], ['B'], ['A'], ['B']];
-      throwsCode(() => F.rank(98, s, g, null), '#VALUE!', 'group');
-      assert.equal(F.rank(98, s, g, 'A'), 1);
-      assert.equal(F.rank(98, s, g, 'B'), 2);
-      assert.equal(F.rank(97, s, g, 'A'), 2);
+      throwsCode(() => F.denseRank(98, s, g, null), '#VALUE!', 'group');
+      assert.equal(F.denseRank(98, s, g, 'A'), 1);
+      assert.equal(F.denseRank(98, s, g, 'B'), 2);
+      assert.equal(F.denseRank(97, s, g, 'A'), 2);
     });
 
     it('a score not among the scores is #N/A', () => {
-      throwsCode(() => F.rank(99, scores, NONE, null), '#N/A');
-      throwsCode(() => F.rank(100, scores, [['A'], ['B'], ['A'], ['B']], 'A'), '#N/A');
+      throwsCode(() => F.denseRank(99, scores, NONE, null), '#N/A');
+      throwsCode(() => F.denseRank(100, scores, [['A'], ['B'], ['A'], ['B']], 'A'), '#N/A');
     });
 
     it('a score not among the scores is #N/A with groups and no group too', () => {
-      throwsCode(() => F.rank(99, scores, [['A'], ['B'], ['A'], ['B']], null), '#N/A');
+      throwsCode(() => F.denseRank(99, scores, [['A'], ['B'], ['A'], ['B']], null), '#N/A');
     });
 
     it('a score that is not a number, or groups of another size, is #VALUE!', () => {
-      throwsCode(() => F.rank('abc' as unknown as number, scores), '#VALUE!', '得分应为数字');
-      throwsCode(() => F.rank('' as unknown as number, scores), '#VALUE!');
-      throwsCode(() => F.rank(98, scores, [['A'], ['B']], 'A'), '#VALUE!', 'same size');
+      throwsCode(() => F.denseRank('abc' as unknown as number, scores), '#VALUE!', '得分应为数字');
+      throwsCode(() => F.denseRank('' as unknown as number, scores), '#VALUE!');
+      throwsCode(() => F.denseRank(98, scores, [['A'], ['B']], 'A'), '#VALUE!', 'same size');
     });
   });
 

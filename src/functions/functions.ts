@@ -216,16 +216,18 @@ function notAmong(): CustomFunctions.Error {
   return notAvailable(both('该得分不在得分区域中', 'the score is not among the scores'));
 }
 
+// DENSERANK, not RANK: Excel's own RANK ranks 1, 2, 2, 4, and a name should say what the function does
+// (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-naming).
 /**
  * Dense rank (中国式排名: 1, 2, 2, 3) of a score among scores, highest first.
- * @customfunction RANK
+ * @customfunction DENSERANK
  * @param score The score to rank.
  * @param scores The scores to rank among.
  * @param [groups] The group (department) of each score, to rank within the group.
  * @param [group] The group of this score; needed with groups when the same score is in several groups.
  * @returns The rank.
  */
-export function rank(score: number, scores: any[][], groups?: any[][], group?: any): number {
+export function denseRank(score: number, scores: any[][], groups?: any[][], group?: any): number {
   const value = parseNumber(score);
   if (value === null || Number.isNaN(value)) throw invalid(both('得分应为数字', 'the score must be a number'));
   const values = scores.flat().map((v) => parseNumber(v));
@@ -298,7 +300,7 @@ export function deductions(staff: any[][], inspections: any[][], fines: any[][],
 
 /** The functions by their metadata ids, for registration in the shared runtime. */
 export const FUNCTIONS = {
-  PERIOD: period, SCORE: score, VETO: veto, DEDUCTION: deduction, EXPLAIN: explain, RANK: rank,
+  PERIOD: period, SCORE: score, VETO: veto, DEDUCTION: deduction, EXPLAIN: explain, DENSERANK: denseRank,
   RESULTS: results, WINNERS: winners, DEDUCTIONS: deductions,
 };
 
