@@ -75,10 +75,10 @@ function signatures(): Map<string, Signature> {
   for (const [id, fn] of ids) {
     const node = declared.get(fn);
     assert.ok(node, `FUNCTIONS.${id} names the function ${fn}, declared in functions.ts`);
-    out.set(id, {
-      parameters: node.parameters.map((p) => ({ name: p.name.getText(file), optional: p.questionToken !== undefined, type: p.type?.getText(file) ?? 'any' })),
-      returns: node.type?.getText(file) ?? '',
-    });
+    // Excel passes the invocation last; it is not a parameter the user sees. Results are promised.
+    const parameters = node.parameters.map((p) => ({ name: p.name.getText(file), optional: p.questionToken !== undefined, type: p.type?.getText(file) ?? 'any' }));
+    if (parameters.at(-1)?.type === 'CustomFunctions.Invocation') parameters.pop();
+    out.set(id, { parameters, returns: (node.type?.getText(file) ?? '').replace(/^Promise<(.*)>$/su, '$1') });
   }
   return out;
 }
@@ -152,6 +152,11 @@ describe('custom functions metadata (functions.json)', () => {
       }
     }
     assert.equal(byId(en).get('DENSERANK')?.parameters[0]?.type, 'number', 'DENSERANK(score: number) is typed');
+  });
+
+  it('every function asks for its parameters\' addresses, to read its ranges and date cells as the sheet holds them', async () => {
+    const { en } = await metadata();
+    for (const f of en.functions) assert.deepEqual(f.options, { requiresParameterAddresses: true }, f.id);
   });
 
   it('describes every function and parameter', async () => {

@@ -328,11 +328,16 @@ describe('manifest.xml', () => {
     }
   });
 
-  it('declares the STAR custom functions on the shared runtime, in schema order', () => {
+  it('declares the STAR custom functions on the shared runtime (CustomFunctionsRuntime 1.3), in schema order', () => {
     const sets = at(app(), 'Requirements', 'Sets');
     const required = all(sets, 'Set').filter((s) => s.attrs['Name'] === 'CustomFunctionsRuntime');
     assert.equal(required.length, 1, 'CustomFunctionsRuntime requirement');
-    assert.equal(attr(required[0] as XmlNode, 'MinVersion'), '1.1');
+    // CustomFunctions.ErrorCode and Invocation.parameterAddresses are CustomFunctionsRuntime 1.3.
+    assert.equal(attr(required[0] as XmlNode, 'MinVersion'), '1.3');
+    const functions = fs.readFileSync(path.join(ROOT, 'src/functions/functions.ts'), 'utf8');
+    for (const use of ['CustomFunctions.ErrorCode.invalidValue', 'CustomFunctions.ErrorCode.notAvailable', 'parameterAddresses', '@requiresParameterAddresses']) {
+      assert.ok(functions.includes(use), `${use}: the functions use it, so the requirement says 1.3`);
+    }
 
     const host = workbookHost();
     const points = all(one(host, 'AllFormFactors'), 'ExtensionPoint');

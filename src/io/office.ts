@@ -18,8 +18,11 @@ export const CHUNK_CELLS = 50_000;
  * UTF-8) a request stays under 3 MB, well inside Excel on the web's 5 MB.
  */
 export const CHUNK_CHARS = 1_000_000;
-/** Rows of the first read of a sheet, before the size of its rows is known. */
-const FIRST_READ_CELLS = 5_000;
+/**
+ * Cells of the first read of a block, before the size of its rows is known: small, so that even
+ * 2,000-character cells (3 MB in UTF-8) stay under Excel on the web's 5 MB.
+ */
+const FIRST_READ_CELLS = 500;
 const HEADER_FILL = '#DEEAF6';
 
 /** Whether a number format shows a date (so the number is a date serial). */
