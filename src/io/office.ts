@@ -444,3 +444,18 @@ export class ExcelSink implements ResultSink {
     ws.pageLayout.setPrintTitleRows(`$${firstHeader + 1}:$${firstHeader + 1}`);
   }
 }
+
+/**
+ * Opens a workbook file (.xlsx bytes) as a new workbook in Excel, for the user to save where they
+ * like. In the add-in's webview a download does nothing on the Mac (WKWebView ignores <a download>:
+ * OfficeDev/office-js#2700, closed "by design", and #3385), and Office.context.ui.openBrowserWindow
+ * takes http(s) URLs only, not a blob: or data: URL (OfficeDev/office-js#2870). Excel.createWorkbook
+ * "creates and opens a new workbook … pre-populated with a Base64-encoded .xlsx file" (ExcelApi 1.8,
+ * inside the 1.9 the manifest requires), on every platform.
+ */
+export async function openAsNewWorkbook(bytes: Uint8Array): Promise<void> {
+  let binary = '';
+  // In slices: String.fromCharCode takes its characters as arguments, and arguments are limited.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  await Excel.createWorkbook(btoa(binary));
+}

@@ -33,7 +33,7 @@ import ExcelJS from 'exceljs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import webpack from 'webpack';
 import { ADDIN, ensureBuilt, ROOT } from '../helpers/build';
-import type { FakeInputCell } from '../helpers/fake-excel';
+import type { FakeExcel, FakeInputCell } from '../helpers/fake-excel';
 import type { FakeOffice, FakeSheets } from './fake-office-page';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -1855,6 +1855,48 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       } finally {
         await c.close();
       }
+    });
+  });
+
+  describe('14 inside Excel: the page loaded hidden for a cell function reads nothing until the pane is shown', () => {
+    let context: BrowserContext | undefined;
+    after(async () => { await context?.close(); });
+
+    it('no request to Excel while hidden; shown, the workbook is read and its tables found', async () => {
+      context = await newContext();
+      await context.addInitScript({ content: `window.__FAKE_SHEETS__ = ${JSON.stringify(book)}; window.__SETTINGS__ = {}; window.__HIDDEN__ = true;` });
+      await context.addInitScript({ path: fakeBundle });
+      const page = await context.newPage();
+      await page.route((url) => !url.href.startsWith(base), (route) => route.abort());
+      await page.goto(`${base}/taskpane.html`);
+      await page.waitForFunction(() => (document.getElementById('next')?.textContent ?? '') !== '');
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => (window.__FAKE__ as FakeExcel).runCount), 0, 'hidden: no Excel.run');
+      await page.evaluate(() => window.__FAKE_OFFICE__?.show());
+      await page.waitForSelector('#tables-box:not([hidden]) #pick-staff');
+      assert.ok(await page.evaluate(() => (window.__FAKE__ as FakeExcel).runCount) > 0);
+    });
+  });
+
+  describe('15 inside Excel: the result workbook opens as a new workbook (a download does nothing in the Mac webview)', () => {
+    const pane = usePane((context) => openInExcel(context));
+
+    it('step 5 offers "open as a new workbook"; Excel.createWorkbook gets the seven sheets, no download starts', async () => {
+      const { page } = pane.w;
+      await toPreview(page);
+      await next(page, 'write');
+      assert.equal(await textOf(page, '#download'), '在新工作簿中打开结果');
+      let downloads = 0;
+      page.on('download', () => { downloads++; });
+      await page.click('#download');
+      await page.waitForFunction(() => (window.__CREATED__ ?? []).length === 1);
+      const base64 = await page.evaluate(() => (window.__CREATED__ as string[])[0] as string);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+      assert.equal(wb.worksheets.length, 7);
+      assert.ok(wb.worksheets.some((w) => w.name === '表彰名单 2026Q3'), wb.worksheets.map((w) => w.name).join(', '));
+      assert.equal(downloads, 0);
+      assert.deepEqual(pane.w.errors, []);
     });
   });
 });
