@@ -19,7 +19,9 @@
  * - `run` has the signature of `Excel.run`; like `Excel.run` it syncs what is still queued when the
  *   batch resolves (counted in `implicitSyncs`), and every proxy of the batch is invalid afterwards.
  * - Worksheet names are unique ignoring case; `add` of a taken name fails (ItemAlreadyExists), as do
- *   names Excel refuses (over 31 characters, `: \ / ? * [ ]`, "History").
+ *   names Excel refuses: over 31 characters, `: \ / ? * [ ]`, an apostrophe first or last, "History"
+ *   (support.microsoft.com, "Rename a worksheet": a name "cannot exceed 31 characters", "cannot
+ *   contain / \ ? * : [ ]", "cannot begin or end with an apostrophe", "cannot be named History").
  * - Range.values must be set with exactly the range's dimensions ("The number of rows or columns in
  *   the input array doesn't match the size or dimensions of the range"), or a single non-array value
  *   for every cell. Range.numberFormat also takes a single value or a 1×1 array for every cell: the
@@ -55,7 +57,10 @@
  * - Request size: each sync's payload is estimated as the UTF-8 length of the JSON of the values and
  *   number formats it writes plus those it reads back. A sync whose writes exceed `limitBytes`
  *   (default 5 MB, Excel on the web's limit) is refused before anything runs, and one whose answer
- *   exceeds it fails (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded).
+ *   exceeds it fails (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded): "Excel on
+ *   the web has a payload size limit for requests and responses of 5MB" (learn.microsoft.com/office/dev/
+ *   add-ins/concepts/resource-limits-and-performance-optimization).
+ * - `workbook.functions.date(y, m, d)` (loaded `value`) in the workbook's date system (`date1904`).
  */
 
 // -------------------------------------------------------------------------------------------------
