@@ -305,6 +305,10 @@ describe('office adapter (src/io/office.ts on a fake Excel)', () => {
       assert.deepEqual([inspections?.name, inspections?.firstRow, inspections?.firstColumn, inspections?.date1904], ["督导 '检查' 记录", 2, 1, false]);
       assert.deepEqual(staff?.grid, [['工号'], ['H01']]);
       assert.equal(fake.runCount, 1, 'one Excel.run for every range of a call');
+      // A whole-column reference is read within the used range; a range outside it is empty.
+      const [columns, beyond] = await readRanges(fake.run, ['人员名单!A:B', '人员名单!D10:E12']);
+      assert.deepEqual([columns?.grid, columns?.firstRow, columns?.firstColumn], [[['工号'], ['H01']], 1, 1]);
+      assert.deepEqual([beyond?.grid, beyond?.firstRow], [[], 10]);
       assert.deepEqual(splitAddress('Sheet1!B2'), { sheet: 'Sheet1', cells: 'B2' });
       assert.throws(() => splitAddress('B2'), /not a sheet address/u);
       await assert.rejects(readRanges(fake.run, ['没有!A1']), /ItemNotFound/u);

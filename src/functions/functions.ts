@@ -82,8 +82,9 @@ function addressesOf(invocation: CustomFunctions.Invocation | undefined): (index
   const addresses = invocation?.parameterAddresses;
   return (index, value) => {
     const address = addresses?.[index];
-    // A literal or an omitted argument has no sheet address; only a reference names a sheet.
-    return address && address.includes('!') && !isOmitted(value) ? { value, address } : { value };
+    // A literal or an omitted argument has no sheet address; only a reference names a sheet. One into
+    // another workbook ([Book2]Sheet1!A1) cannot be read from this one: its values are used as passed.
+    return address && address.includes('!') && !address.includes('[') && !isOmitted(value) ? { value, address } : { value };
   };
 }
 

@@ -79,15 +79,31 @@ export async function readRanges(run: Run, addresses: readonly string[]): Promis
       const ws = context.workbook.worksheets.getItem(sheet);
       const range = ws.getRange(cells);
       range.load('rowIndex,columnIndex,rowCount,columnCount');
-      return { sheet, ws, range };
+      // A whole-column reference (A:F) is a million rows: only its part inside the used range is read.
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('rowIndex,columnIndex,rowCount,columnCount');
+      return { sheet, ws, range, used };
     });
     const system = dateSystemOf(context);
     await context.sync();
     const date1904 = system.value === 0;
     const read: SheetData[] = [];
-    for (const r of ranges) read.push(await readBlock(context, r.ws, r.sheet, r.range, date1904));
+    for (const r of ranges) {
+      const block = r.used.isNullObject ? null : intersection(r.range, r.used);
+      read.push(block ? await readBlock(context, r.ws, r.sheet, block, date1904)
+        : { name: r.sheet, grid: [], date1904, firstRow: r.range.rowIndex + 1, firstColumn: r.range.columnIndex + 1 });
+    }
     return read;
   });
+}
+
+/** The cells two blocks share, or null when they share none. */
+function intersection(a: Block, b: Block): Block | null {
+  const rowIndex = Math.max(a.rowIndex, b.rowIndex);
+  const columnIndex = Math.max(a.columnIndex, b.columnIndex);
+  const rowCount = Math.min(a.rowIndex + a.rowCount, b.rowIndex + b.rowCount) - rowIndex;
+  const columnCount = Math.min(a.columnIndex + a.columnCount, b.columnIndex + b.columnCount) - columnIndex;
+  return rowCount > 0 && columnCount > 0 ? { rowIndex, columnIndex, rowCount, columnCount } : null;
 }
 
 /** The sheet name and the cells of an address such as "'My sheet'!A1:F63" (quotes doubled inside). */
