@@ -59,10 +59,11 @@ module.exports = async (_env, argv = {}) => {
           exclude: /node_modules/,
           use: {
             loader: 'ts-loader',
-            // Type checking is done once by `npm run typecheck`, not per bundle. ES modules here (the
+            // Type checking is done once by `npm run typecheck`, not per bundle. tsconfig.addin.json
+            // compiles down to what the oldest supported webview parses (ES2020); ES modules here (the
             // Node build stays CommonJS) so that `await import()` of the file readers becomes a chunk
             // of its own, fetched only when the user picks files.
-            options: { transpileOnly: true, configFile: path.resolve(__dirname, 'tsconfig.json'), compilerOptions: { module: 'es2020' } },
+            options: { transpileOnly: true, configFile: path.resolve(__dirname, 'tsconfig.addin.json'), compilerOptions: { module: 'es2020' } },
           },
         },
       ],

@@ -375,7 +375,7 @@ interface ScoreFigure {
 }
 
 /** (d) one STAR.SCORE per person, each call with fresh copies of the roster and the inspections. */
-function benchScore(fns: typeof CellFunctions): ScoreFigure {
+async function benchScore(fns: typeof CellFunctions): Promise<ScoreFigure> {
   const office = syntheticTables(SCORE_SIZES);
   const ids = office.staff.grid.slice(1).map((row) => String(row[0]));
   fns.selections.clear();
@@ -392,7 +392,7 @@ function benchScore(fns: typeof CellFunctions): ScoreFigure {
     copyMs += now() - c0;
     const t0 = now();
     try {
-      fns.score(id, staff, inspections, PERIOD);
+      await fns.score(id, staff, inspections, PERIOD);
     } catch {
       failures++;
     }
@@ -420,16 +420,16 @@ interface ResultsFigure {
 }
 
 /** (e) STAR.RESULTS over the engine's tables: cold (cache cleared) and cached, fresh copies every call. */
-function benchResults(fns: typeof CellFunctions, tables: ReturnType<typeof syntheticTables>): ResultsFigure {
+async function benchResults(fns: typeof CellFunctions, tables: ReturnType<typeof syntheticTables>): Promise<ResultsFigure> {
   let outcome = '';
-  const call = (): number => {
+  const call = async (): Promise<number> => {
     const staff = fresh(tables.staff.grid);
     const inspections = fresh(tables.inspections.grid);
     const fines = fresh(tables.fines.grid);
     gc();
     const t0 = now();
     try {
-      const out = fns.results(staff, inspections, fines, PERIOD);
+      const out = await fns.results(staff, inspections, fines, PERIOD);
       const bytes = JSON.stringify(out).length * 2;
       outcome = `spilled ${out.length - 1} rows × ${out[0]?.length ?? 0} columns, about ${mb(bytes)} (${((100 * bytes) / fns.MAX_SPILL_BYTES).toFixed(0)} % of MAX_SPILL_BYTES)`;
     } catch (e) {
@@ -438,13 +438,13 @@ function benchResults(fns: typeof CellFunctions, tables: ReturnType<typeof synth
     return now() - t0;
   };
   fns.selections.clear();
-  call(); // warm-up
+  await call(); // warm-up
   const cold: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     fns.selections.clear();
-    cold.push(call());
+    cold.push(await call());
   }
-  const cachedMs = call(); // the selection of the last cold call is in the cache
+  const cachedMs = await call(); // the selection of the last cold call is in the cache
   return { rows: tables.inspections.grid.length - 1, cold, coldMedian: median(cold), cachedMs, outcome };
 }
 
@@ -459,7 +459,7 @@ interface SpillFigure {
  * bytes of the JSON of the spilled cells, header included) on a synthetic roster larger than fits.
  * Then STAR.RESULTS itself on rosters of 98 % and 102 % of that many people, to see the guard agree.
  */
-function benchSpillLimit(fns: typeof CellFunctions): SpillFigure {
+async function benchSpillLimit(fns: typeof CellFunctions): Promise<SpillFigure> {
   const sizes: SyntheticSizes = { staff: SPILL_PROBE_STAFF, inspections: SPILL_PROBE_STAFF * 4, fines: SPILL_PROBE_STAFF / 5 };
   const tables = syntheticTables(sizes);
   const outcome = runSelection({ period: PERIOD, tables });
@@ -478,17 +478,17 @@ function benchSpillLimit(fns: typeof CellFunctions): SpillFigure {
   const perRow = (chars * 2) / Math.max(maxRows, 1);
   if (maxRows === block.rows.length) return { bytesPerRow: perRow, maxRows, check: `all ${maxRows} rows fit: raise SPILL_PROBE_STAFF` };
   if (quick) return { bytesPerRow: perRow, maxRows, check: 'not checked with STAR.RESULTS (--quick)' };
-  const tryRows = (staff: number): string => {
+  const tryRows = async (staff: number): Promise<string> => {
     const t = syntheticTables({ staff, inspections: staff * 4, fines: Math.round(staff / 5) });
     fns.selections.clear();
     try {
-      const out = fns.results(fresh(t.staff.grid), fresh(t.inspections.grid), fresh(t.fines.grid), PERIOD);
+      const out = await fns.results(fresh(t.staff.grid), fresh(t.inspections.grid), fresh(t.fines.grid), PERIOD);
       return `${staff.toLocaleString('en-US')} staff spilled (${mb(JSON.stringify(out).length * 2)})`;
     } catch (e) {
       return `${staff.toLocaleString('en-US')} staff refused (${(e as { code?: string }).code ?? 'error'})`;
     }
   };
-  return { bytesPerRow: perRow, maxRows, check: `STAR.RESULTS: ${tryRows(Math.floor(maxRows * 0.98))}; ${tryRows(Math.ceil(maxRows * 1.02))}` };
+  return { bytesPerRow: perRow, maxRows, check: `STAR.RESULTS: ${await tryRows(Math.floor(maxRows * 0.98))}; ${await tryRows(Math.ceil(maxRows * 1.02))}` };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -550,16 +550,16 @@ async function main(): Promise<void> {
 
   // (d), (e) the cell functions
   const fns = await loadCellFunctions();
-  const scoreFig = benchScore(fns);
+  const scoreFig = await benchScore(fns);
   console.log(`STAR.SCORE: ${scoreFig.calls.toLocaleString('en-US')} calls over ${scoreFig.rows.toLocaleString('en-US')} inspection rows, `
     + `${ms(scoreFig.totalMs)} in total (first call ${ms(scoreFig.firstMs)}, then a median of ${scoreFig.medianMs.toFixed(2)} ms a call); `
     + `cache ${scoreFig.hits.toLocaleString('en-US')} hits, ${scoreFig.misses} misses; ${scoreFig.failures} failed calls; `
     + `fresh copies (not timed) ${ms(scoreFig.copyMs)}`);
-  const resultsFig = benchResults(fns, tables);
+  const resultsFig = await benchResults(fns, tables);
   console.log(`STAR.RESULTS over ${resultsFig.rows.toLocaleString('en-US')} inspection rows: cold runs ${resultsFig.cold.map(ms).join(', ')}; `
     + `cached ${ms(resultsFig.cachedMs)}; ${resultsFig.outcome}`);
   fns.selections.clear();
-  const spillFig = benchSpillLimit(fns);
+  const spillFig = await benchSpillLimit(fns);
   console.log(`MAX_SPILL_BYTES = ${fns.MAX_SPILL_BYTES.toLocaleString('en-US')}: about ${spillFig.bytesPerRow.toFixed(0)} bytes a RESULTS row, `
     + `so ${spillFig.maxRows.toLocaleString('en-US')} rows fit (plus the header); ${spillFig.check}`);
   fns.selections.clear();

@@ -196,6 +196,52 @@ describe('fake Excel: sheets, ranges, selection and charts', () => {
     });
   });
 
+  describe('Application.suspendApiCalculationUntilNextSync and calculate', () => {
+    it('a write with calculation suspended leaves formulas stale until Application.calculate; a read does not', async () => {
+      const fake = book();
+      await fake.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem('数据');
+        context.application.suspendApiCalculationUntilNextSync();
+        sheet.getRange('A1').load('values');
+        await context.sync();
+        assert.equal(fake.calculationPending, false, 'nothing written');
+        context.application.suspendApiCalculationUntilNextSync();
+        sheet.getRange('B2').values = [[99]];
+        await context.sync();
+        assert.equal(fake.calculationPending, true);
+        sheet.getRange('B3').values = [[96]];
+        await context.sync();
+        assert.equal(fake.calculationPending, true, 'a later write does not catch up');
+        context.application.calculate(Excel.CalculationType.recalculate);
+        await context.sync();
+      });
+      assert.equal(fake.calculationPending, false);
+      assert.equal(fake.calculateCalls, 1);
+      await assert.rejects(fake.run(async (context) => {
+        context.application.calculate('Soon' as Excel.CalculationType);
+        await context.sync();
+      }), code('InvalidArgument'));
+    });
+  });
+
+  describe('Worksheet.delete of a very hidden sheet', () => {
+    it('is InvalidOperation; hidden first, in the same request, it goes', async () => {
+      const fake = createFakeExcel({ 数据: SCORES, 历史: [['y']] }, { visibility: { 历史: 'VeryHidden' } });
+      await assert.rejects(fake.run(async (context) => {
+        context.workbook.worksheets.getItem('历史').delete();
+        await context.sync();
+      }), code('InvalidOperation'));
+      assert.deepEqual(fake.sheetNames(), ['数据', '历史']);
+      await fake.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem('历史');
+        sheet.visibility = Excel.SheetVisibility.hidden;
+        sheet.delete();
+        await context.sync();
+      });
+      assert.deepEqual(fake.sheetNames(), ['数据']);
+    });
+  });
+
   describe('Worksheet.getRange', () => {
     it('takes a cell or a block (either corner first, $ and lower case allowed) and reads and writes like any range', async () => {
       const fake = book();

@@ -75,10 +75,10 @@ function signatures(): Map<string, Signature> {
   for (const [id, fn] of ids) {
     const node = declared.get(fn);
     assert.ok(node, `FUNCTIONS.${id} names the function ${fn}, declared in functions.ts`);
-    out.set(id, {
-      parameters: node.parameters.map((p) => ({ name: p.name.getText(file), optional: p.questionToken !== undefined, type: p.type?.getText(file) ?? 'any' })),
-      returns: node.type?.getText(file) ?? '',
-    });
+    // Excel passes the invocation last; it is not a parameter the user sees. Results are promised.
+    const parameters = node.parameters.map((p) => ({ name: p.name.getText(file), optional: p.questionToken !== undefined, type: p.type?.getText(file) ?? 'any' }));
+    if (parameters.at(-1)?.type === 'CustomFunctions.Invocation') parameters.pop();
+    out.set(id, { parameters, returns: (node.type?.getText(file) ?? '').replace(/^Promise<(.*)>$/su, '$1') });
   }
   return out;
 }
@@ -102,7 +102,7 @@ describe('custom functions metadata (functions.json)', () => {
     const { en } = await metadata();
     const ids = en.functions.map((f) => f.id);
     assert.deepEqual([...ids].sort(), [...signatures().keys()].sort());
-    assert.deepEqual([...ids].sort(), ['DEDUCTION', 'DEDUCTIONS', 'EXPLAIN', 'PERIOD', 'RANK', 'RESULTS', 'SCORE', 'VETO', 'WINNERS']);
+    assert.deepEqual([...ids].sort(), ['DEDUCTION', 'DEDUCTIONS', 'DENSERANK', 'EXPLAIN', 'PERIOD', 'RESULTS', 'SCORE', 'VETO', 'WINNERS']);
     for (const f of en.functions) assert.equal(f.name, f.id, 'the English name is the id');
   });
 
@@ -151,7 +151,12 @@ describe('custom functions metadata (functions.json)', () => {
         assert.equal(result.type, signature.returns, `${id}'s result type`);
       }
     }
-    assert.equal(byId(en).get('RANK')?.parameters[0]?.type, 'number', 'RANK(score: number) is typed');
+    assert.equal(byId(en).get('DENSERANK')?.parameters[0]?.type, 'number', 'DENSERANK(score: number) is typed');
+  });
+
+  it('every function asks for its parameters\' addresses, to read its ranges and date cells as the sheet holds them', async () => {
+    const { en } = await metadata();
+    for (const f of en.functions) assert.deepEqual(f.options, { requiresParameterAddresses: true }, f.id);
   });
 
   it('describes every function and parameter', async () => {
@@ -196,7 +201,7 @@ describe('custom functions metadata, zh-CN (functions.zh-CN.json)', () => {
     }
     assert.deepEqual(Object.fromEntries(zh.functions.map((f) => [f.id, f.name])), {
       PERIOD: '评选期间', SCORE: '计算得分', VETO: '否决原因', DEDUCTION: '扣款金额', EXPLAIN: '得分说明',
-      RANK: '中国式排名', RESULTS: '评选结果表', WINNERS: '获奖名单表', DEDUCTIONS: '扣罚明细表',
+      DENSERANK: '中国式排名', RESULTS: '评选结果表', WINNERS: '获奖名单表', DEDUCTIONS: '扣罚明细表',
     });
   });
 
@@ -218,7 +223,7 @@ describe('custom functions metadata, zh-CN (functions.zh-CN.json)', () => {
       return t;
     };
     const cases: [string, Table, RegExp][] = [
-      ['a missing function', edited((t) => { delete t['RANK']; }), /RANK has no translation/],
+      ['a missing function', edited((t) => { delete t['DENSERANK']; }), /DENSERANK has no translation/],
       ['an unknown function', edited((t) => { t['MEDIAN'] = { name: '中位数', description: '中位数。', parameters: {} }; }), /MEDIAN, which is not a custom function/],
       ['a missing parameter', edited((t) => { delete t['SCORE']?.parameters['praise']; }), /SCORE: parameter "praise" has no translation/],
       ['an unknown parameter', edited((t) => { (t['SCORE'] as Table[string]).parameters['fines'] = '投诉。'; }), /SCORE: the translation names a parameter "fines"/],
@@ -229,7 +234,7 @@ describe('custom functions metadata, zh-CN (functions.zh-CN.json)', () => {
     ];
     for (const [what, t, message] of cases) assert.throws(() => generator.translate(en, t), message, what);
     // The whole generator too, not only the translation step.
-    await assert.rejects(generator.functionsMetadata({ table: cases[0]?.[1] as Table }), /RANK has no translation/);
+    await assert.rejects(generator.functionsMetadata({ table: cases[0]?.[1] as Table }), /DENSERANK has no translation/);
   });
 });
 

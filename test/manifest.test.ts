@@ -1,8 +1,10 @@
 /**
  * Offline checks of manifest.xml: the online validator (`npm run validate`)
- * needs network access, so the rules that most often break a sideload —
- * element order, resource ids, https URLs, localisation and icon files — are
- * verified here against the file itself.
+ * needs network access, so the schema rules Office enforces when it sideloads
+ * a manifest — element order and required elements and attributes, the id's
+ * GUID and the version's form, requirement sets, resource ids defined and used,
+ * https URLs within the schema's length, localisation, icon files — are verified
+ * here against the file itself.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -169,6 +171,25 @@ const NOT_TRANSLATED = ['Functions.Namespace'];
 // Maximum lengths of bt:ShortString and bt:LongString in the schema.
 const SHORT_MAX = 125;
 const LONG_MAX = 250;
+/**
+ * A URL of the schema is 1 to 2048 characters ("URL simpleType … between 1 and 2048 characters",
+ * apps for Office manifest schema v1.1; SourceLocation's page says "between 1 and 2018").
+ * The stricter 2018 is kept.
+ */
+const URL_MAX = 2018;
+/** The schema's Version: 1 to 4 parts of 1 to 5 digits (learn.microsoft.com/javascript/api/manifest/version). */
+const VERSION = /^\d{1,5}(\.\d{1,5}){0,3}$/u;
+/** A requirement set version, e.g. 1.9 or 1.13 (MinVersion and DefaultMinVersion). */
+const SET_VERSION = /^\d+\.\d+$/u;
+/** The requirement sets this add-in may name (others are a typo Office would ignore: the add-in would install where it cannot run). */
+const KNOWN_SETS = ['ExcelApi', 'SharedRuntime', 'CustomFunctionsRuntime', 'DialogApi', 'RibbonApi', 'AddinCommands', 'IdentityAPI'];
+/** Attributes each element must have (schema use="required"). */
+const REQUIRED_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  DisplayName: ['DefaultValue'], Description: ['DefaultValue'], IconUrl: ['DefaultValue'], HighResolutionIconUrl: ['DefaultValue'],
+  SupportUrl: ['DefaultValue'], Host: ['xsi:type'], Set: ['Name'], 'bt:Image': ['id', 'DefaultValue'], 'bt:Url': ['id', 'DefaultValue'],
+  'bt:String': ['id', 'DefaultValue'], 'bt:Override': ['Locale', 'Value'], Override: ['Locale', 'Value'], Runtime: ['resid'],
+  Control: ['xsi:type', 'id'], Group: ['id'], OfficeTab: ['id'], ExtensionPoint: ['xsi:type'], Action: ['xsi:type'],
+};
 
 describe('manifest.xml', () => {
   it('is well-formed XML with a TaskPaneApp root', () => {
@@ -193,6 +214,41 @@ describe('manifest.xml', () => {
     assert.equal(attr(one(app(), 'DisplayName'), 'DefaultValue'), 'Service Star');
     assert.deepEqual(all(one(app(), 'Hosts'), 'Host').map((h) => attr(h, 'Name')), ['Workbook']);
     assert.equal(one(app(), 'Permissions').text, 'ReadWriteDocument');
+  });
+
+  it('has a version in the schema\'s form, a locale tag, known permissions and required attributes everywhere', () => {
+    assert.match(one(app(), 'Version').text, VERSION);
+    assert.match(one(app(), 'DefaultLocale').text, /^[a-z]{2,3}-[A-Z]{2}$/u);
+    assert.ok(['Restricted', 'ReadDocument', 'ReadAllDocument', 'WriteDocument', 'ReadWriteDocument'].includes(one(app(), 'Permissions').text));
+    for (const node of walk(app())) {
+      // Host in the top-level Hosts takes Name; in VersionOverrides it takes xsi:type. Inside
+      // VersionOverrides, Description (and the like) points at a resource instead of holding a value.
+      const required = node.name === 'Host' && node.attrs['Name'] !== undefined ? ['Name']
+        : node.attrs['resid'] !== undefined ? ['resid'] : REQUIRED_ATTRIBUTES[node.name] ?? [];
+      for (const a of required) assert.ok(node.attrs[a] !== undefined && node.attrs[a] !== '', `<${node.name}> needs ${a}`);
+      for (const locale of [node.attrs['Locale']].filter((l) => l !== undefined)) assert.match(locale as string, /^[a-z]{2,3}-[A-Z]{2}$/u, `<${node.name} Locale>`);
+    }
+  });
+
+  it('names known requirement sets, each once, with versions in n.n form', () => {
+    const sets = at(app(), 'Requirements', 'Sets');
+    assert.match(attr(sets, 'DefaultMinVersion'), SET_VERSION);
+    const names = all(sets, 'Set').map((s) => attr(s, 'Name'));
+    assert.equal(new Set(names).size, names.length, 'no set named twice');
+    for (const set of all(sets, 'Set')) {
+      assert.ok(KNOWN_SETS.includes(attr(set, 'Name')), `unknown requirement set ${attr(set, 'Name')}`);
+      assert.match(attr(set, 'MinVersion'), SET_VERSION, attr(set, 'Name'));
+    }
+    assert.deepEqual(at(app(), 'Requirements').children.map((c) => c.name), ['Sets'], 'Requirements holds Sets only (Methods are for other hosts)');
+  });
+
+  it('keeps every URL within the schema\'s length, and every AppDomain an origin', () => {
+    for (const node of walk(app())) {
+      for (const [name, value] of Object.entries(node.attrs)) {
+        if (value.includes('://') && !name.startsWith('xmlns')) assert.ok(value.length >= 1 && value.length <= URL_MAX, `<${node.name} ${name}> is ${value.length} characters`);
+      }
+      if (node.name === 'AppDomain') assert.equal(new URL(node.text.trim()).origin, node.text.trim(), 'an AppDomain is an origin, no path');
+    }
   });
 
   it('orders VersionOverrides children as the schema requires', () => {
@@ -328,11 +384,16 @@ describe('manifest.xml', () => {
     }
   });
 
-  it('declares the STAR custom functions on the shared runtime, in schema order', () => {
+  it('declares the STAR custom functions on the shared runtime (CustomFunctionsRuntime 1.3), in schema order', () => {
     const sets = at(app(), 'Requirements', 'Sets');
     const required = all(sets, 'Set').filter((s) => s.attrs['Name'] === 'CustomFunctionsRuntime');
     assert.equal(required.length, 1, 'CustomFunctionsRuntime requirement');
-    assert.equal(attr(required[0] as XmlNode, 'MinVersion'), '1.1');
+    // CustomFunctions.ErrorCode and Invocation.parameterAddresses are CustomFunctionsRuntime 1.3.
+    assert.equal(attr(required[0] as XmlNode, 'MinVersion'), '1.3');
+    const functions = fs.readFileSync(path.join(ROOT, 'src/functions/functions.ts'), 'utf8');
+    for (const use of ['CustomFunctions.ErrorCode.invalidValue', 'CustomFunctions.ErrorCode.notAvailable', 'parameterAddresses', '@requiresParameterAddresses']) {
+      assert.ok(functions.includes(use), `${use}: the functions use it, so the requirement says 1.3`);
+    }
 
     const host = workbookHost();
     const points = all(one(host, 'AllFormFactors'), 'ExtensionPoint');

@@ -13,7 +13,7 @@ import { resultJson } from '../src/engine/json';
 import { runSelection, type SelectionResult } from '../src/engine/select';
 import { awardTitle, NUMBER_FORMATS, resultSheets, type ResultSheet, type SheetBlock } from '../src/engine/sheets';
 import type { Cell, Grid, TableInput, TableKey } from '../src/engine/types';
-import { CHUNK_CELLS, ExcelSink, ExcelSource, isDateFormat, writableValue } from '../src/io/office';
+import { CHUNK_CELLS, ExcelSink, ExcelSource, isDateFormat, readRanges, splitAddress, writableValue } from '../src/io/office';
 import { collectTables } from '../src/io/tables';
 import { openFile } from '../src/io/files';
 import { bookCells, serialOf, type FakeBook } from './helpers/book-cells';
@@ -275,6 +275,44 @@ describe('office adapter (src/io/office.ts on a fake Excel)', () => {
       assert.deepEqual(rows.map(([, f]) => isDateFormat(f)), [true, true, true, true, true, false, false, false, false, false, false, false, false]);
     });
 
+    it('a 1904 workbook (DATE(1904,1,1) is 0 there): date-formatted serials are the right days, and the sheet says 1904', async () => {
+      // 2026-07-05 is 46,208 in the 1900 system and 1,462 days less in the 1904 system.
+      const rows: FakeInputCell[][] = [['日期', '扣分'], [44_746, 1], [44_746.5, 2]];
+      const formats = [[null, null], ['yyyy-mm-dd', null], ['yyyy/m/d h:mm', null]];
+      const fake = createFakeExcel({ 督导检查记录: rows }, { numberFormats: { 督导检查记录: formats }, date1904: true });
+      const data = await new ExcelSource(fake.run).readSheet('督导检查记录');
+      assert.equal(data.date1904, true, 'the engine reads unformatted serials in the 1904 system too');
+      assert.deepEqual(data.grid.slice(1).map((r) => (r[0] as Date).toISOString().slice(0, 10)), ['2026-07-05', '2026-07-05']);
+      const book1900 = createFakeExcel({ 督导检查记录: rows }, { numberFormats: { 督导检查记录: formats } });
+      const read1900 = await new ExcelSource(book1900.run).readSheet('督导检查记录');
+      assert.equal(read1900.date1904, false);
+      assert.equal((read1900.grid[1]?.[0] as Date).toISOString().slice(0, 10), '2022-07-04', 'the same serial 1,462 days earlier in a 1900 workbook');
+      assert.equal(fake.syncCount, 2, 'the date system is asked in the request that finds the used range');
+    });
+
+    it('readRanges reads ranges by address (a cell function\'s parameterAddresses): blanks blank, dates as dates, the sheet\'s row numbers', async () => {
+      const grid: FakeInputCell[][] = [
+        ['督导检查记录（2026年）', null, null],
+        ['日期', '工号', '扣分'],
+        [46_208, 'H01', null],
+        [46_209, 'H02', 0],
+      ];
+      const formats = [[null], [null], ['yyyy-mm-dd'], ['yyyy-mm-dd']];
+      const fake = createFakeExcel({ "督导 '检查' 记录": grid, 人员名单: [['工号'], ['H01']] }, { numberFormats: { "督导 '检查' 记录": formats } });
+      const [inspections, staff] = await readRanges(fake.run, ["'督导 ''检查'' 记录'!A2:C4", '人员名单!A1:A2']);
+      assert.deepEqual(inspections?.grid, [['日期', '工号', '扣分'], [new Date('2026-07-05T00:00:00Z'), 'H01', null], [new Date('2026-07-06T00:00:00Z'), 'H02', 0]]);
+      assert.deepEqual([inspections?.name, inspections?.firstRow, inspections?.firstColumn, inspections?.date1904], ["督导 '检查' 记录", 2, 1, false]);
+      assert.deepEqual(staff?.grid, [['工号'], ['H01']]);
+      assert.equal(fake.runCount, 1, 'one Excel.run for every range of a call');
+      // A whole-column reference is read within the used range; a range outside it is empty.
+      const [columns, beyond] = await readRanges(fake.run, ['人员名单!A:B', '人员名单!D10:E12']);
+      assert.deepEqual([columns?.grid, columns?.firstRow, columns?.firstColumn], [[['工号'], ['H01']], 1, 1]);
+      assert.deepEqual([beyond?.grid, beyond?.firstRow], [[], 10]);
+      assert.deepEqual(splitAddress('Sheet1!B2'), { sheet: 'Sheet1', cells: 'B2' });
+      assert.throws(() => splitAddress('B2'), /not a sheet address/u);
+      await assert.rejects(readRanges(fake.run, ['没有!A1']), /ItemNotFound/u);
+    });
+
     it('reads 60,000 rows × 9 columns in chunks: syncs ≤ 2 + ceil(rows / rows-per-chunk), every request under 5 MB', async () => {
       const ROWS = 60_000;
       const COLS = 9;
@@ -501,14 +539,18 @@ describe('office adapter (src/io/office.ts on a fake Excel)', () => {
       }
     });
 
-    it('its own count of syncs is Excel\'s, with nothing left for Excel.run to send; calculation suspended per sheet', () => {
+    it('its own count of syncs is Excel\'s, with nothing left for Excel.run to send; calculation suspended, then recalculated', () => {
       assert.equal(sink.syncs, fake.syncCount);
       assert.equal(fake.implicitSyncs, 0);
-      assert.equal(fake.syncCount, 1 + sheets.length + bodyWrites(fake, sheets), 'one sync to list, one per sheet, one per chunk');
+      assert.equal(fake.syncCount, 2 + sheets.length + bodyWrites(fake, sheets) + 1,
+        'one sync to list, one to add the sheets, one per frame, one per chunk, one to recalculate');
       assert.equal(bodyWrites(fake, sheets), cellChunks(sheets));
-      // Calculation stays off for every request; screen updating for each sheet's frame (sheets added).
-      assert.equal(fake.suspendCalculationCalls, fake.syncCount);
-      assert.equal(fake.suspendScreenUpdatingCalls, sheets.length);
+      // Calculation is off for every request but the last, which recalculates: no formula is left stale.
+      assert.equal(fake.suspendCalculationCalls, fake.syncCount - 1);
+      assert.equal(fake.calculateCalls, 1);
+      assert.equal(fake.calculationPending, false);
+      // Screen updating is suspended once a write, for the request that changes the tab bar.
+      assert.equal(fake.suspendScreenUpdatingCalls, 1);
       checkRequests(fake, 'smile');
       figures.push(`ExcelSink smile-star-quarterly (7 sheets): ${fake.syncCount} syncs, largest request ${fake.largestRequest} bytes`);
     });
@@ -805,7 +847,7 @@ describe('office adapter (src/io/office.ts on a fake Excel)', () => {
       large = await measure(20_000);
       for (const m of [small, large]) {
         figures.push(`ExcelSink ${m.staff.toLocaleString('en-US')} staff: ${m.syncs} syncs (${m.sheets.length} sheets, ${bodyWrites(m.fake, m.sheets)} chunks; `
-          + `bound ${m.sheets.length + cellChunks(m.sheets) + 1}), largest request ${(m.largest / 1048576).toFixed(2)} MB; `
+          + `bound ${m.sheets.length + cellChunks(m.sheets) + 3}), largest request ${(m.largest / 1048576).toFixed(2)} MB; `
           + `rows ${m.sheets.map((s) => s.blocks.reduce((n, b) => n + bodyOf(b).length, 0)).join('/')}`);
       }
     });
@@ -815,12 +857,13 @@ describe('office adapter (src/io/office.ts on a fake Excel)', () => {
       assert.equal(large.sheets[0]?.blocks[0]?.rows.length, 20_000);
     });
 
-    it('syncs ≤ sheets + Σ ceil(rows × columns / CHUNK_CELLS) + 1, and ExcelSink.syncs counts them all', () => {
+    it('syncs ≤ sheets + Σ ceil(rows × columns / CHUNK_CELLS) + 3, and ExcelSink.syncs counts them all', () => {
       for (const m of [small, large]) {
         assert.equal(m.sinkSyncs, m.syncs, `${m.staff}`);
         assert.equal(m.fake.implicitSyncs, 0);
-        assert.ok(m.syncs <= m.sheets.length + cellChunks(m.sheets) + 1, `${m.staff} staff: ${m.syncs} syncs`);
-        assert.equal(m.syncs, 1 + m.sheets.length + bodyWrites(m.fake, m.sheets), `${m.staff} staff: one sync to list, one per sheet, one per chunk`);
+        assert.ok(m.syncs <= m.sheets.length + cellChunks(m.sheets) + 3, `${m.staff} staff: ${m.syncs} syncs`);
+        assert.equal(m.syncs, 3 + m.sheets.length + bodyWrites(m.fake, m.sheets),
+          `${m.staff} staff: one sync to list, one to add the sheets, one per frame, one per chunk, one to recalculate`);
       }
     });
 

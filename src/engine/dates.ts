@@ -68,7 +68,8 @@ export function parseDay(value: unknown, date1904 = false): Day | null {
   if (typeof value === 'number') return fromExcelSerial(value, date1904);
   if (typeof value !== 'string') return null;
   const text = value.normalize('NFKC').trim().replace(/\s+/gu, ' ');
-  const m = YEAR_FIRST.exec(text) ?? CHINESE.exec(text.replace(/ (?=[年月日号])|(?<=[年月]) /gu, '')) ?? COMPACT.exec(text);
+  // Spaces around 年 and 月 and before 日/号 go; no lookbehind, which WebKit before Safari 16.4 cannot parse.
+  const m = YEAR_FIRST.exec(text) ?? CHINESE.exec(text.replace(/ ?([年月]) ?| ([日号])/gu, '$1$2')) ?? COMPACT.exec(text);
   if (!m) return null;
   return dayFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
 }

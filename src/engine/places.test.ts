@@ -112,7 +112,7 @@ describe('places: denseRank', () => {
   });
 });
 
-describe('places: rankAmong (STAR.RANK)', () => {
+describe('places: rankAmong (STAR.DENSERANK)', () => {
   it('dense rank of one value, highest first: 1, 2, 2, 3', () => {
     const values = [98, 100, 98, 95];
     assert.equal(rankAmong(100, values), 1);

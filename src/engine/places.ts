@@ -89,7 +89,7 @@ export function denseRank(values: readonly number[]): number[] {
 }
 
 /**
- * The dense rank of one value among others (STAR.RANK), highest first; with groups, only among the
+ * The dense rank of one value among others (STAR.DENSERANK), highest first; with groups, only among the
  * values of the same group. Null when the value is not among them.
  *
  * @example rankAmong(98, [98, 100, 98, 95]) // => 2

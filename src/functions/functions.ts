@@ -9,6 +9,8 @@ import { DEFAULT_SCHEME, schemeFromPairs } from '../engine/scheme';
 import { runSelection, type PersonResult, type SelectionOutcome, type SelectionResult } from '../engine/select';
 import { resultBlock } from '../engine/sheets';
 import type { Cell, Grid, Lang, TableInput, TableKey } from '../engine/types';
+import { readRanges } from '../io/office';
+import type { SheetData } from '../io/types';
 import { GridCache } from './cache';
 
 /**
@@ -56,6 +58,97 @@ function asGrid(value: any, table: TableKey): Grid | null {
   return value as Grid;
 }
 
+// -------------------------------------------------------------------------------------------------
+// Ranges as the sheet holds them
+//
+// Excel hands a function a blank cell of a range as 0 on Windows and Mac and as null on the web
+// (OfficeDev/office-js#4702, #5262, #1951), and a date as a bare serial without its format or the
+// workbook's date system: a blank points cell (1 point, rules §1) would count 0, and a 1904 workbook's
+// dates would be four years off. So each function asks for its parameters' addresses
+// (@requiresParameterAddresses, CustomFunctionsRuntime 1.3, which the manifest requires) and reads
+// its ranges again through Excel.run in the shared runtime, as the task pane reads a sheet
+// (learn.microsoft.com/office/dev/add-ins/excel/call-excel-apis-from-custom-function): blanks
+// blank, dates as dates, and messages with the sheet's own name and row numbers. An argument with no
+// range behind it (an array worked out in the formula, or a call outside Excel) is used as passed.
+
+/** An argument as Excel passed it, with the address of the range it came from when there is one. */
+interface Given {
+  value: any;
+  address?: string;
+}
+
+/** The arguments of a call with their addresses: given(i, value) for the i-th parameter (0-based). */
+function addressesOf(invocation: CustomFunctions.Invocation | undefined): (index: number, value: any) => Given {
+  const addresses = invocation?.parameterAddresses;
+  return (index, value) => {
+    const address = addresses?.[index];
+    // A literal or an omitted argument has no sheet address; only a reference names a sheet. One into
+    // another workbook ([Book2]Sheet1!A1) cannot be read from this one: its values are used as passed.
+    return address && address.includes('!') && !address.includes('[') && !isOmitted(value) ? { value, address } : { value };
+  };
+}
+
+const excelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => Excel.run(batch);
+
+interface Waiting {
+  address: string;
+  resolve: (data: SheetData) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Reads asked for and not yet sent: the calls of one recalculation share one Excel.run. */
+let waiting: Waiting[] = [];
+const queued = new Map<string, Promise<SheetData>>();
+
+/**
+ * The cells of one range. Calls that ask before the read is sent share it; a call after that waits
+ * for a read of its own, so what it gets is never older than the call (the cache below stays exact).
+ */
+function readRange(address: string): Promise<SheetData> {
+  const known = queued.get(address);
+  if (known) return known;
+  const read = new Promise<SheetData>((resolve, reject) => {
+    if (waiting.length === 0) setTimeout(sendReads, 0);
+    waiting.push({ address, resolve, reject });
+  });
+  queued.set(address, read);
+  return read;
+}
+
+function sendReads(): void {
+  const batch = waiting;
+  waiting = [];
+  queued.clear();
+  const each = (w: Waiting) => readRanges(excelRun, [w.address]).then((data) => w.resolve(data[0] as SheetData), w.reject);
+  readRanges(excelRun, batch.map((w) => w.address)).then(
+    (data) => batch.forEach((w, i) => w.resolve(data[i] as SheetData)),
+    // One range that cannot be read (its sheet renamed meanwhile) fails the whole request: then each
+    // range is read on its own, so that only the calls that need it fail.
+    (error: unknown) => (batch.length === 1 ? batch[0]?.reject(error) : batch.forEach((w) => void each(w))),
+  );
+}
+
+/** The cells behind an argument: read from its range, or as passed. */
+async function cellsOf(arg: Given): Promise<any> {
+  return arg.address ? (await readRange(arg.address)).grid : arg.value;
+}
+
+/** A single-value argument (a date, a period): its cell read as a date when formatted as one. */
+async function valueOf(arg: Given): Promise<any> {
+  return arg.address ? (await readRange(arg.address)).grid[0]?.[0] ?? null : arg.value;
+}
+
+/** A table argument as the engine takes it; read from its sheet, or as passed (rows counted from the range's first). */
+async function tableOf(key: TableKey, arg: Given): Promise<TableInput | null> {
+  const passed = asGrid(arg.value, key);
+  if (!passed) return null;
+  if (!arg.address) return { sheet: TABLE_NAMES[key][lang()], grid: passed };
+  const data = await readRange(arg.address);
+  return { sheet: data.name, grid: data.grid, date1904: data.date1904, firstRow: data.firstRow, firstColumn: data.firstColumn };
+}
+
+// -------------------------------------------------------------------------------------------------
+
 /** The scheme argument: a preset id, or a two-column range of parameter names and values. */
 function schemeOf(value: any): { id: string; overrides: Record<string, unknown>; key: string } {
   if (isOmitted(value) || value === '') return { id: DEFAULT_SCHEME, overrides: {}, key: DEFAULT_SCHEME };
@@ -69,8 +162,8 @@ function schemeOf(value: any): { id: string; overrides: Record<string, unknown>;
 }
 
 function periodText(value: any): string {
-  if (typeof value === 'number') {
-    const asYear = parsePeriod(value);
+  if (typeof value === 'number' || value instanceof Date) {
+    const asYear = typeof value === 'number' ? parsePeriod(value) : null;
     if (asYear) return asYear.id;
     const day = parseDay(value);
     if (day !== null) return periodOfDay(day, 'month').id;
@@ -79,24 +172,29 @@ function periodText(value: any): string {
 }
 
 /**
- * Runs (or finds cached) the selection for these ranges. Every table is labelled with its usual
- * sheet name and rows are counted from the range's first row (the header is row 1).
+ * Runs (or finds cached) the selection for these ranges. Every table is labelled with its sheet and
+ * its rows numbered as the sheet numbers them (or, for an array not read from a sheet, with its usual
+ * sheet name and rows counted from the range's first row, the header being row 1).
  */
-function select(tables: Partial<Record<TableKey, any>>, period: any, scheme: any): SelectionResult {
-  const grids: Partial<Record<TableKey, Grid>> = {};
-  for (const [key, value] of Object.entries(tables) as [TableKey, any][]) {
-    const grid = asGrid(value, key);
-    if (grid) grids[key] = grid;
-  }
-  if (!grids.staff) throw invalid(problemText(messages.missingTable('staff')));
-  const s = schemeOf(scheme);
-  const p = periodText(period);
-  const keys = Object.keys(grids).sort() as TableKey[];
-  const outcome = selections.get(`${lang()}|${p}|${s.key}|${keys.join(',')}`, keys.map((k) => grids[k] ?? null), () => {
-    const inputs: Partial<Record<TableKey, TableInput>> = {};
-    for (const k of keys) inputs[k] = { sheet: TABLE_NAMES[k][lang()], grid: grids[k] as Grid };
-    return runSelection({ period: p, scheme: s.id, overrides: s.overrides, tables: inputs });
+async function select(tables: Partial<Record<TableKey, Given>>, period: Given, scheme: Given): Promise<SelectionResult> {
+  // Every range is asked for at once, so that all of them go in one read.
+  const entries = Object.entries(tables) as [TableKey, Given][];
+  const [read, schemeCells, periodCell] = await Promise.all([Promise.all(entries.map(([key, arg]) => tableOf(key, arg))), cellsOf(scheme), valueOf(period)]);
+  const inputs: Partial<Record<TableKey, TableInput>> = {};
+  entries.forEach(([key], i) => {
+    const input = read[i];
+    if (input) inputs[key] = input;
   });
+  if (!inputs.staff) throw invalid(problemText(messages.missingTable('staff')));
+  const s = schemeOf(schemeCells);
+  const p = periodText(periodCell);
+  const keys = Object.keys(inputs).sort() as TableKey[];
+  const where = keys.map((k) => {
+    const t = inputs[k] as TableInput;
+    return `${k}=${t.sheet}@${t.firstRow ?? 1},${t.firstColumn ?? 1}${t.date1904 ? ',1904' : ''}`;
+  });
+  const outcome = selections.get(`${lang()}|${p}|${s.key}|${where.join('|')}`, keys.map((k) => inputs[k]?.grid ?? null),
+    () => runSelection({ period: p, scheme: s.id, overrides: s.overrides, tables: inputs }));
   if (!outcome.ok) throw invalid(outcome.errors.map(problemText).join('；'));
   return outcome.result;
 }
@@ -123,8 +221,14 @@ function spill(rows: Cell[][]): any[][] {
   return out;
 }
 
-/** A result table with its header row, and its total row when it has one (deductions). */
-function table(kind: 'results' | 'winners' | 'deductions', result: SelectionResult): any[][] {
+/**
+ * The table of STAR.RESULTS, STAR.WINNERS or STAR.DEDUCTIONS (which share their parameters), with its
+ * header row, and its total row when it has one (deductions).
+ */
+async function spilled(kind: 'results' | 'winners' | 'deductions', invocation: CustomFunctions.Invocation | undefined, args: readonly any[]): Promise<any[][]> {
+  const at = addressesOf(invocation);
+  const [staff, inspections, fines, period, scheme, praise, satisfaction, recommendations] = args.map((value, i) => at(i, value)) as Given[];
+  const result = await select({ staff, inspections, fines, praise, satisfaction, recommendations } as Partial<Record<TableKey, Given>>, period as Given, scheme as Given);
   const block = resultBlock(kind, result, lang());
   return spill([block.columns.map((c) => c.header), ...block.rows, ...(block.total ? [block.total] : [])]);
 }
@@ -134,10 +238,13 @@ function table(kind: 'results' | 'winners' | 'deductions', result: SelectionResu
  * @customfunction PERIOD
  * @param date A date (or text such as 2026-07-05).
  * @param [granularity] Q (quarter, default), M (month), H (half year) or Y (year).
+ * @param invocation The call's parameter addresses, to read a date cell in the workbook's date system.
  * @returns The period in its canonical form.
+ * @requiresParameterAddresses
  */
-export function period(date: any, granularity?: any): string {
-  const day = parseDay(date);
+export async function period(date: any, granularity?: any, invocation?: CustomFunctions.Invocation): Promise<string> {
+  const at = addressesOf(invocation);
+  const day = parseDay(await valueOf(at(0, date)));
   if (day === null) throw invalid(both(`无法识别的日期「${String(date ?? '')}」`, `cannot read the date "${String(date ?? '')}"`));
   const kind = periodKindOf(granularity);
   if (!kind) throw invalid(both(`期间粒度应为 Q、M、H 或 Y，而不是「${String(granularity)}」`, `granularity must be Q, M, H or Y, not "${String(granularity)}"`));
@@ -153,10 +260,15 @@ export function period(date: any, granularity?: any): string {
  * @param period The period: 2026Q3, 2026-07, 2026H2, 2026, 2026年第三季度 …
  * @param [praise] The praise records, header row included.
  * @param [scheme] A scheme id, or a two-column range of parameter names and values.
+ * @param invocation The call's parameter addresses, to read the ranges as the sheet holds them.
  * @returns The score, rounded to 0.01.
+ * @requiresParameterAddresses
  */
-export function score(person: any, staff: any[][], inspections: any[][], period: any, praise?: any[][], scheme?: any[][]): number {
-  return personIn(select({ staff, inspections, praise }, period, scheme), person).score;
+export async function score(person: any, staff: any[][], inspections: any[][], period: any, praise?: any[][], scheme?: any[][],
+  invocation?: CustomFunctions.Invocation): Promise<number> {
+  const at = addressesOf(invocation);
+  const result = await select({ staff: at(1, staff), inspections: at(2, inspections), praise: at(4, praise) }, at(3, period), at(5, scheme));
+  return personIn(result, person).score;
 }
 
 /**
@@ -169,10 +281,16 @@ export function score(person: any, staff: any[][], inspections: any[][], period:
  * @param [inspections] The inspections, for the annual points limit.
  * @param [satisfaction] The satisfaction survey, for the satisfaction minimums.
  * @param [scheme] A scheme id, or a two-column range of parameter names and values.
+ * @param invocation The call's parameter addresses, to read the ranges as the sheet holds them.
  * @returns The veto reasons in words, joined; empty text when eligible.
+ * @requiresParameterAddresses
  */
-export function veto(person: any, staff: any[][], fines: any[][], period: any, inspections?: any[][], satisfaction?: any[][], scheme?: any[][]): string {
-  const p = personIn(select({ staff, fines, inspections, satisfaction }, period, scheme), person);
+export async function veto(person: any, staff: any[][], fines: any[][], period: any, inspections?: any[][], satisfaction?: any[][], scheme?: any[][],
+  invocation?: CustomFunctions.Invocation): Promise<string> {
+  const at = addressesOf(invocation);
+  const result = await select({ staff: at(1, staff), fines: at(2, fines), inspections: at(4, inspections), satisfaction: at(5, satisfaction) },
+    at(3, period), at(6, scheme));
+  const p = personIn(result, person);
   const l = lang();
   return p.vetoes.map((v) => v.reason[l]).join(l === 'zh' ? '；' : '; ');
 }
@@ -186,10 +304,14 @@ export function veto(person: any, staff: any[][], fines: any[][], period: any, i
  * @param fines The fines and complaints, header row included.
  * @param month The month: 2026-07, 2026年7月, or a date in it.
  * @param [scheme] A scheme id, or a two-column range of parameter names and values.
+ * @param invocation The call's parameter addresses, to read the ranges as the sheet holds them.
  * @returns Yuan deducted in that month.
+ * @requiresParameterAddresses
  */
-export function deduction(person: any, staff: any[][], inspections: any[][], fines: any[][], month: any, scheme?: any[][]): number {
-  const result = select({ staff, inspections, fines }, month, scheme);
+export async function deduction(person: any, staff: any[][], inspections: any[][], fines: any[][], month: any, scheme?: any[][],
+  invocation?: CustomFunctions.Invocation): Promise<number> {
+  const at = addressesOf(invocation);
+  const result = await select({ staff: at(1, staff), inspections: at(2, inspections), fines: at(3, fines) }, at(4, month), at(5, scheme));
   if (result.period.kind !== 'month') throw invalid(both(`「${String(month)}」不是月份（例如 2026-07）`, `"${String(month)}" is not a month (e.g. 2026-07)`));
   const p = personIn(result, person);
   return result.deductions.filter((d) => d.member === p.member).reduce((sum, d) => sum + d.totalYuan, 0);
@@ -205,10 +327,14 @@ export function deduction(person: any, staff: any[][], inspections: any[][], fin
  * @param period The period: 2026Q3, 2026-07, 2026H2, 2026 …
  * @param [scheme] A scheme id, or a two-column range of parameter names and values.
  * @param [praise] The praise records, so the explained score includes praise as STAR.SCORE does.
+ * @param invocation The call's parameter addresses, to read the ranges as the sheet holds them.
  * @returns A short explanation naming the rows behind each number.
+ * @requiresParameterAddresses
  */
-export function explain(person: any, staff: any[][], inspections: any[][], fines: any[][], period: any, scheme?: any[][], praise?: any[][]): string {
-  const result = select({ staff, inspections, fines, praise }, period, scheme);
+export async function explain(person: any, staff: any[][], inspections: any[][], fines: any[][], period: any, scheme?: any[][], praise?: any[][],
+  invocation?: CustomFunctions.Invocation): Promise<string> {
+  const at = addressesOf(invocation);
+  const result = await select({ staff: at(1, staff), inspections: at(2, inspections), fines: at(3, fines), praise: at(6, praise) }, at(4, period), at(5, scheme));
   return explainPerson(personIn(result, person), result, lang());
 }
 
@@ -216,20 +342,26 @@ function notAmong(): CustomFunctions.Error {
   return notAvailable(both('该得分不在得分区域中', 'the score is not among the scores'));
 }
 
+// DENSERANK, not RANK: Excel's own RANK ranks 1, 2, 2, 4, and a name should say what the function does
+// (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-naming).
 /**
  * Dense rank (中国式排名: 1, 2, 2, 3) of a score among scores, highest first.
- * @customfunction RANK
+ * @customfunction DENSERANK
  * @param score The score to rank.
  * @param scores The scores to rank among.
  * @param [groups] The group (department) of each score, to rank within the group.
  * @param [group] The group of this score; needed with groups when the same score is in several groups.
+ * @param invocation The call's parameter addresses, to read the ranges as the sheet holds them.
  * @returns The rank.
+ * @requiresParameterAddresses
  */
-export function rank(score: number, scores: any[][], groups?: any[][], group?: any): number {
+export async function denseRank(score: number, scores: any[][], groups?: any[][], group?: any, invocation?: CustomFunctions.Invocation): Promise<number> {
+  const at = addressesOf(invocation);
   const value = parseNumber(score);
   if (value === null || Number.isNaN(value)) throw invalid(both('得分应为数字', 'the score must be a number'));
-  const values = scores.flat().map((v) => parseNumber(v));
-  const labels = isOmitted(groups) ? undefined : (groups as any[][]).flat();
+  // Read from the sheet, a blank score is blank, not the 0 Excel passes for it on Windows and Mac.
+  const values = ((await cellsOf(at(1, scores))) as any[][]).flat().map((v) => parseNumber(v));
+  const labels = isOmitted(groups) ? undefined : ((await cellsOf(at(2, groups))) as any[][]).flat();
   if (labels && labels.length !== values.length) throw invalid(both('得分与科室区域大小应相同', 'scores and groups must be the same size'));
   let ownGroup = group;
   if (labels && isOmitted(group)) {
@@ -256,10 +388,13 @@ export function rank(score: number, scores: any[][], groups?: any[][], group?: a
  * @param [praise] The praise records.
  * @param [satisfaction] The satisfaction survey.
  * @param [recommendations] The department heads' recommendations.
+ * @param invocation The call's parameter addresses, to read the ranges as the sheet holds them.
  * @returns The results table.
+ * @requiresParameterAddresses
  */
-export function results(staff: any[][], inspections: any[][], fines: any[][], period: any, scheme?: any[][], praise?: any[][], satisfaction?: any[][], recommendations?: any[][]): any[][] {
-  return table('results', select({ staff, inspections, fines, praise, satisfaction, recommendations }, period, scheme));
+export async function results(staff: any[][], inspections: any[][], fines: any[][], period: any, scheme?: any[][], praise?: any[][], satisfaction?: any[][],
+  recommendations?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
+  return spilled('results', invocation, [staff, inspections, fines, period, scheme, praise, satisfaction, recommendations]);
 }
 
 /**
@@ -273,10 +408,13 @@ export function results(staff: any[][], inspections: any[][], fines: any[][], pe
  * @param [praise] The praise records.
  * @param [satisfaction] The satisfaction survey.
  * @param [recommendations] The department heads' recommendations.
+ * @param invocation The call's parameter addresses, to read the ranges as the sheet holds them.
  * @returns The winners table.
+ * @requiresParameterAddresses
  */
-export function winners(staff: any[][], inspections: any[][], fines: any[][], period: any, scheme?: any[][], praise?: any[][], satisfaction?: any[][], recommendations?: any[][]): any[][] {
-  return table('winners', select({ staff, inspections, fines, praise, satisfaction, recommendations }, period, scheme));
+export async function winners(staff: any[][], inspections: any[][], fines: any[][], period: any, scheme?: any[][], praise?: any[][], satisfaction?: any[][],
+  recommendations?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
+  return spilled('winners', invocation, [staff, inspections, fines, period, scheme, praise, satisfaction, recommendations]);
 }
 
 /**
@@ -290,15 +428,18 @@ export function winners(staff: any[][], inspections: any[][], fines: any[][], pe
  * @param [praise] The praise records.
  * @param [satisfaction] The satisfaction survey.
  * @param [recommendations] The department heads' recommendations.
+ * @param invocation The call's parameter addresses, to read the ranges as the sheet holds them.
  * @returns The deductions table.
+ * @requiresParameterAddresses
  */
-export function deductions(staff: any[][], inspections: any[][], fines: any[][], period: any, scheme?: any[][], praise?: any[][], satisfaction?: any[][], recommendations?: any[][]): any[][] {
-  return table('deductions', select({ staff, inspections, fines, praise, satisfaction, recommendations }, period, scheme));
+export async function deductions(staff: any[][], inspections: any[][], fines: any[][], period: any, scheme?: any[][], praise?: any[][], satisfaction?: any[][],
+  recommendations?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
+  return spilled('deductions', invocation, [staff, inspections, fines, period, scheme, praise, satisfaction, recommendations]);
 }
 
 /** The functions by their metadata ids, for registration in the shared runtime. */
 export const FUNCTIONS = {
-  PERIOD: period, SCORE: score, VETO: veto, DEDUCTION: deduction, EXPLAIN: explain, RANK: rank,
+  PERIOD: period, SCORE: score, VETO: veto, DEDUCTION: deduction, EXPLAIN: explain, DENSERANK: denseRank,
   RESULTS: results, WINNERS: winners, DEDUCTIONS: deductions,
 };
 

@@ -1,4 +1,4 @@
-import { toExcelSerial } from '../engine/dates';
+import { fromExcelSerial, toExcelSerial } from '../engine/dates';
 import { NUMBER_FORMATS, type ResultSheet, type SheetBlock } from '../engine/sheets';
 import type { Cell } from '../engine/types';
 import type { ResultSink, SheetData, TableSource } from './types';
@@ -18,8 +18,11 @@ export const CHUNK_CELLS = 50_000;
  * UTF-8) a request stays under 3 MB, well inside Excel on the web's 5 MB.
  */
 export const CHUNK_CHARS = 1_000_000;
-/** Rows of the first read of a sheet, before the size of its rows is known. */
-const FIRST_READ_CELLS = 5_000;
+/**
+ * Cells of the first read of a block, before the size of its rows is known: small, so that even
+ * 2,000-character cells (3 MB in UTF-8) stay under Excel on the web's 5 MB.
+ */
+const FIRST_READ_CELLS = 500;
 const HEADER_FILL = '#DEEAF6';
 
 /** Whether a number format shows a date (so the number is a date serial). */
@@ -55,36 +58,110 @@ export class ExcelSource implements TableSource {
       const sheet = context.workbook.worksheets.getItem(name);
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load('rowIndex,columnIndex,rowCount,columnCount');
+      const system = dateSystemOf(context);
       await context.sync();
-      if (used.isNullObject) return { name, grid: [], date1904: false, firstRow: 1, firstColumn: 1 };
-      const columns = used.columnCount;
-      const grid: Cell[][] = [];
-      // Rows per request adapt to the size of the rows read so far (long text means fewer rows).
-      let step = Math.max(1, Math.floor(FIRST_READ_CELLS / columns));
-      let r = 0;
-      while (r < used.rowCount) {
-        const rows = Math.min(step, used.rowCount - r);
-        const chunk = sheet.getRangeByIndexes(used.rowIndex + r, used.columnIndex, rows, columns);
-        chunk.load('values,numberFormat');
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
-        await context.sync();
-        const values = chunk.values;
-        const formats = chunk.numberFormat;
-        values.forEach((row, i) => grid.push(row.map((v, j) => cellOf(v, formats[i]?.[j]))));
-        const chars = JSON.stringify(values).length + JSON.stringify(formats).length;
-        step = Math.max(1, Math.min(rowsPerChunk(columns), Math.floor((rows * CHUNK_CHARS) / Math.max(1, chars))));
-        r += rows;
-      }
-      return { name, grid, date1904: false, firstRow: used.rowIndex + 1, firstColumn: used.columnIndex + 1 };
+      const date1904 = system.value === 0;
+      if (used.isNullObject) return { name, grid: [], date1904, firstRow: 1, firstColumn: 1 };
+      return readBlock(context, sheet, name, used, date1904);
     });
   }
 }
 
-function cellOf(value: unknown, format: unknown): Cell {
+/**
+ * Ranges given by address, as a cell function's parameterAddresses name them ('Sheet1!A1:F63',
+ * "'My sheet'!B2:D9"), read as readSheet reads a sheet: blanks blank, date-formatted numbers as
+ * dates, and the sheet's own row and column numbers. One request finds them all.
+ */
+export async function readRanges(run: Run, addresses: readonly string[]): Promise<SheetData[]> {
+  return run(async (context) => {
+    const ranges = addresses.map((address) => {
+      const { sheet, cells } = splitAddress(address);
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const range = ws.getRange(cells);
+      range.load('rowIndex,columnIndex,rowCount,columnCount');
+      // A whole-column reference (A:F) is a million rows: only its part inside the used range is read.
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('rowIndex,columnIndex,rowCount,columnCount');
+      return { sheet, ws, range, used };
+    });
+    const system = dateSystemOf(context);
+    await context.sync();
+    const date1904 = system.value === 0;
+    const read: SheetData[] = [];
+    for (const r of ranges) {
+      const block = r.used.isNullObject ? null : intersection(r.range, r.used);
+      read.push(block ? await readBlock(context, r.ws, r.sheet, block, date1904)
+        : { name: r.sheet, grid: [], date1904, firstRow: r.range.rowIndex + 1, firstColumn: r.range.columnIndex + 1 });
+    }
+    return read;
+  });
+}
+
+/** The cells two blocks share, or null when they share none. */
+function intersection(a: Block, b: Block): Block | null {
+  const rowIndex = Math.max(a.rowIndex, b.rowIndex);
+  const columnIndex = Math.max(a.columnIndex, b.columnIndex);
+  const rowCount = Math.min(a.rowIndex + a.rowCount, b.rowIndex + b.rowCount) - rowIndex;
+  const columnCount = Math.min(a.columnIndex + a.columnCount, b.columnIndex + b.columnCount) - columnIndex;
+  return rowCount > 0 && columnCount > 0 ? { rowIndex, columnIndex, rowCount, columnCount } : null;
+}
+
+/** The sheet name and the cells of an address such as "'My sheet'!A1:F63" (quotes doubled inside). */
+export function splitAddress(address: string): { sheet: string; cells: string } {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/u.exec(address);
+  if (!m) throw new Error(`not a sheet address: ${address}`);
+  return { sheet: m[1] !== undefined ? m[1].replace(/''/gu, "'") : (m[2] as string), cells: m[3] as string };
+}
+
+/**
+ * The workbook's date system. No Excel API property tells it (Workbook, WorkbookProperties and
+ * Application have none in @types/office-js), but the worksheet function DATE does: its year runs
+ * "from 1900 or 1904 (depending on the workbook's date system)" (Excel.Functions.date, ExcelApi 1.2,
+ * inside the ExcelApi 1.9 the manifest requires), so DATE(1904,1,1) is 0 in a 1904 workbook and 1462
+ * in a 1900 one. Queued here; read `value` after the next sync.
+ */
+function dateSystemOf(context: Excel.RequestContext): Excel.FunctionResult<number> {
+  const result = context.workbook.functions.date(1904, 1, 1);
+  result.load('value');
+  return result;
+}
+
+interface Block {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+/** The cells of a block of a sheet, in requests sized to stay far below Excel's 5 MB. */
+async function readBlock(context: Excel.RequestContext, sheet: Excel.Worksheet, name: string, block: Block, date1904: boolean): Promise<SheetData> {
+  const columns = block.columnCount;
+  const grid: Cell[][] = [];
+  // Rows per request adapt to the size of the rows read so far (long text means fewer rows).
+  let step = Math.max(1, Math.floor(FIRST_READ_CELLS / columns));
+  let r = 0;
+  while (r < block.rowCount) {
+    const rows = Math.min(step, block.rowCount - r);
+    const chunk = sheet.getRangeByIndexes(block.rowIndex + r, block.columnIndex, rows, columns);
+    chunk.load('values,numberFormat');
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    const values = chunk.values;
+    const formats = chunk.numberFormat;
+    values.forEach((row, i) => grid.push(row.map((v, j) => cellOf(v, formats[i]?.[j], date1904))));
+    const chars = JSON.stringify(values).length + JSON.stringify(formats).length;
+    step = Math.max(1, Math.min(rowsPerChunk(columns), Math.floor((rows * CHUNK_CHARS) / Math.max(1, chars))));
+    r += rows;
+  }
+  return { name, grid, date1904, firstRow: block.rowIndex + 1, firstColumn: block.columnIndex + 1 };
+}
+
+/** A cell as the engine takes it: '' is blank, and a number with a date format is that day. */
+function cellOf(value: unknown, format: unknown, date1904: boolean): Cell {
   if (value === '' || value === null || value === undefined) return null;
   if (typeof value === 'number' && isDateFormat(format)) {
-    const whole = Math.floor(value);
-    return whole >= 61 ? new Date((whole - 25_569) * 86_400_000) : value;
+    const day = fromExcelSerial(value, date1904);
+    return day === null ? value : new Date(day * 86_400_000);
   }
   return value as Cell;
 }
@@ -117,6 +194,17 @@ function sizedChunks<T>(rows: readonly T[][]): T[][][] {
   }
   if (current.length > 0) chunks.push(current);
   return chunks;
+}
+
+/**
+ * Deletes a set-aside sheet. A very hidden sheet cannot be deleted ("the delete operation will fail
+ * with an InvalidOperation exception. You should first change its visibility to hidden or visible",
+ * Worksheet.delete; by design, OfficeDev/office-js#365): it is made hidden first, in the same request.
+ */
+function dropSetAside(sheets: Excel.WorksheetCollection, name: string): void {
+  const sheet = sheets.getItem(name);
+  sheet.visibility = Excel.SheetVisibility.hidden;
+  sheet.delete();
 }
 
 interface Placed {
@@ -165,45 +253,53 @@ export class ExcelSink implements ResultSink {
         .map((row) => block.columns.map((_, c) => writableValue(row[c])))));
       return { sheet, placed, chunks };
     });
-    const total = 1 + plans.reduce((n, p) => n + 1 + p.chunks.reduce((m, c) => m + c.length, 0), 0);
+    // Requests: list the sheets; set aside, add and hide sheets; each sheet's frame and its chunks of rows; recalculate.
+    const total = 3 + plans.reduce((n, p) => n + 1 + p.chunks.reduce((m, c) => m + c.length, 0), 0);
     let done = 0;
     await this.run(async (context) => {
-      // Calculation is off for every request. Screen updating is suspended for the requests that add,
-      // rename or hide sheets (the tab bar changes); rows go to sheets that are not on screen, and
-      // Office advises against suspending it over and over (the window flickers).
-      const sync = async (structural = false) => {
+      const sheets = context.workbook.worksheets;
+      // Calculation is suspended for every request of the write, and the workbook recalculated once at
+      // the end: after suspendApiCalculationUntilNextSync "it is the developer's responsibility to
+      // re-calc the workbook" (Excel.Application, ExcelApi 1.6).
+      const sync = async () => {
         context.application.suspendApiCalculationUntilNextSync();
-        if (structural) context.application.suspendScreenUpdatingUntilNextSync();
         this.syncs++;
         await context.sync();
         this.options.onProgress?.(++done, total);
       };
-      const existing = context.workbook.worksheets;
-      existing.load('items/name');
+      sheets.load('items/name');
       await sync();
-      const names = new Set(existing.items.map((w) => w.name));
-      for (const old of [...names].filter((n) => n.startsWith(BACKUP_PREFIX))) {
-        context.workbook.worksheets.getItem(old).delete();
-        names.delete(old);
+      const names = new Set(sheets.items.map((w) => w.name));
+      // The tab bar changes in this one request, so screen updating is suspended for it alone: "Don't
+      // call suspendScreenUpdatingUntilNextSync repeatedly … the Excel window will flicker" (ExcelApi 1.9).
+      context.application.suspendScreenUpdatingUntilNextSync();
+      for (const old of sheets.items.filter((w) => w.name.startsWith(BACKUP_PREFIX))) {
+        dropSetAside(sheets, old.name);
+        names.delete(old.name);
       }
       const undo: RunUndo = { created: [], replaced: [] };
+      const added: Excel.Worksheet[] = [];
       let n = 0;
-      for (const { sheet, placed, chunks } of plans) {
+      for (const { sheet } of plans) {
         let backup: string | null = null;
         if (names.has(sheet.name)) {
           while (names.has(`${BACKUP_PREFIX}${n}`)) n++;
           backup = `${BACKUP_PREFIX}${n++}`;
-          context.workbook.worksheets.getItem(sheet.name).name = backup;
+          sheets.getItem(sheet.name).name = backup;
           undo.replaced.push({ name: sheet.name, backup });
         }
-        const ws = context.workbook.worksheets.add(sheet.name);
+        added.push(sheets.add(sheet.name));
         // Hidden only once its successor exists: Excel never hides a workbook's last visible sheet.
-        if (backup) context.workbook.worksheets.getItem(backup).visibility = Excel.SheetVisibility.veryHidden;
+        if (backup) sheets.getItem(backup).visibility = Excel.SheetVisibility.veryHidden;
         undo.created.push(sheet.name);
+      }
+      await sync();
+      this.undo = undo;
+      // One request for a sheet's frame, then one per chunk of rows: the count grows with chunks only.
+      for (const [i, { sheet, placed, chunks }] of plans.entries()) {
+        const ws = added[i] as Excel.Worksheet;
         this.writeFrame(ws, sheet, placed);
-        // One request for a sheet's frame, then one per chunk of rows: the count grows with chunks only.
-        await sync(true);
-        this.undo = undo;
+        await sync();
         for (const [b, parts] of chunks.entries()) {
           const at = placed[b] as Placed;
           let r = 0;
@@ -214,6 +310,10 @@ export class ExcelSink implements ResultSink {
           }
         }
       }
+      context.application.calculate(Excel.CalculationType.recalculate);
+      this.syncs++;
+      await context.sync();
+      this.options.onProgress?.(++done, total);
     });
   }
 
@@ -247,7 +347,7 @@ export class ExcelSink implements ResultSink {
     await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       const names = await this.namesIn(context);
-      for (const r of undo.replaced) if (names.has(r.backup)) sheets.getItem(r.backup).delete();
+      for (const r of undo.replaced) if (names.has(r.backup)) dropSetAside(sheets, r.backup);
       this.syncs++;
       await context.sync();
     });
@@ -359,4 +459,19 @@ export class ExcelSink implements ResultSink {
     ws.pageLayout.centerHorizontally = true;
     ws.pageLayout.setPrintTitleRows(`$${firstHeader + 1}:$${firstHeader + 1}`);
   }
+}
+
+/**
+ * Opens a workbook file (.xlsx bytes) as a new workbook in Excel, for the user to save where they
+ * like. In the add-in's webview a download does nothing on the Mac (WKWebView ignores <a download>:
+ * OfficeDev/office-js#2700, closed "by design", and #3385), and Office.context.ui.openBrowserWindow
+ * takes http(s) URLs only, not a blob: or data: URL (OfficeDev/office-js#2870). Excel.createWorkbook
+ * "creates and opens a new workbook … pre-populated with a Base64-encoded .xlsx file" (ExcelApi 1.8,
+ * inside the 1.9 the manifest requires), on every platform.
+ */
+export async function openAsNewWorkbook(bytes: Uint8Array): Promise<void> {
+  let binary = '';
+  // In slices: String.fromCharCode takes its characters as arguments, and arguments are limited.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  await Excel.createWorkbook(btoa(binary));
 }

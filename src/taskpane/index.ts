@@ -11,7 +11,7 @@ import { findPreset, KEY_PARAMETERS, parameterText, parseParameter, PRESETS, res
 import { runSelection, type SelectionOutcome, type SelectionResult } from '../engine/select';
 import { awardTable, resultSheets, type ResultSheet, type ResultSheetKind } from '../engine/sheets';
 import type { Lang, PersonAssignment, TableInput, TableKey } from '../engine/types';
-import { ExcelSink, ExcelSource, type RunUndo } from '../io/office';
+import { ExcelSink, ExcelSource, openAsNewWorkbook, type RunUndo } from '../io/office';
 import { chooseTables, loadSheets, tableOf as tableInputOf, type LoadedSheet } from '../io/tables';
 import { XlsxResultWriter } from '../io/xlsxWriter';
 import { $, blockTable, el, problemItem, tableOf } from './dom';
@@ -549,7 +549,17 @@ async function download(): Promise<void> {
   if (!r) return;
   const writer = new XlsxResultWriter();
   await writer.writeSheets(sheetsToWrite(r));
-  const blob = new Blob([await writer.toBuffer()], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const bytes = await writer.toBuffer();
+  // Inside Excel the result workbook opens as a new workbook: a download link does nothing in the Mac webview.
+  if (state.inExcel) {
+    try {
+      await openAsNewWorkbook(bytes);
+    } catch (error) {
+      showError(errorText(error));
+    }
+    return;
+  }
+  const blob = new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
   link.download = `${state.lang === 'zh' ? '评选结果' : 'results'}-${r.period.id}.xlsx`;
@@ -620,7 +630,7 @@ function render(): void {
     'scheme-label': s.scheme, 'period-label': s.period, 'params-title': s.paramsTitle, 'reset-params': s.resetParams,
     'winners-title': s.winnersTitle, 'tie-note': s.tieNote, 'vetoes-title': s.vetoesTitle, 'deductions-title': s.deductionsTitle,
     'departments-title': s.departmentsTitle, 'explain-title': s.explainTitle, 'person-label': s.explainPick, 'explain-hint': s.explainHint,
-    'warnings-title': s.warnings, download: s.download, undo: s.undo, keep: s.keep, back: s.back,
+    'warnings-title': s.warnings, download: state.inExcel ? s.openWorkbook : s.download, undo: s.undo, keep: s.keep, back: s.back,
   };
   for (const [id, value] of Object.entries(labels)) $(id).textContent = value;
   setStatus(statusSay);
@@ -722,7 +732,32 @@ function start(officeLanguage?: string, excel = false): void {
     render();
   });
   render();
-  if (useWorkbook()) void readSources();
+  if (useWorkbook()) whenShown(() => void readSources());
+}
+
+/**
+ * Runs `read` once the pane is on screen. In the shared runtime this page also loads, hidden, when a
+ * cell computes a STAR function with the pane closed (one runtime for the ribbon, the pane and the
+ * functions: learn.microsoft.com/office/dev/add-ins/develop/show-hide-add-in), and reading every
+ * sheet then would only slow Excel down. Shown now: the page is visible (Page Visibility API);
+ * shown later: Office.addin.onVisibilityModeChanged reports VisibilityMode.taskpane (SharedRuntime
+ * 1.1), or the page becomes visible.
+ */
+function whenShown(read: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    read();
+  };
+  if (document.visibilityState === 'visible') {
+    once();
+    return;
+  }
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') once(); });
+  if (Office.context.requirements.isSetSupported('SharedRuntime', '1.1')) {
+    void Office.addin.onVisibilityModeChanged((message) => { if (message.visibilityMode === Office.VisibilityMode.taskpane) once(); });
+  }
 }
 
 if (typeof Office !== 'undefined') {

@@ -8,8 +8,14 @@
  * It defines:
  * - `window.Excel`: the enums office.ts reads, plus `run` on the fake workbook;
  * - `window.Office`: `onReady`, `context.displayLanguage`, `context.document.settings` (get, set,
- *   remove, saveAsync), `HostType` (the real office.js request is aborted by the test, so its
- *   `onerror` sets `window.__noOffice` and nothing overwrites this one);
+ *   remove, saveAsync), `context.requirements.isSetSupported` (the sets the manifest requires, and
+ *   older versions of them), `addin.onVisibilityModeChanged` with `VisibilityMode`, `HostType` (the
+ *   real office.js request is aborted by the test, so its `onerror` sets `window.__noOffice` and
+ *   nothing overwrites this one);
+ * - `Excel.createWorkbook(base64)`: records the workbooks opened (`window.__CREATED__`);
+ * - with `window.__HIDDEN__`, a page loaded hidden, as the shared runtime loads it for a cell function
+ *   with the pane closed: `document.visibilityState` is "hidden" until `__FAKE_OFFICE__.show()`,
+ *   which makes it visible and reports VisibilityMode.taskpane to the onVisibilityModeChanged handlers;
  * - `window.__FAKE__`: the fake, for the test's assertions through `page.evaluate`;
  * - `window.__FAKE_OFFICE__`: the fake Office object and how often `onReady` was called.
  */
@@ -36,12 +42,18 @@ export interface FakeSettings {
   saves: number;
 }
 
+type VisibilityHandler = (message: { visibilityMode: string }) => void;
+
 export interface FakeOffice {
   readonly fake: true;
   onReadyCalls: number;
   HostType: { Excel: 'Excel' };
-  context: { displayLanguage: string; document: { settings: FakeSettings } };
+  VisibilityMode: { taskpane: 'Taskpane'; hidden: 'Hidden' };
+  context: { displayLanguage: string; document: { settings: FakeSettings }; requirements: { isSetSupported(name: string, version?: string): boolean } };
+  addin: { onVisibilityModeChanged(handler: VisibilityHandler): Promise<() => Promise<void>> };
   onReady(callback?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }>;
+  /** Shows a page loaded hidden (window.__HIDDEN__). */
+  show(): void;
 }
 
 declare global {
@@ -52,6 +64,8 @@ declare global {
     __FAKE__?: FakeExcel;
     __FAKE_OFFICE__?: FakeOffice;
     __noOffice?: boolean;
+    __HIDDEN__?: boolean;
+    __CREATED__?: string[];
   }
 }
 
@@ -65,7 +79,22 @@ if (g['Buffer'] === undefined) {
 const given = window.__FAKE_SHEETS__ ?? { sheets: { Sheet1: [] } };
 const fake = createFakeExcel(given.sheets, { numberFormats: given.numberFormats, visibility: given.visibility });
 installExcelEnums();
-g['Excel'] = { ...(g['Excel'] as object), run: fake.run };
+const created: string[] = [];
+g['Excel'] = { ...(g['Excel'] as object), run: fake.run, createWorkbook: async (base64?: string) => { created.push(base64 ?? ''); } };
+window.__CREATED__ = created;
+
+/** The requirement sets manifest.xml requires, at their versions, as Office reports them. */
+const SUPPORTED: Record<string, [number, number]> = { ExcelApi: [1, 9], SharedRuntime: [1, 1], CustomFunctionsRuntime: [1, 3] };
+
+function isSetSupported(name: string, version = '1.1'): boolean {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  const [hasMajor, hasMinor] = SUPPORTED[name] ?? [0, 0];
+  return hasMajor > major || (hasMajor === major && hasMinor >= minor);
+}
+
+let hidden = window.__HIDDEN__ === true;
+if (hidden) Object.defineProperty(Document.prototype, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+const visibilityHandlers: VisibilityHandler[] = [];
 
 function fakeSettings(initial: Record<string, unknown>): FakeSettings {
   const pending: Record<string, unknown> = { ...initial };
@@ -89,7 +118,22 @@ const office: FakeOffice = {
   fake: true,
   onReadyCalls: 0,
   HostType: { Excel: 'Excel' },
-  context: { displayLanguage: window.__LANG__ ?? 'zh-CN', document: { settings: fakeSettings(window.__SETTINGS__ ?? {}) } },
+  VisibilityMode: { taskpane: 'Taskpane', hidden: 'Hidden' },
+  context: {
+    displayLanguage: window.__LANG__ ?? 'zh-CN',
+    document: { settings: fakeSettings(window.__SETTINGS__ ?? {}) },
+    requirements: { isSetSupported },
+  },
+  addin: {
+    onVisibilityModeChanged: (handler) => {
+      visibilityHandlers.push(handler);
+      return Promise.resolve(async () => { visibilityHandlers.splice(visibilityHandlers.indexOf(handler), 1); });
+    },
+  },
+  show() {
+    hidden = false;
+    for (const handler of [...visibilityHandlers]) handler({ visibilityMode: 'Taskpane' });
+  },
   onReady(callback) {
     office.onReadyCalls++;
     // Like Office.js: the callback runs later, never inside the call.

@@ -24,7 +24,6 @@
  * go to test-output/e2e/, named by scenario and step. Skipped when /usr/bin/chromium is missing.
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -33,21 +32,17 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import webpack from 'webpack';
-import type { FakeInputCell } from '../helpers/fake-excel';
+import { ADDIN, ensureBuilt, ROOT } from '../helpers/build';
+import type { FakeExcel, FakeInputCell } from '../helpers/fake-excel';
 import type { FakeOffice, FakeSheets } from './fake-office-page';
 
-const ROOT = path.resolve(__dirname, '../..');
 const CHROMIUM = '/usr/bin/chromium';
-const ADDIN = path.join(ROOT, 'dist/addin');
 const EXAMPLE = path.join(ROOT, 'examples/hospital-2026Q3.xlsx');
 const SHOTS = path.join(ROOT, 'test-output/e2e');
 const HOOK_TIMEOUT = 180_000;
 const MS_PER_DAY = 86_400_000;
 /** The page's clock: 2026Q3 is the last finished quarter, so it is the period's default. */
 const TODAY = new Date('2026-10-15T09:30:00+08:00');
-
-/** What the build reads: when any of it is newer than dist/addin/taskpane.html, the test builds again. */
-const BUILD_INPUTS = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'scripts/functions-metadata.js', 'tsconfig.json', 'package.json'];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -87,28 +82,6 @@ const XSS_BOLD = '<b>粗体</b>';
 
 // -------------------------------------------------------------------------------------------------
 // Helpers (node side)
-
-function newestMtime(target: string): number {
-  if (!fs.existsSync(target)) return 0;
-  const stat = fs.statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs.readdirSync(target).reduce((m, name) => Math.max(m, newestMtime(path.join(target, name))), stat.mtimeMs);
-}
-
-/** Builds dist/addin unless it is newer than every input of the build. */
-function ensureBuilt(): void {
-  const page = path.join(ADDIN, 'taskpane.html');
-  const built = fs.existsSync(page) ? fs.statSync(page).mtimeMs : 0;
-  const sources = Math.max(...BUILD_INPUTS.map((p) => newestMtime(path.join(ROOT, p))));
-  if (built > sources) return;
-  const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-  const out = spawnSync(npx, ['webpack', '--mode', 'development'], { cwd: ROOT, encoding: 'utf8', timeout: 150_000 });
-  assert.equal(out.status, 0, `webpack --mode development failed:\n${out.stdout}\n${out.stderr}`);
-  assert.ok(fs.existsSync(page), 'the build wrote dist/addin/taskpane.html');
-  // webpack leaves a file whose content did not change untouched (compareBeforeEmit): mark the build done.
-  const now = new Date();
-  fs.utimesSync(page, now, now);
-}
 
 /** Serves a directory on 127.0.0.1 at a random port. */
 async function serve(dir: string): Promise<{ server: http.Server; base: string }> {
@@ -1853,6 +1826,77 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
         assert.deepEqual(await keptAssignments(page), KEPT);
         assert.deepEqual(pane.w.errors, []);
       });
+    });
+  });
+
+  describe('13 a webview without ES2020 (Internet Explorer 11): a message instead of a blank pane', () => {
+    let context: BrowserContext | undefined;
+    after(async () => { await context?.close(); });
+
+    it('shows which Office to update, in Chinese and English, and nothing of the wizard', async () => {
+      context = await newContext();
+      // What the page's first (ES5) script tests for: BigInt, missing in IE11.
+      await context.addInitScript({ content: 'delete window.BigInt;' });
+      const page = await context.newPage();
+      await page.route((url) => !url.href.startsWith(base), (route) => route.abort());
+      await page.goto(`${base}/taskpane.html`);
+      const message = page.locator('#old-webview');
+      assert.equal(await message.isVisible(), true);
+      assert.match(await message.innerText(), /Microsoft 365 或 Office 2021[\s\S]*Microsoft 365 or Office 2021/u);
+      for (const id of ['#title', '#steps', '#step-sources', '#next']) assert.equal(await page.locator(id).isVisible(), false, id);
+      await shot(page, '13-old-webview', 1, 'message');
+    });
+
+    it('a webview with ES2020 never shows it', async () => {
+      const c = await newContext();
+      try {
+        const w = await open(c);
+        assert.equal(await w.page.locator('#old-webview').isVisible(), false);
+      } finally {
+        await c.close();
+      }
+    });
+  });
+
+  describe('14 inside Excel: the page loaded hidden for a cell function reads nothing until the pane is shown', () => {
+    let context: BrowserContext | undefined;
+    after(async () => { await context?.close(); });
+
+    it('no request to Excel while hidden; shown, the workbook is read and its tables found', async () => {
+      context = await newContext();
+      await context.addInitScript({ content: `window.__FAKE_SHEETS__ = ${JSON.stringify(book)}; window.__SETTINGS__ = {}; window.__HIDDEN__ = true;` });
+      await context.addInitScript({ path: fakeBundle });
+      const page = await context.newPage();
+      await page.route((url) => !url.href.startsWith(base), (route) => route.abort());
+      await page.goto(`${base}/taskpane.html`);
+      await page.waitForFunction(() => (document.getElementById('next')?.textContent ?? '') !== '');
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => (window.__FAKE__ as FakeExcel).runCount), 0, 'hidden: no Excel.run');
+      await page.evaluate(() => window.__FAKE_OFFICE__?.show());
+      await page.waitForSelector('#tables-box:not([hidden]) #pick-staff');
+      assert.ok(await page.evaluate(() => (window.__FAKE__ as FakeExcel).runCount) > 0);
+    });
+  });
+
+  describe('15 inside Excel: the result workbook opens as a new workbook (a download does nothing in the Mac webview)', () => {
+    const pane = usePane((context) => openInExcel(context));
+
+    it('step 5 offers "open as a new workbook"; Excel.createWorkbook gets the seven sheets, no download starts', async () => {
+      const { page } = pane.w;
+      await toPreview(page);
+      await next(page, 'write');
+      assert.equal(await textOf(page, '#download'), '在新工作簿中打开结果');
+      let downloads = 0;
+      page.on('download', () => { downloads++; });
+      await page.click('#download');
+      await page.waitForFunction(() => (window.__CREATED__ ?? []).length === 1);
+      const base64 = await page.evaluate(() => (window.__CREATED__ as string[])[0] as string);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+      assert.equal(wb.worksheets.length, 7);
+      assert.ok(wb.worksheets.some((w) => w.name === '表彰名单 2026Q3'), wb.worksheets.map((w) => w.name).join(', '));
+      assert.equal(downloads, 0);
+      assert.deepEqual(pane.w.errors, []);
     });
   });
 });

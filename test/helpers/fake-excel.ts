@@ -19,7 +19,9 @@
  * - `run` has the signature of `Excel.run`; like `Excel.run` it syncs what is still queued when the
  *   batch resolves (counted in `implicitSyncs`), and every proxy of the batch is invalid afterwards.
  * - Worksheet names are unique ignoring case; `add` of a taken name fails (ItemAlreadyExists), as do
- *   names Excel refuses (over 31 characters, `: \ / ? * [ ]`, "History").
+ *   names Excel refuses: over 31 characters, `: \ / ? * [ ]`, an apostrophe first or last, "History"
+ *   (support.microsoft.com, "Rename a worksheet": a name "cannot exceed 31 characters", "cannot
+ *   contain / \ ? * : [ ]", "cannot begin or end with an apostrophe", "cannot be named History").
  * - Range.values must be set with exactly the range's dimensions ("The number of rows or columns in
  *   the input array doesn't match the size or dimensions of the range"), or a single non-array value
  *   for every cell. Range.numberFormat also takes a single value or a 1×1 array for every cell: the
@@ -41,7 +43,11 @@
  *   deleting it does) and `position` (0-based). `Worksheet.getRange(address?)` takes an A1 address of
  *   that sheet ('B3', 'B3:D10', 'A:C', '2:5'; none = the whole sheet). `Range.select()` needs a visible
  *   sheet and activates it (`fake.selection()`). `Application.suspendScreenUpdatingUntilNextSync()`
- *   is counted (`fake.suspendScreenUpdatingCalls`).
+ *   is counted (`fake.suspendScreenUpdatingCalls`). A request that writes with
+ *   `suspendApiCalculationUntilNextSync()` leaves formulas stale (`fake.calculationPending`) until
+ *   `Application.calculate(type)` runs ("it is the developer's responsibility to re-calc the workbook").
+ * - `Worksheet.delete()` of a VeryHidden sheet is InvalidOperation (its JSDoc; OfficeDev/office-js#365):
+ *   it must be made hidden or visible first.
  * - Charts: `Worksheet.charts.add(type, sourceData, seriesBy?)` (the types of EXCEL_ENUMS.ChartType),
  *   `charts.getItem(name)`; a chart's `name`, `title.text`, `legend.visible`, `setPosition(start, end?)`,
  *   `delete()`, and `series.getItemAt(i)` with `name`, `setValues(range)`, `setXAxisValues(range)`.
@@ -51,7 +57,10 @@
  * - Request size: each sync's payload is estimated as the UTF-8 length of the JSON of the values and
  *   number formats it writes plus those it reads back. A sync whose writes exceed `limitBytes`
  *   (default 5 MB, Excel on the web's limit) is refused before anything runs, and one whose answer
- *   exceeds it fails (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded).
+ *   exceeds it fails (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded): "Excel on
+ *   the web has a payload size limit for requests and responses of 5MB" (learn.microsoft.com/office/dev/
+ *   add-ins/concepts/resource-limits-and-performance-optimization).
+ * - `workbook.functions.date(y, m, d)` (loaded `value`) in the workbook's date system (`date1904`).
  */
 
 // -------------------------------------------------------------------------------------------------
@@ -80,6 +89,7 @@ export const EXCEL_ENUMS = {
     area: 'Area', xyscatter: 'XYScatter', radar: 'Radar',
   },
   ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
+  CalculationType: { recalculate: 'Recalculate', full: 'Full', fullRebuild: 'FullRebuild' },
 } as const;
 
 /** Puts the enums on a global `Excel` (as Office.js does in the task pane); returns the undo. */
@@ -113,6 +123,8 @@ export interface FakeExcelOptions {
   visibility?: Record<string, Visibility>;
   /** The payload limit of one request or answer; default 5 MB (Excel on the web). */
   limitBytes?: number;
+  /** The workbook counts dates from 1904 (Excel for Mac's old default): DATE(1904,1,1) is 0, not 1462. */
+  date1904?: boolean;
 }
 
 export interface RequestRecord {
@@ -323,6 +335,7 @@ interface SheetModel {
 
 interface State {
   sheets: SheetModel[];
+  date1904: boolean;
   nextId: number;
   limitBytes: number;
   syncCalls: number;
@@ -331,6 +344,9 @@ interface State {
   runs: number;
   suspendCalls: number;
   screenSuspendCalls: number;
+  /** Cells were written while calculation was suspended, and no Application.calculate has run since. */
+  calculationPending: boolean;
+  calculateCalls: number;
   nextChartId: number;
   requests: RequestRecord[];
   writes: WriteRecord[];
@@ -532,10 +548,17 @@ class Context {
     if (writeBytes > state.limitBytes) {
       throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `the request is ${writeBytes} bytes, over ${state.limitBytes}`);
     }
+    const writesBefore = state.writes.length;
+    const suspendsBefore = state.suspendCalls;
     for (const st of batch) {
       record.readBytes += st.run();
       record.bytes = record.writeBytes + record.readBytes;
     }
+    // "Suspends calculation until the next context.sync() is called. Once set, it is the developer's
+    // responsibility to re-calc the workbook, to ensure that any dependencies are propagated."
+    // (Application.suspendApiCalculationUntilNextSync, @types/office-js, ExcelApi 1.6): what a
+    // suspended request wrote leaves dependent formulas stale until Application.calculate.
+    if (state.suspendCalls > suspendsBefore && state.writes.length > writesBefore) state.calculationPending = true;
     if (record.readBytes > state.limitBytes) {
       throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', `the answer is ${record.readBytes} bytes, over ${state.limitBytes}`);
     }
@@ -583,6 +606,16 @@ class ApplicationProxy {
   suspendScreenUpdatingUntilNextSync(): void {
     this.ctx.enqueue('Application.suspendScreenUpdatingUntilNextSync', () => { this.ctx.state.screenSuspendCalls++; });
   }
+
+  calculate(calculationType: string): void {
+    this.ctx.enqueue('Application.calculate', () => {
+      if (!(Object.values(EXCEL_ENUMS.CalculationType) as string[]).includes(calculationType)) {
+        throw new FakeExcelError('InvalidArgument', `calculate(${JSON.stringify(calculationType)})`, 'Application.calculate');
+      }
+      this.ctx.state.calculateCalls++;
+      this.ctx.state.calculationPending = false;
+    });
+  }
 }
 
 class WorkbookProxy {
@@ -590,9 +623,41 @@ class WorkbookProxy {
 
   constructor(private readonly ctx: Context) {}
 
+  /** The worksheet functions; the fake knows DATE only, whose serials follow the workbook's date system. */
+  get functions(): { date(year: number, month: number, day: number): FunctionResultProxy } {
+    this.ctx.assertOpen('Workbook.functions');
+    return { date: (year, month, day) => new FunctionResultProxy(this.ctx, () => dateSerial(this.ctx.state, year, month, day)) };
+  }
+
   get worksheets(): WorksheetCollectionProxy {
     this.ctx.assertOpen('Workbook.worksheets');
     return (this.sheets ??= new WorksheetCollectionProxy(this.ctx));
+  }
+}
+
+/**
+ * DATE(year, month, day) as Excel computes it: "year … from 1900 or 1904 (depending on the
+ * workbook's date system)" (Excel.Functions.date); 1904-01-01 is day 0 of the 1904 system.
+ */
+function dateSerial(state: State, year: number, month: number, day: number): number {
+  const days = Date.UTC(year, month - 1, day) / 86_400_000;
+  return state.date1904 ? days + 24_107 : days + 25_569;
+}
+
+/** A worksheet function's result (Excel.FunctionResult): `value` once loaded and synced. */
+class FunctionResultProxy extends ProxyBase {
+  constructor(ctx: Context, private readonly compute: () => number) {
+    super(ctx, 'FunctionResult');
+  }
+
+  load(props?: string | string[]): this {
+    this.parseLoad(props, ['value']);
+    this.ctx.enqueue('FunctionResult.load', () => { this.loaded.set('value', this.compute()); });
+    return this;
+  }
+
+  get value(): number {
+    return this.read<number>('value');
   }
 }
 
@@ -785,6 +850,11 @@ class WorksheetProxy extends ProxyBase {
     this.ctx.enqueue('Worksheet.delete', () => {
       const sheet = this.model('Worksheet.delete');
       const state = this.ctx.state;
+      // "if the worksheet's visibility is set to "VeryHidden", the delete operation will fail with an
+      // InvalidOperation exception" (Worksheet.delete, @types/office-js; by design, OfficeDev/office-js#365).
+      if (sheet.visibility === 'VeryHidden') {
+        throw new FakeExcelError('InvalidOperation', `cannot delete the very hidden sheet "${sheet.name}": make it hidden or visible first`, 'Worksheet.delete');
+      }
       if (!state.sheets.some((s) => s !== sheet && s.visibility === 'Visible')) {
         throw new FakeExcelError('InvalidOperation', 'a workbook must keep at least one visible worksheet', 'Worksheet.delete');
       }
@@ -1420,6 +1490,10 @@ export interface FakeExcel {
   readonly suspendCalculationCalls: number;
   /** Application.suspendScreenUpdatingUntilNextSync calls that ran. */
   readonly suspendScreenUpdatingCalls: number;
+  /** Cells were written in a request with calculation suspended and no Application.calculate ran since: formulas are stale. */
+  readonly calculationPending: boolean;
+  /** Application.calculate calls that ran. */
+  readonly calculateCalls: number;
   /** The largest request of any sync (JSON bytes of values and number formats written and read). */
   readonly largestRequest: number;
   readonly requests: readonly RequestRecord[];
@@ -1458,8 +1532,8 @@ export interface FakeExcel {
 
 export function createFakeExcel(sheets: Record<string, readonly (readonly FakeInputCell[])[]>, options: FakeExcelOptions = {}): FakeExcel {
   const state: State = {
-    sheets: [], nextId: 1, limitBytes: options.limitBytes ?? DEFAULT_LIMIT,
-    syncCalls: 0, roundTrips: 0, implicitSyncs: 0, runs: 0, suspendCalls: 0, screenSuspendCalls: 0, nextChartId: 1,
+    sheets: [], date1904: options.date1904 ?? false, nextId: 1, limitBytes: options.limitBytes ?? DEFAULT_LIMIT,
+    syncCalls: 0, roundTrips: 0, implicitSyncs: 0, runs: 0, suspendCalls: 0, screenSuspendCalls: 0, calculationPending: false, calculateCalls: 0, nextChartId: 1,
     requests: [], writes: [], activeId: null,
   };
   for (const [name, grid] of Object.entries(sheets)) {
@@ -1513,6 +1587,8 @@ export function createFakeExcel(sheets: Record<string, readonly (readonly FakeIn
     get runCount() { return state.runs; },
     get suspendCalculationCalls() { return state.suspendCalls; },
     get suspendScreenUpdatingCalls() { return state.screenSuspendCalls; },
+    get calculationPending() { return state.calculationPending; },
+    get calculateCalls() { return state.calculateCalls; },
     get largestRequest() { return state.requests.reduce((m, r) => Math.max(m, r.bytes), 0); },
     get requests() { return state.requests; },
     get writes() { return state.writes; },
@@ -1524,6 +1600,7 @@ export function createFakeExcel(sheets: Record<string, readonly (readonly FakeIn
       state.runs = 0;
       state.suspendCalls = 0;
       state.screenSuspendCalls = 0;
+      state.calculateCalls = 0;
       state.requests = [];
       state.writes = [];
     },

@@ -1,0 +1,69 @@
+/**
+ * The built add-in parses in the oldest webview it supports: Safari 14 (WKWebView, Office on Mac and
+ * iPad) and Chromium 80 (Edge WebView2, Office on Windows) — ES2020 syntax, and no regex lookbehind,
+ * which WebKit before Safari 16.4 cannot parse (one in a bundle and the whole bundle is rejected).
+ * In Internet Explorer 11 (Office on Windows without WebView2, since the manifest has <Runtimes>) the
+ * page's first script, in ES5, shows a message instead of a blank pane. README "Supported platforms".
+ *
+ * The check reads the development build that the e2e tests also use (built once, a few seconds);
+ * production only minifies it (terser writes ES5-level syntax unless told otherwise, and never adds newer).
+ */
+import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'acorn';
+import { ADDIN, ensureBuilt, ROOT } from './helpers/build';
+
+/** Regex lookbehind, in a literal or in text given to new RegExp. */
+const LOOKBEHIND = /\(\?<[=!]/u;
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .map((f) => path.join(dir, f));
+}
+
+describe('webview compatibility of the add-in bundle (Safari 14, Chromium 80, a message in IE11)', function () {
+  this.timeout(180_000);
+  let bundles: string[] = [];
+  before(() => {
+    ensureBuilt();
+    bundles = fs.readdirSync(ADDIN).filter((f) => f.endsWith('.js')).map((f) => path.join(ADDIN, f));
+  });
+
+  it('builds the task pane and the functions\' scripts, and the file readers as chunks of their own', () => {
+    const names = bundles.map((b) => path.basename(b));
+    assert.ok(names.includes('functions.js') && names.includes('taskpane.js'), names.join(', '));
+    assert.ok(names.some((n) => n.startsWith('reader-')), names.join(', '));
+  });
+
+  it('every bundle parses as ES2020 (acorn, ecmaVersion 2020)', () => {
+    for (const file of bundles) {
+      const code = fs.readFileSync(file, 'utf8');
+      assert.doesNotThrow(() => parse(code, { ecmaVersion: 2020, sourceType: 'script' }), path.basename(file));
+    }
+  });
+
+  it('no bundle and no shipped source holds a regex lookbehind', () => {
+    const found = [...bundles, ...sourceFiles(path.join(ROOT, 'src'))].filter((f) => LOOKBEHIND.test(fs.readFileSync(f, 'utf8')));
+    assert.deepEqual(found.map((f) => path.relative(ROOT, f)), []);
+  });
+
+  it('the check has teeth: ES2022 syntax and a lookbehind are caught', () => {
+    assert.throws(() => parse('class A { x = 1 }', { ecmaVersion: 2020 }));
+    assert.throws(() => parse('let a; a ??= 1;', { ecmaVersion: 2020 }));
+    assert.ok(LOOKBEHIND.test(String(/(?<=年) /u)));
+  });
+
+  it('taskpane.html starts with an ES5 script that shows a message in Chinese and English where ES2020 is missing', () => {
+    const html = fs.readFileSync(path.join(ADDIN, 'taskpane.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/gu)];
+    const first = scripts[0];
+    assert.ok(first && !/\bsrc=/u.test(first[1] ?? ''), 'the first script is inline, before office.js and the bundles');
+    assert.doesNotThrow(() => parse(first[2] ?? '', { ecmaVersion: 5, sourceType: 'script' }), 'it is ES5');
+    assert.match(first[2] ?? '', /typeof BigInt/u);
+    const message = /<div id="old-webview"[^>]*>([\s\S]*?)<\/div>/u.exec(html)?.[1] ?? '';
+    assert.match(message, /Internet Explorer 11/u);
+    assert.match(message, /请更新到 Microsoft 365 或 Office 2021/u);
+    assert.match(message, /Update to Microsoft 365 or Office 2021/u);
+  });
+});
