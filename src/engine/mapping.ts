@@ -1,4 +1,5 @@
-import { FIELD_NAMES, HEADER_SEARCH_ROWS, TABLE_SHAPES, fieldsOf, findHeader, type Field } from './headers';
+import { FIELD_NAMES, HEADER_SEARCH_ROWS, TABLE_SHAPES, fieldsOf, type Field } from './headers';
+import { locateSheet } from './layout';
 import type { Problem } from './messages';
 import { normalizeKey } from './text';
 import type { Bilingual, Cell, TableInput, TableKey } from './types';
@@ -59,10 +60,12 @@ function optionsOf(row: readonly Cell[], firstColumn: number): ColumnOption[] {
  */
 export function tableMapping(table: TableKey, input: TableInput): TableMapping {
   const firstColumn = input.firstColumn ?? 1;
-  const found = findHeader(table, input.grid, input.columns, firstColumn);
+  const located = locateSheet(table, input);
+  const found = 'header' in located ? located.header : located;
+  const grid = 'header' in located ? located.grid : input.grid;
   const headerIndex = 'columns' in found ? found.headerIndex
-    : input.grid.findIndex((row) => row.some((c) => c !== null && c !== undefined && String(c).trim() !== ''));
-  const row = headerIndex >= 0 ? input.grid[headerIndex] ?? [] : [];
+    : grid.findIndex((row) => row.some((c) => c !== null && c !== undefined && String(c).trim() !== ''));
+  const row = headerIndex >= 0 ? grid[headerIndex] ?? [] : [];
   const options = optionsOf(row, firstColumn);
   const columns = 'columns' in found ? found.columns : {};
   const shape = TABLE_SHAPES[table];

@@ -1,6 +1,6 @@
 import { discoverTables } from '../engine/discover';
 import { isResultSheetName } from '../engine/sheets';
-import type { TableInput, TableKey } from '../engine/types';
+import type { TableInput, TableKey, TableSheet } from '../engine/types';
 import type { SheetData, TableSource } from './types';
 
 /** A table the user pointed at: a source and, when it has several sheets, which one. */
@@ -15,8 +15,16 @@ export interface CollectedTables {
   files: Partial<Record<TableKey, string>>;
 }
 
+function tableSheet(data: SheetData, label: string): TableSheet {
+  return {
+    sheet: label, grid: data.grid, firstRow: data.firstRow, firstColumn: data.firstColumn,
+    ...(data.merges && data.merges.length > 0 ? { merges: data.merges } : {}),
+    ...(data.formulasWithoutValue && data.formulasWithoutValue.length > 0 ? { formulasWithoutValue: data.formulasWithoutValue } : {}),
+  };
+}
+
 function tableInput(data: SheetData, label: string): TableInput {
-  return { sheet: label, grid: data.grid, date1904: data.date1904, firstRow: data.firstRow, firstColumn: data.firstColumn };
+  return { ...tableSheet(data, label), date1904: data.date1904 };
 }
 
 /**

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Cell } from '../engine/types';
+import type { Cell, GridAddress } from '../engine/types';
 import { decodeText, parseCsv } from './csv';
 import type { SheetData, TableSource } from './types';
 
@@ -14,16 +14,49 @@ export function plainValue(value: ExcelJS.CellValue): Cell {
   return null;
 }
 
-function gridOf(worksheet: ExcelJS.Worksheet): Cell[][] {
+/** `B3` → 0-based grid indexes (the grid starts at A1). */
+function addressOf(a1: string): GridAddress {
+  const m = /^([A-Z]+)(\d+)$/u.exec(a1.replace(/\$/gu, '').toUpperCase());
+  let column = 0;
+  for (const ch of m?.[1] ?? '') column = column * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m?.[2] ?? 0) - 1, column: column - 1 };
+}
+
+/**
+ * The sheet's grid with merges as the file stores them (§11, the contract of TableInput.merges):
+ * exceljs copies a merge's value into every cell of it, so the other cells are blanked here; and
+ * the formula cells saved without a result (§11a). Superseded by the fast reader.
+ */
+function sheetOf(worksheet: ExcelJS.Worksheet): Pick<SheetData, 'grid' | 'merges' | 'formulasWithoutValue'> {
   const grid: Cell[][] = [];
+  const formulasWithoutValue: GridAddress[] = [];
   const rows = worksheet.getSheetValues() as (ExcelJS.CellValue[] | undefined)[];
   for (let r = 1; r < rows.length; r++) {
     const values = rows[r];
     const row: Cell[] = [];
-    if (values) for (let c = 1; c < values.length; c++) row.push(plainValue(values[c] as ExcelJS.CellValue));
+    if (values) {
+      for (let c = 1; c < values.length; c++) {
+        const value = values[c] as ExcelJS.CellValue;
+        if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)
+          && (value as ExcelJS.CellFormulaValue).result === undefined) formulasWithoutValue.push({ row: r - 1, column: c - 1 });
+        row.push(plainValue(value));
+      }
+    }
     grid.push(row);
   }
-  return grid;
+  const merges = ((worksheet.model as { merges?: string[] }).merges ?? []).map((range) => {
+    const [from = '', to = from] = range.split(':');
+    const a = addressOf(from);
+    const b = addressOf(to);
+    return { top: a.row, left: a.column, bottom: b.row, right: b.column };
+  });
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      const row = grid[r];
+      for (let c = m.left; c <= m.right && row; c++) if ((r !== m.top || c !== m.left) && c < row.length) row[c] = null;
+    }
+  }
+  return { grid, merges, formulasWithoutValue };
 }
 
 /** An .xlsx workbook read whole with exceljs. */
@@ -43,9 +76,7 @@ export class XlsxSource implements TableSource {
   async readSheet(name: string): Promise<SheetData> {
     const worksheet = this.workbook.getWorksheet(name);
     if (!worksheet) throw new SourceError('NO_SHEET', this.label, name);
-    return {
-      name, grid: gridOf(worksheet), date1904: Boolean(this.workbook.properties.date1904), firstRow: 1, firstColumn: 1,
-    };
+    return { name, ...sheetOf(worksheet), date1904: Boolean(this.workbook.properties.date1904), firstRow: 1, firstColumn: 1 };
   }
 }
 
