@@ -2,7 +2,7 @@ import { FIELD_NAMES, HEADER_SEARCH_ROWS, TABLE_SHAPES, fieldsOf, type Field } f
 import { locateSheet } from './layout';
 import type { Problem } from './messages';
 import { normalizeKey } from './text';
-import type { Bilingual, Cell, TableInput, TableKey } from './types';
+import type { Bilingual, Cell, TableInput, TableKey, TableSheet } from './types';
 
 /**
  * Column letters of a 1-based column number.
@@ -88,7 +88,7 @@ export function tableMapping(table: TableKey, input: TableInput): TableMapping {
  *
  * @example problemAddress({ row: 12, column: '扣分' } as Problem, { sheet: 's', grid: [['日期', '扣分']] }) // => 'B12'
  */
-export function problemAddress(p: Pick<Problem, 'row' | 'column'>, input: TableInput): string | null {
+export function problemAddress(p: Pick<Problem, 'row' | 'column'>, input: TableSheet): string | null {
   if (p.row === null) return null;
   if (p.column !== null) {
     const key = normalizeKey(p.column);
