@@ -11,6 +11,8 @@ export interface SelectArgs {
   period: string;
   scheme: string | null;
   rules: string | null;
+  /** A column mapping file (field → header text, letter or number, per table). */
+  columns: string | null;
   tables: Partial<Record<TableKey, TableSpec>>;
   out: string | null;
   json: string | null;
@@ -29,7 +31,7 @@ const TABLE_OPTIONS: Record<string, TableKey> = {
   '--staff': 'staff', '--inspections': 'inspections', '--fines': 'fines', '--praise': 'praise',
   '--satisfaction': 'satisfaction', '--recommendations': 'recommendations', '--history': 'history',
 };
-const VALUE_OPTIONS = new Set(['--period', '--scheme', '--rules', '--out', '--json', '--lang', ...Object.keys(TABLE_OPTIONS)]);
+const VALUE_OPTIONS = new Set(['--period', '--scheme', '--rules', '--columns', '--out', '--json', '--lang', ...Object.keys(TABLE_OPTIONS)]);
 
 /**
  * `FILE#SHEET` → file and sheet; a `#` inside the file name is kept when nothing follows it.
@@ -87,7 +89,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   return {
     command: 'select',
     args: {
-      book, period, scheme: options.get('--scheme') ?? null, rules: options.get('--rules') ?? null, tables,
+      book, period, scheme: options.get('--scheme') ?? null, rules: options.get('--rules') ?? null, columns: options.get('--columns') ?? null, tables,
       out: options.get('--out') ?? null, json: options.get('--json') ?? null, lang,
       print: flags.has('--print'), quiet: flags.has('--quiet') || flags.has('-q'),
     },
@@ -105,6 +107,8 @@ export const HELP: Record<Lang, string> = {
   --scheme 方案           smile-star-quarterly（默认）、service-star-monthly、credit-union-100、
                           hospital-quality-year、gov-center-annual
   --rules rules.json      覆盖方案参数（JSON，例如 {"winnersPerDepartment": 2}）
+  --columns mapping.json  指定列对应（JSON，每表 字段 → 表头文字、列字母或列号，
+                          例如 {"staff": {"department": "C"}}；与任务窗格保存的列对应格式相同）
   --staff 文件[#工作表]   人员名单（.xlsx 或 .csv）；不给时按工作表名称和表头在工作簿中查找
   --inspections 文件[#工作表]     督导检查记录
   --fines 文件[#工作表]           投诉及处罚记录
@@ -131,6 +135,8 @@ Options:
   --scheme ID             smile-star-quarterly (default), service-star-monthly, credit-union-100,
                           hospital-quality-year, gov-center-annual
   --rules rules.json      override scheme parameters (JSON, e.g. {"winnersPerDepartment": 2})
+  --columns mapping.json  the column mapping (JSON, per table field → header text, column letter or
+                          number, e.g. {"staff": {"department": "C"}}; the task pane's saved format)
   --staff FILE[#SHEET]    staff roster (.xlsx or .csv); otherwise found in BOOK by sheet name and headers
   --inspections FILE[#SHEET]      supervision inspections
   --fines FILE[#SHEET]            fines and complaints

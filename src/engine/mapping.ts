@@ -100,3 +100,38 @@ export function problemAddress(p: Pick<Problem, 'row' | 'column'>, input: TableS
   }
   return `${p.row}:${p.row}`;
 }
+
+/** Column overrides per table, as the task pane keeps them in the workbook: field → header text, letter or 1-based number. */
+export type ColumnMappings = Partial<Record<TableKey, Record<string, string | number>>>;
+
+const TABLE_KEYS: readonly TableKey[] = ['staff', 'inspections', 'fines', 'praise', 'satisfaction', 'recommendations', 'history'];
+
+/**
+ * Reads a column mapping file (`--columns mapping.json`): `{ "staff": { "department": "C" } }`,
+ * or the task pane's saved choices holding it under `columns`. Unknown tables or fields, and
+ * values that are not text or whole numbers, are named so the file can be fixed.
+ *
+ * @example columnMappings({ staff: { id: 'A' } }) // => { mappings: { staff: { id: 'A' } } }
+ */
+export function columnMappings(value: unknown): { mappings: ColumnMappings } | { error: Bilingual } {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const root = isObject(value) && isObject(value['columns']) ? value['columns'] : value;
+  if (!isObject(root)) return { error: { zh: '列对应文件应为 JSON 对象：{"staff": {"department": "C"}}', en: 'the column mapping must be a JSON object: {"staff": {"department": "C"}}' } };
+  const mappings: ColumnMappings = {};
+  for (const [table, fields] of Object.entries(root)) {
+    const key = TABLE_KEYS.find((t) => t === table);
+    if (!key) return { error: { zh: `未知的表「${table}」（可选：${TABLE_KEYS.join('、')}）`, en: `unknown table "${table}" (one of ${TABLE_KEYS.join(', ')})` } };
+    if (!isObject(fields)) return { error: { zh: `「${table}」应为 字段 → 列 的对象`, en: `"${table}" must map fields to columns` } };
+    const known = fieldsOf(key) as string[];
+    const columns: Record<string, string | number> = {};
+    for (const [field, spec] of Object.entries(fields)) {
+      if (!known.includes(field)) return { error: { zh: `${table} 没有字段「${field}」（可选：${known.join('、')}）`, en: `${table} has no field "${field}" (one of ${known.join(', ')})` } };
+      if (typeof spec !== 'string' && !(typeof spec === 'number' && Number.isInteger(spec) && spec > 0)) {
+        return { error: { zh: `${table}.${field} 应为表头文字、列字母或列号`, en: `${table}.${field} must be a header text, a column letter or a column number` } };
+      }
+      columns[field] = spec;
+    }
+    mappings[key] = columns;
+  }
+  return { mappings };
+}
