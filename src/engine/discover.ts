@@ -1,3 +1,4 @@
+import { HEADER_SEARCH_ROWS } from './headers';
 import { locateSheet } from './layout';
 import { normalizeKey } from './text';
 import type { Grid, MergedRange, TableKey } from './types';
@@ -71,8 +72,18 @@ export interface SheetLike {
   merges?: readonly MergedRange[];
 }
 
+/**
+ * The top of a sheet, where its header and first heading lines are: enough to tell its table, so
+ * a 60,000-row sheet is not laid out once per table when sheets are assigned.
+ */
+function topOf(sheet: Omit<SheetLike, 'name'>): Omit<SheetLike, 'name'> {
+  const rows = HEADER_SEARCH_ROWS * 2;
+  if (sheet.grid.length <= rows) return sheet;
+  return { grid: sheet.grid.slice(0, rows), merges: sheet.merges?.filter((m) => m.top < rows) };
+}
+
 function holds(table: TableKey, sheet: Omit<SheetLike, 'name'>): boolean {
-  return 'header' in locateSheet(table, sheet);
+  return 'header' in locateSheet(table, topOf(sheet));
 }
 
 /**
@@ -84,8 +95,9 @@ function holds(table: TableKey, sheet: Omit<SheetLike, 'name'>): boolean {
 export function tableOfHeaders(grid: Grid, merges?: readonly MergedRange[]): TableKey | null {
   let best: TableKey | null = null;
   let bestScore = -1;
+  const top = topOf({ grid, merges });
   for (const table of BY_HEADERS) {
-    const located = locateSheet(table, { grid, merges });
+    const located = locateSheet(table, top);
     if (!('header' in located)) continue;
     const score = Object.keys(located.header.columns).filter((f) => !PERSON_FIELDS.has(f)).length + located.kinds.length;
     if (score > bestScore) {

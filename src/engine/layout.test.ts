@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
 import { dayFromParts, parseDay, yearlessDay } from './dates';
+import { fingerprint } from './fingerprint';
 import { isDitto, locateSheet, sheetLayout } from './layout';
 import type { Problem } from './messages';
 import { parseCount, parseDeduction, parseRate } from './numbers';
@@ -176,6 +177,18 @@ describe('read: values that cannot be right (§11a)', () => {
     assert.deepEqual(accounting(out.report), [2, 1, 0, 0, 1]);
     assert.deepEqual(warnings.map((w) => [w.code, w.row, w.column]), [['FORMULA_NO_VALUE', 2, '扣分']]);
     assert.match(warnings[0]?.message.zh ?? '', /重新计算后保存/u);
+  });
+});
+
+describe('fingerprint of a table of several sheets (§11)', () => {
+  it('counts every sheet and the merges; a tidy one-sheet table hashes as before', () => {
+    const staff = { sheet: 'S', grid: [['工号', '姓名', '科室'], ['H1', '张三', 1]] };
+    assert.equal(fingerprint({ staff }), '05af513ad79894');
+    const more = { sheet: '8月', grid: [['日期', '姓名'], ['2026-08-01', '张三']] };
+    const one = fingerprint({ staff, inspections: { sheet: '7月', grid: [['日期', '姓名']] } });
+    const two = fingerprint({ staff, inspections: { sheet: '7月', grid: [['日期', '姓名']], moreSheets: [more] } });
+    assert.notEqual(one, two);
+    assert.notEqual(fingerprint({ staff: { ...staff, merges: [{ top: 1, left: 2, bottom: 2, right: 2 }] } }), fingerprint({ staff }));
   });
 });
 
