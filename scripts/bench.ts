@@ -303,7 +303,7 @@ async function benchSyncs(label: string, sheets: Book, formats: Record<string, (
   const out = runSelection({ period: PERIOD, tables });
   if (!out.ok) throw new Error(`${label}: ${out.errors.map((e) => e.message.en).join('; ')}`);
   fake.resetCounters();
-  const inputs = new Set(Object.entries(picked).filter(([k]) => k !== 'history').map(([, v]) => v.data.name));
+  const inputs = new Set(Object.entries(picked).filter(([k]) => k !== 'history').flatMap(([, v]) => v.sheets.map((sh) => sh.data.name)));
   await new ExcelSink(fake.run, inputs).writeSheets([
     ...resultSheets(out.result, { when: '', tool: 'bench', fingerprint: '' }, 'zh'), historySheet(tables['history'] ?? null, out.result, 'zh'),
   ]);

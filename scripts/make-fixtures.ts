@@ -28,6 +28,8 @@ type Value = ExcelJS.CellValue;
 interface SheetSpec {
   name: string;
   rows: (Value[] | null)[];
+  /** Merged ranges (`A1:D1`); only the top-left cell of each holds a value, as Excel stores it. */
+  merges?: string[];
 }
 
 function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
@@ -44,6 +46,7 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
   });
   const width = Math.max(...spec.rows.map((r) => r?.length ?? 0));
   for (let c = 1; c <= width; c++) ws.getColumn(c).width = 14;
+  for (const range of spec.merges ?? []) ws.mergeCells(range);
 }
 
 /** Writes a workbook with a fixed creation time and fixed zip entry times (byte-identical reruns). */
@@ -468,7 +471,103 @@ function checkGb18030(file: string, expected: string): void {
   console.log(`checked test/fixtures/${file}`);
 }
 
+// -------------------------------------------------------------------------------------------------
+// layout-*.xlsx — one small office of 2026Q3 kept as clerks keep it (rules.md §11), each workbook
+// giving the same people, winners, departments and deductions as layout-tidy.xlsx:
+// 收费处 王芳 101 wins (张伟 97, 李娜 99), 药房 陈静 101 wins (刘洋 97), 检验科 赵敏 99 wins.
+
+const L_STAFF: [string, string, string, string][] = [
+  ['L01', '张伟', '收费处', '收费员'], ['L02', '李娜', '收费处', '收费员'], ['L03', '王芳', '收费处', '收费员'],
+  ['L04', '刘洋', '药房', '药剂师'], ['L05', '陈静', '药房', '药剂师'], ['L06', '赵敏', '检验科', '检验员'],
+];
+/** date, id, name, kind, points, item */
+const L_CHECKS: [Date, string, string, string, number, string][] = [
+  [D(2026, 7, 5), 'L01', '张伟', '现场', 2, '仪容'], [D(2026, 7, 5), 'L02', '李娜', '非现场', 1, '脱岗'],
+  [D(2026, 8, 10), 'L04', '刘洋', '现场', 3, '态度'], [D(2026, 8, 12), 'L01', '张伟', '非现场', 1, '着装'],
+  [D(2026, 9, 3), 'L06', '赵敏', '现场', 1, '仪容'],
+];
+const L_FINES: Value[][] = [['日期', '姓名', '类型', '金额'], [D(2026, 8, 20), '陈静', '迟到', 20], [D(2026, 9, 15), '李娜', '罚款', 50]];
+const L_PRAISE: Value[][] = [['日期', '姓名', '来源'], [D(2026, 7, 20), '王芳', '锦旗'], [D(2026, 9, 1), '陈静', '感谢信']];
+const month = (d: Date) => d.getUTCMonth() + 1;
+
+const layoutTidy: SheetSpec[] = [
+  { name: '人员名单', rows: [['工号', '姓名', '科室', '岗位'], ...L_STAFF] },
+  { name: '督导检查记录', rows: [['日期', '工号', '姓名', '检查方式', '扣分', '检查项目'], ...L_CHECKS] },
+  { name: '投诉及处罚记录', rows: L_FINES },
+  { name: '表扬记录', rows: L_PRAISE },
+];
+
+/** Merged title and signature lines, departments merged down the column, a subtotal and a note. */
+const layoutMerged: SheetSpec[] = [
+  {
+    name: '人员名单',
+    rows: [['2026年窗口人员名单'], ['工号', '姓名', '科室', '岗位'], ...L_STAFF.map(([id, name, dept, post], i) =>
+      [id, name, i === 0 || i === 3 || i === 5 ? dept : null, post]), ['制表人：王芳  审核人：李明']],
+    merges: ['A1:D1', 'C3:C5', 'C6:C7', 'A9:D9'],
+  },
+  {
+    name: '督导检查记录',
+    rows: [['第三季度督导检查记录'], ['日期', '工号', '姓名', '检查方式', '扣分', '检查项目'], ...L_CHECKS, ['合计', null, null, null, 8, null],
+      ['备注：扣分以督导办通报为准']],
+    merges: ['A1:F1', 'A9:F9'],
+  },
+  { name: '投诉及处罚记录', rows: L_FINES },
+  { name: '表扬记录', rows: L_PRAISE },
+];
+
+/** A roster without a department column under heading lines; inspections with a two-row header and points per kind. */
+const layoutHeadings: SheetSpec[] = [
+  {
+    name: '花名册',
+    rows: [['工号', '姓名', '岗位'], ['收费处'], ...L_STAFF.slice(0, 3).map(([id, name, , post]) => [id, name, post]),
+      ['药房'], ...L_STAFF.slice(3, 5).map(([id, name, , post]) => [id, name, post]), ['检验科'], [L_STAFF[5]?.[0], L_STAFF[5]?.[1], L_STAFF[5]?.[3]]],
+    merges: ['A2:C2', 'A6:C6', 'A9:C9'],
+  },
+  {
+    name: '督导检查记录',
+    rows: [['日期', '工号', '姓名', '扣分情况', null, '检查项目'], [null, null, null, '现场', '调取监控', null],
+      ...L_CHECKS.map(([d, id, name, kind, points, item]) => [d, id, name, kind === '现场' ? points : null, kind === '现场' ? null : points, item])],
+    merges: ['A1:A2', 'B1:B2', 'C1:C2', 'D1:E1', 'F1:F2'],
+  },
+  { name: '投诉及处罚记录', rows: L_FINES },
+  { name: '表扬记录', rows: L_PRAISE },
+];
+
+/** One inspections sheet per month, a sheet of standards named like the table, and a list of leavers before the roster. */
+const layoutMonths: SheetSpec[] = [
+  { name: '督导检查扣分标准', rows: [['检查项目', '扣分'], ['仪容', 1], ['脱岗', 2]] },
+  { name: '离职人员', rows: [['工号', '姓名', '科室'], ['L90', '孙丽', '收费处']] },
+  { name: '人员名单', rows: [['工号', '姓名', '科室', '岗位'], ...L_STAFF] },
+  ...[7, 8, 9].map((m) => ({
+    name: `${m}月督导检查`, rows: [['日期', '工号', '姓名', '检查方式', '扣分', '检查项目'], ...L_CHECKS.filter(([d]) => month(d) === m)],
+  })),
+  { name: '投诉及处罚记录', rows: L_FINES },
+  { name: '表扬记录', rows: L_PRAISE },
+];
+
+/** Units in headers, signed and worded points, dates without a year or with a time, ditto, departments written once per group. */
+const layoutWritten: SheetSpec[] = [
+  {
+    name: '人员名单',
+    rows: [['工号', '姓名', '科室', '岗位'], ...L_STAFF.map(([id, name, dept, post], i) => [id, name, i === 0 || i === 3 || i === 5 ? dept : null, post])],
+  },
+  {
+    name: '督导检查记录',
+    rows: [['日期', '工号', '姓名', '检查方式', '扣分（分）', '检查项目'],
+      ['7月5日', 'L01', '张伟', '现场', -2, '仪容'], ['同上', 'L02', '李娜', '非现场', '扣1分', '脱岗'],
+      ['2026-08-10 下午3点', 'L04', '刘洋', '现场', '-3分', '态度'], ['08-12', 'L01', '张伟', '非现场', 1, '着装'],
+      ['9/3', 'L06', '赵敏', '现场', '〃', '仪容']],
+  },
+  { name: '投诉及处罚记录', rows: [['日期', '姓名', '类型', '金额(元)'], [D(2026, 8, 20), '陈静', '迟到', -20], [D(2026, 9, 15), '李娜', '罚款', '罚款50元']] },
+  { name: '表扬记录', rows: [['日期', '姓名', '来源'], ['2026年7月20日 上午', '王芳', '锦旗'], [D(2026, 9, 1), '陈静', '感谢信']] },
+];
+
 async function main(): Promise<void> {
+  await writeBook('layout-tidy.xlsx', layoutTidy);
+  await writeBook('layout-merged.xlsx', layoutMerged);
+  await writeBook('layout-headings.xlsx', layoutHeadings);
+  await writeBook('layout-months.xlsx', layoutMonths);
+  await writeBook('layout-written.xlsx', layoutWritten);
   await writeBook('smile-star-quarterly.xlsx', smileStar);
   await writeBook('alt-staff.xlsx', altStaff);
   await writeBook('service-star-monthly.xlsx', serviceStar);

@@ -592,6 +592,17 @@ describe('CLI: explicit table options win over discovery', () => {
     assert.deepEqual(inputRows(r.inputs).find((i) => i[0] === 'inspections'), ['inspections', 1, 1, 0, 0, 0]);
   });
 
+  it('--columns mapping.json maps a field to a column (the task pane\'s format): departments read from 岗位', async () => {
+    const mapping = path.join(tmp, 'mapping.json');
+    fs.writeFileSync(mapping, JSON.stringify({ columns: { staff: { department: 'D' } } }));
+    const r = await runJson(tmp, ['select', fixture('layout-tidy.xlsx'), '--period', '2026Q3', '--columns', mapping]);
+    assert.deepEqual(r.departments.map((d) => d.department), ['收费员', '药剂师', '检验员']);
+    fs.writeFileSync(mapping, JSON.stringify({ staff: { grade: 'D' } }));
+    const bad = await runCli(['select', fixture('layout-tidy.xlsx'), '--period', '2026Q3', '--columns', mapping]);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /mapping\.json.*grade/u);
+  });
+
   it('a missing sheet in FILE#SHEET is exit status 1 naming the file and the sheet', async () => {
     const run = await runCli(['select', fixture('smile-star-quarterly.xlsx'), '--period', '2026Q3', '--staff', `${fixture('alt-staff.xlsx')}#八月名单`]);
     assert.equal(run.status, 1);
@@ -677,6 +688,7 @@ describe('CLI: --help', () => {
     assert.match(run.stdout, /用法/u);
     assert.match(run.stdout, /service-star select/u);
     assert.match(run.stdout, /--period/u);
+    assert.match(run.stdout, /--columns mapping\.json +指定列对应/u);
     assert.match(run.stdout, /退出状态/u);
     assert.equal(run.stderr, '');
   });
@@ -686,6 +698,7 @@ describe('CLI: --help', () => {
     assert.equal(run.status, 0);
     assert.match(run.stdout, /^Usage:/mu);
     assert.match(run.stdout, /--inspections FILE\[#SHEET\]/u);
+    assert.match(run.stdout, /--columns mapping\.json/u);
     assert.match(run.stdout, /Exit status: 0/u);
     assert.doesNotMatch(run.stdout, /用法/u);
   });

@@ -398,3 +398,39 @@ describe('io: names that look like formulas or markup, end to end', () => {
     });
   });
 });
+
+describe('io: merged cells and formulas without a value reach the engine (§11, §11a)', () => {
+  it('the .xlsx reader reports merges with the value in the top-left cell only, and formulas saved without a result', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('人员名单');
+    ws.getCell('A1').value = '人员名单';
+    ws.mergeCells('A1:C1');
+    ws.getRow(2).values = ['工号', '姓名', '科室'];
+    ws.getRow(3).values = ['H1', '张三', '门诊'];
+    ws.getRow(4).values = ['H2', '李四'];
+    ws.mergeCells('C3:C4');
+    ws.getCell('D3').value = { formula: 'A3&B3' } as ExcelJS.CellFormulaValue;
+    const source = await openSource('book.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()), inflateNode);
+    const data = await source.readSheet('人员名单');
+    assert.deepEqual(data.grid[0], ['人员名单']);
+    assert.deepEqual(data.grid[3]?.slice(0, 3), ['H2', '李四']);
+    assert.deepEqual(data.merges, [{ top: 0, left: 0, bottom: 0, right: 2 }, { top: 2, left: 2, bottom: 3, right: 2 }]);
+    assert.deepEqual(data.formulasWithoutValue, [{ row: 2, column: 3 }]);
+  });
+
+  it('the CLI reads a merged roster as the clerk means it', async () => {
+    const r = await collectAndRun(fixture('layout-merged.xlsx'));
+    assert.deepEqual(r.people.map((p) => `${p.id} ${p.department}`), ['L01 收费处', 'L02 收费处', 'L03 收费处', 'L04 药房', 'L05 药房', 'L06 检验科']);
+  });
+});
+
+async function collectAndRun(file: string): Promise<ResultJson> {
+  const tmp = makeTemp();
+  try {
+    const run = await runCli(['select', file, '--period', '2026Q3', '--json', path.join(tmp, 'r.json')]);
+    assert.equal(run.status, 0, run.stderr);
+    return JSON.parse(fs.readFileSync(path.join(tmp, 'r.json'), 'utf8')) as ResultJson;
+  } finally {
+    removeTemp(tmp);
+  }
+}

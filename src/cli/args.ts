@@ -11,6 +11,8 @@ export interface SelectArgs {
   period: string;
   scheme: string | null;
   rules: string | null;
+  /** A column mapping file (field → header text, letter or number, per table). */
+  columns: string | null;
   tables: Partial<Record<TableKey, TableSpec>>;
   out: string | null;
   json: string | null;
@@ -45,6 +47,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { names: ['--period'], value: { zh: '期间', en: 'PERIOD' }, help: { zh: '评选期间：2026-07、2026Q3、2026H2、2026、2026年第三季度 …（必填）', en: 'the period: 2026-07, 2026Q3, 2026H2, 2026, 2026年第三季度 … (required)' } },
   { names: ['--scheme'], value: { zh: '方案', en: 'ID' }, help: { zh: 'smile-star-quarterly（默认）、service-star-monthly、credit-union-100、hospital-quality-year、gov-center-annual', en: 'smile-star-quarterly (default), service-star-monthly, credit-union-100, hospital-quality-year, gov-center-annual' } },
   { names: ['--rules'], value: { zh: 'rules.json', en: 'rules.json' }, help: { zh: '覆盖方案参数（JSON，例如 {"winnersPerDepartment": 2}）', en: 'override scheme parameters (JSON, e.g. {"winnersPerDepartment": 2})' } },
+  { names: ['--columns'], value: { zh: 'mapping.json', en: 'mapping.json' }, help: { zh: '指定列对应（JSON，每表 字段 → 表头文字、列字母或列号，例如 {"staff": {"department": "C"}}；与任务窗格保存的列对应格式相同）', en: 'the column mapping (JSON, per table field → header text, column letter or number, e.g. {"staff": {"department": "C"}}; the task pane\'s saved format)' } },
   table('staff', '人员名单（.xlsx 或 .csv）；不给时按工作表名称和表头在工作簿中查找', 'staff roster (.xlsx or .csv); otherwise found in BOOK by sheet name and headers'),
   table('inspections', '督导检查记录', 'supervision inspections'),
   table('fines', '投诉及处罚记录', 'fines and complaints'),
@@ -183,7 +186,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   return {
     command: 'select',
     args: {
-      book, period, scheme: value('--scheme'), rules: value('--rules'), tables, out, json: value('--json'), lang,
+      book, period, scheme: value('--scheme'), rules: value('--rules'), columns: value('--columns'), tables, out, json: value('--json'), lang,
       print: flag('--print'), quiet: flag('--quiet'), allWarnings: flag('--all-warnings'),
     },
   };

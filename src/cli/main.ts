@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { historySheet } from '../engine/history';
 import { resultJson } from '../engine/json';
+import { columnMappings, type ColumnMappings } from '../engine/mapping';
 import { messages, type Problem } from '../engine/messages';
 import { groupLine, groupProblems, summaryLine } from '../engine/summary';
 import { runSelection } from '../engine/select';
@@ -92,6 +93,18 @@ async function readRules(path: string): Promise<{ scheme?: string; overrides: Re
   return { scheme: typeof scheme === 'string' ? scheme : undefined, overrides };
 }
 
+async function readColumns(path: string): Promise<ColumnMappings> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new InputError([`${path}：无法读取列对应文件 / cannot read the column mapping (${error instanceof Error ? error.message : String(error)})`]);
+  }
+  const read = columnMappings(parsed);
+  if ('error' in read) throw new InputError([`${path}：${read.error.zh} / ${read.error.en}`]);
+  return read.mappings;
+}
+
 async function fileSize(path: string): Promise<number> {
   try {
     return (await stat(path)).size;
@@ -103,8 +116,8 @@ async function fileSize(path: string): Promise<number> {
 async function select(args: SelectArgs, io: Io): Promise<number> {
   const lang = args.lang;
   const tablePaths = [args.book, ...Object.values(args.tables).map((t) => t.file)].filter((p): p is string => p !== null);
-  // Every file the run reads is protected from being an output, the rules file included.
-  const inputs = [...tablePaths, ...(args.rules ? [args.rules] : [])];
+  // Every file the run reads is protected from being an output, the rules and mapping files included.
+  const inputs = [...tablePaths, ...[args.rules, args.columns].filter((p): p is string => p !== null)];
   const outputs: [option: string, path: string][] = [];
   if (args.out !== null) outputs.push(['--out', args.out]);
   if (args.json !== null && args.json !== '-') outputs.push(['--json', args.json]);
@@ -132,6 +145,7 @@ async function select(args: SelectArgs, io: Io): Promise<number> {
     return source;
   };
   const rules = args.rules ? await readRules(args.rules) : { overrides: {} };
+  const columns = args.columns ? await readColumns(args.columns) : {};
   const book = args.book ? await open(args.book) : null;
   const picks: Partial<Record<TableKey, TablePick>> = {};
   for (const [table, spec] of Object.entries(args.tables) as [TableKey, { file: string; sheet: string | null }][]) {
@@ -146,6 +160,10 @@ async function select(args: SelectArgs, io: Io): Promise<number> {
     for (const table of ['inspections', 'fines'] as const) {
       if (collected.tables.staff && !collected.tables[table]) io.stderr(`service-star: ${messages.missingTable(table).message[lang]}\n`);
     }
+  }
+  for (const [table, mapping] of Object.entries(columns) as [TableKey, Record<string, string | number>][]) {
+    const input = collected.tables[table];
+    if (input) collected.tables[table] = { ...input, columns: mapping };
   }
   progress.update(0.65, lang === 'zh' ? '计算评选结果' : 'computing');
   const outcome = runSelection({

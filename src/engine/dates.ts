@@ -47,10 +47,24 @@ export function toExcelSerial(day: Day): number {
   return day + EXCEL_1900_OFFSET;
 }
 
-const TIME = String.raw`(?:[ T]+\d{1,2}(?::\d{1,2}){1,2}(?:\.\d+)?)?`;
+/**
+ * A time part after a date, ignored (§1, §11): `14:30`, `14:30:00.5`, `下午3点`, `上午 9:30`,
+ * or only the word (`7月5日下午`).
+ */
+const TIME = String.raw`(?:(?:[ T]+|\s*(?:上午|下午|中午|晚上|早上|凌晨)\s*)(?:\d{1,2}(?:(?::\d{1,2}){1,2}(?:\.\d+)?|[点时](?:\d{1,2}分?)?))?)?`;
 const YEAR_FIRST = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`, 'u');
 const CHINESE = new RegExp(String.raw`^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?${TIME}$`, 'u');
 const COMPACT = new RegExp(String.raw`^(\d{4})(\d{2})(\d{2})${TIME}$`, 'u');
+/** Month first without a year (§11): `7月5日`, `7-5`, `07-05`, `7/5`. */
+const YEARLESS = [
+  new RegExp(String.raw`^(\d{1,2})月(\d{1,2})[日号]?${TIME}$`, 'u'),
+  new RegExp(String.raw`^(\d{1,2})[-/](\d{1,2})${TIME}$`, 'u'),
+];
+
+function dateText(value: string): string {
+  // Spaces around 年 and 月 and before 日/号 go; no lookbehind, which WebKit before Safari 16.4 cannot parse.
+  return value.normalize('NFKC').trim().replace(/\s+/gu, ' ').replace(/ ?([年月]) ?| ([日号])/gu, '$1$2');
+}
 
 /**
  * Reads a date cell: a date value, an Excel serial number, or year-first text.
@@ -67,11 +81,26 @@ export function parseDay(value: unknown, date1904 = false): Day | null {
   }
   if (typeof value === 'number') return fromExcelSerial(value, date1904);
   if (typeof value !== 'string') return null;
-  const text = value.normalize('NFKC').trim().replace(/\s+/gu, ' ');
-  // Spaces around 年 and 月 and before 日/号 go; no lookbehind, which WebKit before Safari 16.4 cannot parse.
-  const m = YEAR_FIRST.exec(text) ?? CHINESE.exec(text.replace(/ ?([年月]) ?| ([日号])/gu, '$1$2')) ?? COMPACT.exec(text);
+  const text = dateText(value);
+  const m = YEAR_FIRST.exec(text) ?? CHINESE.exec(text) ?? COMPACT.exec(text);
   if (!m) return null;
   return dayFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/**
+ * Month-first text without a year (`7月5日`, `7-5`, `07-05`, `7/5`), in the given year (§11: the
+ * selection period's); null for anything else. Only text: a number in a date column is a serial.
+ *
+ * @example yearlessDay('7月5日 下午', 2026) // => dayFromParts(2026, 7, 5)
+ */
+export function yearlessDay(value: unknown, year: number): Day | null {
+  if (typeof value !== 'string') return null;
+  const text = dateText(value);
+  for (const pattern of YEARLESS) {
+    const m = pattern.exec(text);
+    if (m) return dayFromParts(year, Number(m[1]), Number(m[2]));
+  }
+  return null;
 }
 
 /** `2026-07-05` */

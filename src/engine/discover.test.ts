@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { discoverTables, tableOfHeaders, tableOfSheetName } from './discover';
+import { discoverTables, periodStem, tableOfHeaders, tableOfSheetName } from './discover';
 import type { Grid } from './types';
 
 describe('discover: tables by sheet name (§9)', () => {
@@ -44,9 +44,46 @@ describe('discover: a workbook', () => {
     ];
     const found = discoverTables(sheets, (n) => n.startsWith('评选结果'));
     assert.deepEqual(found, [
-      { sheet: '花名册', table: 'staff' },
-      { sheet: '投诉', table: 'fines' },
-      { sheet: 'Sheet2', table: 'inspections' },
+      { sheets: ['花名册'], table: 'staff', passedOver: ['人员（旧）'] },
+      { sheets: ['投诉'], table: 'fines', passedOver: [] },
+      { sheets: ['Sheet2'], table: 'inspections', passedOver: [] },
     ]);
+  });
+
+  const STAFF = [['工号', '姓名', '科室']];
+  const CHECKS = [['日期', '姓名', '扣分']];
+
+  it('takes a whole table word over a short contained word, whatever the order (§11)', () => {
+    const found = discoverTables([{ name: '离职人员', grid: STAFF }, { name: '人员名单', grid: STAFF }, { name: '人员变动', grid: STAFF }]);
+    assert.deepEqual(found, [{ table: 'staff', sheets: ['人员名单'], passedOver: ['离职人员', '人员变动'] }]);
+    assert.deepEqual(discoverTables([{ name: '离职人员', grid: STAFF }, { name: '人员变动', grid: STAFF }])[0]?.sheets, ['离职人员'], 'first among equals');
+  });
+
+  it('reads sheets that differ only by a period marker as one table, in sheet order (§11)', () => {
+    const found = discoverTables([
+      { name: '7月督导检查', grid: CHECKS }, { name: '人员名单', grid: STAFF }, { name: '8月督导检查', grid: CHECKS },
+      { name: '督导检查扣分标准', grid: [['项目', '扣分']] }, { name: '九月督导检查', grid: CHECKS }, { name: '督导检查汇总', grid: CHECKS },
+    ]);
+    assert.deepEqual(found.find((c) => c.table === 'inspections'), {
+      table: 'inspections', sheets: ['7月督导检查', '8月督导检查', '九月督导检查'], passedOver: ['督导检查汇总'],
+    });
+    const months = discoverTables([{ name: '人员', grid: STAFF }, { name: '7月', grid: CHECKS }, { name: '8月', grid: CHECKS }, { name: 'Sheet9', grid: CHECKS }]);
+    assert.deepEqual(months.find((c) => c.table === 'inspections'), { table: 'inspections', sheets: ['7月', '8月'], passedOver: ['Sheet9'] });
+  });
+
+  it('passes over a sheet named like a table without its columns, for one found by headers (§11)', () => {
+    const found = discoverTables([{ name: '督导检查扣分标准', grid: [['项目', '扣分']] }, { name: '人员', grid: STAFF }, { name: 'Sheet3', grid: CHECKS }]);
+    assert.deepEqual(found.map((c) => [c.table, c.sheets]), [['staff', ['人员']], ['inspections', ['Sheet3']]]);
+  });
+
+  it('finds a staff table whose departments are heading lines, and a two-row header (§11)', () => {
+    const headed = { name: '花名册', grid: [['工号', '姓名'], ['门诊部', null], ['H1', '张三']], merges: [{ top: 1, left: 0, bottom: 1, right: 1 }] };
+    assert.deepEqual(discoverTables([headed])[0]?.sheets, ['花名册']);
+  });
+
+  it('strips period markers from sheet names', () => {
+    for (const [name, stem] of [['7月督导检查', '督导检查'], ['督导检查（2026年7月）', '督导检查'], ['2026-07', ''], ['第三季度', ''], ['Q3投诉', '投诉'], ['十二月', ''], ['上半年表扬', '表扬'], ['Sheet1', 'sheet1']]) {
+      assert.equal(periodStem(name as string), stem, name);
+    }
   });
 });

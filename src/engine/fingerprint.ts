@@ -27,9 +27,14 @@ export function fingerprint(tables: Partial<Record<TableKey, TableInput>>): stri
     const table = tables[key];
     if (!table) continue;
     feed(`\u0001${key}`);
-    for (const row of table.grid) {
-      feed('\u0002');
-      for (const cell of row) feed(`\u0003${cellText(cell)}`);
+    // Every sheet of the table and its merges count (§11); a tidy one-sheet table hashes as it always did.
+    for (const [i, sheet] of [table, ...(table.moreSheets ?? [])].entries()) {
+      if (i > 0) feed('\u0004');
+      for (const row of sheet.grid) {
+        feed('\u0002');
+        for (const cell of row) feed(`\u0003${cellText(cell)}`);
+      }
+      for (const m of sheet.merges ?? []) feed(`\u0005${m.top},${m.left},${m.bottom},${m.right}`);
     }
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);

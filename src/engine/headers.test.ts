@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import {
-  aliasesOf, fieldsOf, findHeader, HEADER_SEARCH_ROWS, isRepeatedHeader, matchRow, missingFields, type HeaderMatch,
+  aliasesOf, fieldsOf, findHeader, HEADER_SEARCH_ROWS, headerKey, isRepeatedHeader, kindColumns, lookalikeHeaders, matchRow, missingFields,
+  type HeaderMatch,
 } from './headers';
 import { runSelection } from './select';
 import type { Cell, Grid, TableInput } from './types';
@@ -57,8 +58,32 @@ describe('headers: alias matching (§1, §10)', () => {
     assert.ok(!aliasesOf('inspections', 'points').includes('加分'));
   });
 
-  it('needs the whole cell to equal an alias', () => {
-    assert.deepEqual(matchRow('staff', ['工号码', '姓名(中文)', '科室']), { department: 2 });
+  it('needs the whole cell to equal an alias, but for a trailing bracketed unit or note (§11)', () => {
+    assert.deepEqual(matchRow('staff', ['工号码', '姓名(中文)', '科室']), { name: 1, department: 2 });
+    assert.deepEqual(matchRow('staff', ['(工号)', '姓名备注', '科室']), { department: 2 });
+  });
+
+  it('ignores a trailing unit or note in brackets (§11)', () => {
+    assert.equal(found(findHeader('inspections', [['日期', '姓名', '扣分（分）']])).columns.points, 2);
+    assert.equal(found(findHeader('fines', [['日期', '姓名', '金额(元)']])).columns.amount, 2);
+    assert.equal(found(findHeader('satisfaction', [['月份', '姓名', '满意率（%）', '评价数[次]']])).columns.rate, 2);
+    assert.equal(found(findHeader('fines', [['日期', '姓名', '是否有效（填是/否）']])).columns.valid, 2);
+    assert.equal(found(findHeader('fines', [['日期', '姓名', '【金额】']])).columns.amount, undefined);
+    assert.equal(headerKey('扣分【分】'), '扣分');
+  });
+
+  it('names unmapped headers that look like a field (§11)', () => {
+    const row = ['日期', '姓名', '本月扣分', '检查', '备注', 'Paid'];
+    const columns = matchRow('inspections', row);
+    assert.deepEqual(lookalikeHeaders('inspections', row, columns, new Set()).map((l) => [l.header, l.field]), [['本月扣分', 'points'], ['检查', 'item']]);
+    assert.deepEqual(lookalikeHeaders('inspections', ['日期', '姓名', '扣分', '扣分说明'], matchRow('inspections', ['日期', '姓名', '扣分', '扣分说明']), new Set()), []);
+  });
+
+  it('finds points in one column per kind when there is no points column (§11)', () => {
+    const row = ['日期', '姓名', '现场', '暗访', '调取监控（分）'];
+    assert.deepEqual(kindColumns('inspections', row, matchRow('inspections', row)).map((k) => [k.index, k.kind]), [[2, 'onsite'], [3, 'onsite'], [4, 'offsite']]);
+    assert.deepEqual(kindColumns('inspections', ['日期', '姓名', '扣分', '现场'], matchRow('inspections', ['日期', '姓名', '扣分', '现场'])), []);
+    assert.deepEqual(kindColumns('fines', row, matchRow('fines', row)), []);
   });
 
   it('does not map one column to two fields', () => {

@@ -108,6 +108,18 @@ export interface HeaderFailure {
 /** How many rows from the top may hold the header (title rows and blank rows above it). */
 export const HEADER_SEARCH_ROWS = 30;
 
+/**
+ * A header's comparison key: as normalizeKey, with a trailing bracketed unit or note dropped
+ * (§11: `扣分（分）`, `金额(元)`, `满意率（%）`, `[次]`, `（填是/否）`), unless that is all there is.
+ *
+ * @example headerKey('扣分（分）') // => '扣分'
+ */
+export function headerKey(value: unknown): string {
+  const key = normalizeKey(value);
+  const stripped = key.replace(/[([【][^()[\]【】]*[)\]】]$/u, '');
+  return stripped === '' ? key : stripped;
+}
+
 function columnIndexOf(spec: string | number, row: readonly Cell[], firstColumn: number): number | null {
   // An empty override means "this table has no such column" (the wizard's “（无）”).
   if (typeof spec === 'string' && spec.trim() === '') return null;
@@ -119,7 +131,8 @@ function columnIndexOf(spec: string | number, row: readonly Cell[], firstColumn:
     return n >= firstColumn ? n - firstColumn : null;
   }
   const key = normalizeKey(spec);
-  const index = row.findIndex((c) => normalizeKey(c) === key);
+  let index = row.findIndex((c) => normalizeKey(c) === key);
+  if (index < 0) index = row.findIndex((c) => headerKey(c) === headerKey(spec));
   return index < 0 ? null : index;
 }
 
@@ -136,10 +149,10 @@ export function matchRow(
       taken.add(index);
     }
   }
-  const keys = row.map(normalizeKey);
+  const keys = row.map(headerKey);
   for (const field of fieldsOf(table)) {
     if (columns[field] !== undefined || field in overrides) continue;
-    const aliases = aliasesOf(table, field).map(normalizeKey);
+    const aliases = aliasesOf(table, field).map(headerKey);
     const index = keys.findIndex((k, i) => !taken.has(i) && k !== '' && aliases.includes(k));
     if (index >= 0) {
       columns[field] = index;
@@ -149,9 +162,10 @@ export function matchRow(
   return columns;
 }
 
-export function missingFields(table: TableKey, columns: ColumnMap): Field[] {
+/** The required fields without a column; `excused` ones may be missing (staff departments from heading lines, §11). */
+export function missingFields(table: TableKey, columns: ColumnMap, excused: readonly Field[] = []): Field[] {
   const shape = TABLE_SHAPES[table];
-  const missing = shape.required.filter((f) => columns[f] === undefined);
+  const missing = shape.required.filter((f) => columns[f] === undefined && !excused.includes(f));
   if (shape.oneOf && !shape.oneOf.some((f) => columns[f] !== undefined)) missing.push(...shape.oneOf);
   return missing;
 }
@@ -161,22 +175,84 @@ export function missingFields(table: TableKey, columns: ColumnMap): Field[] {
  * columns (§10). Title rows and blank rows above it are not part of the table.
  */
 export function findHeader(
-  table: TableKey, grid: Grid, overrides: Readonly<Record<string, string | number>> = {}, firstColumn = 1,
+  table: TableKey, grid: Grid, overrides: Readonly<Record<string, string | number>> = {}, firstColumn = 1, excused: readonly Field[] = [],
 ): HeaderMatch | HeaderFailure {
   let best: Field[] | null = null;
   const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
   for (let i = 0; i < limit; i++) {
     const row = grid[i] ?? [];
     const columns = matchRow(table, row, overrides, firstColumn);
-    const missing = missingFields(table, columns);
-    if (missing.length === 0) {
-      const headers: Partial<Record<Field, string>> = {};
-      for (const [field, index] of Object.entries(columns)) headers[field as Field] = String(row[index] ?? '').trim();
-      return { headerIndex: i, columns, headers };
-    }
+    const missing = missingFields(table, columns, excused);
+    if (missing.length === 0) return headerAt(table, grid, i, overrides, firstColumn);
     if (best === null || missing.length < best.length) best = missing;
   }
   return { missing: best ?? [...missingFields(table, {})] };
+}
+
+/** The header match of row `index` (found, or moved down under a two-row header). */
+export function headerAt(
+  table: TableKey, grid: Grid, index: number, overrides: Readonly<Record<string, string | number>> = {}, firstColumn = 1,
+): HeaderMatch {
+  const row = grid[index] ?? [];
+  const columns = matchRow(table, row, overrides, firstColumn);
+  const headers: Partial<Record<Field, string>> = {};
+  for (const [field, i] of Object.entries(columns)) headers[field as Field] = String(row[i] ?? '').trim();
+  return { headerIndex: index, columns, headers };
+}
+
+/** Kind words that head a points column of their own (§11: 现场 · 暗访 · 非现场 · 监控 · 调取监控 · 录像). */
+const KIND_HEADERS: Record<string, 'onsite' | 'offsite'> = {
+  现场: 'onsite', 暗访: 'onsite', 现场检查: 'onsite', onsite: 'onsite', 'on-site': 'onsite',
+  非现场: 'offsite', 监控: 'offsite', 调取监控: 'offsite', 录像: 'offsite', 非现场检查: 'offsite', offsite: 'offsite', 'off-site': 'offsite',
+};
+
+/** A points column of one inspection kind. */
+export interface KindColumn {
+  index: number;
+  kind: 'onsite' | 'offsite';
+  header: string;
+}
+
+/** The header row's points-per-kind columns of an inspections table (none when it has a points column). */
+export function kindColumns(table: TableKey, row: readonly Cell[], columns: ColumnMap): KindColumn[] {
+  if (table !== 'inspections' || columns.points !== undefined) return [];
+  const mapped = new Set(Object.values(columns));
+  const out: KindColumn[] = [];
+  row.forEach((cell, index) => {
+    const kind = KIND_HEADERS[headerKey(cell)];
+    if (kind && !mapped.has(index)) out.push({ index, kind, header: String(cell).trim() });
+  });
+  return out;
+}
+
+/** A header cell left unmapped that looks like a field of the table (same word plus other characters). */
+export interface LookalikeHeader {
+  index: number;
+  header: string;
+  field: Field;
+}
+
+/**
+ * Header cells that are not mapped but contain a word of an unmapped field (`本月扣分` ~ 扣分), or
+ * are contained in one (`检查` ~ 检查日期): named in a warning instead of silently ignored (§11).
+ * Latin aliases shorter than four letters (`id`) only count as whole words.
+ */
+export function lookalikeHeaders(table: TableKey, row: readonly Cell[], columns: ColumnMap, skip: ReadonlySet<number>): LookalikeHeader[] {
+  const mapped = new Set(Object.values(columns));
+  const fields = fieldsOf(table).filter((f) => columns[f] === undefined);
+  const out: LookalikeHeader[] = [];
+  row.forEach((cell, index) => {
+    if (mapped.has(index) || skip.has(index) || typeof cell !== 'string') return;
+    const key = headerKey(cell);
+    if (key.length < 2) return;
+    const field = fields.find((f) => aliasesOf(table, f).some((alias) => {
+      const a = headerKey(alias);
+      if (/^[a-z ]+$/u.test(a) && a.length < 4) return new RegExp(`\\b${a}\\b`, 'u').test(normalizeKey(cell).replace(/[^a-z]+/gu, ' '));
+      return a.length >= 2 && (key.includes(a) || a.includes(key));
+    }));
+    if (field) out.push({ index, header: cell.trim(), field });
+  });
+  return out;
 }
 
 /** Whether a data row repeats the header row (a pasted block): every mapped column (`indexes`) says the same. */

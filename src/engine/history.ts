@@ -1,7 +1,7 @@
 import { findHeader } from './headers';
 import { parsePeriodCell } from './period';
 import type { SelectionResult } from './select';
-import { type ResultSheet, resultSheetName } from './sheets';
+import { type ResultSheet, resultSheetName, safeSheet } from './sheets';
 import { STATUS_WORDS } from './labels';
 import type { Cell, Lang, TableInput } from './types';
 
@@ -39,12 +39,12 @@ export function historySheet(previous: TableInput | null, r: SelectionResult, la
     r.period.id, w.department, w.person?.member.id ?? null, w.person?.member.name ?? null, w.person?.score ?? null,
     STATUS_WORDS[w.status][lang], w.awardYuan,
   ]);
-  return {
+  return safeSheet({
     kind: 'history', name: resultSheetName('history', r.period.id, lang), title: null, printable: false,
     blocks: [{
       caption: null, total: null,
       columns: HISTORY_COLUMNS.map((c) => ({ header: c[lang], width: c.width, format: c.field === 'score' ? 'score' : c.field === 'award' ? 'money' : 'text' })),
       rows: [...kept, ...block],
     }],
-  };
+  }, []);
 }

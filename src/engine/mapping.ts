@@ -1,7 +1,8 @@
-import { FIELD_NAMES, HEADER_SEARCH_ROWS, TABLE_SHAPES, fieldsOf, findHeader, type Field } from './headers';
+import { FIELD_NAMES, HEADER_SEARCH_ROWS, TABLE_SHAPES, fieldsOf, type Field } from './headers';
+import { locateSheet } from './layout';
 import type { Problem } from './messages';
 import { normalizeKey } from './text';
-import type { Bilingual, Cell, TableInput, TableKey } from './types';
+import type { Bilingual, Cell, TableInput, TableKey, TableSheet } from './types';
 
 /**
  * Column letters of a 1-based column number.
@@ -59,10 +60,12 @@ function optionsOf(row: readonly Cell[], firstColumn: number): ColumnOption[] {
  */
 export function tableMapping(table: TableKey, input: TableInput): TableMapping {
   const firstColumn = input.firstColumn ?? 1;
-  const found = findHeader(table, input.grid, input.columns, firstColumn);
+  const located = locateSheet(table, input);
+  const found = 'header' in located ? located.header : located;
+  const grid = 'header' in located ? located.grid : input.grid;
   const headerIndex = 'columns' in found ? found.headerIndex
-    : input.grid.findIndex((row) => row.some((c) => c !== null && c !== undefined && String(c).trim() !== ''));
-  const row = headerIndex >= 0 ? input.grid[headerIndex] ?? [] : [];
+    : grid.findIndex((row) => row.some((c) => c !== null && c !== undefined && String(c).trim() !== ''));
+  const row = headerIndex >= 0 ? grid[headerIndex] ?? [] : [];
   const options = optionsOf(row, firstColumn);
   const columns = 'columns' in found ? found.columns : {};
   const shape = TABLE_SHAPES[table];
@@ -85,7 +88,7 @@ export function tableMapping(table: TableKey, input: TableInput): TableMapping {
  *
  * @example problemAddress({ row: 12, column: '扣分' } as Problem, { sheet: 's', grid: [['日期', '扣分']] }) // => 'B12'
  */
-export function problemAddress(p: Pick<Problem, 'row' | 'column'>, input: TableInput): string | null {
+export function problemAddress(p: Pick<Problem, 'row' | 'column'>, input: TableSheet): string | null {
   if (p.row === null) return null;
   if (p.column !== null) {
     const key = normalizeKey(p.column);
@@ -96,4 +99,39 @@ export function problemAddress(p: Pick<Problem, 'row' | 'column'>, input: TableI
     }
   }
   return `${p.row}:${p.row}`;
+}
+
+/** Column overrides per table, as the task pane keeps them in the workbook: field → header text, letter or 1-based number. */
+export type ColumnMappings = Partial<Record<TableKey, Record<string, string | number>>>;
+
+const TABLE_KEYS: readonly TableKey[] = ['staff', 'inspections', 'fines', 'praise', 'satisfaction', 'recommendations', 'history'];
+
+/**
+ * Reads a column mapping file (`--columns mapping.json`): `{ "staff": { "department": "C" } }`,
+ * or the task pane's saved choices holding it under `columns`. Unknown tables or fields, and
+ * values that are not text or whole numbers, are named so the file can be fixed.
+ *
+ * @example columnMappings({ staff: { id: 'A' } }) // => { mappings: { staff: { id: 'A' } } }
+ */
+export function columnMappings(value: unknown): { mappings: ColumnMappings } | { error: Bilingual } {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const root = isObject(value) && isObject(value['columns']) ? value['columns'] : value;
+  if (!isObject(root)) return { error: { zh: '列对应文件应为 JSON 对象：{"staff": {"department": "C"}}', en: 'the column mapping must be a JSON object: {"staff": {"department": "C"}}' } };
+  const mappings: ColumnMappings = {};
+  for (const [table, fields] of Object.entries(root)) {
+    const key = TABLE_KEYS.find((t) => t === table);
+    if (!key) return { error: { zh: `未知的表「${table}」（可选：${TABLE_KEYS.join('、')}）`, en: `unknown table "${table}" (one of ${TABLE_KEYS.join(', ')})` } };
+    if (!isObject(fields)) return { error: { zh: `「${table}」应为 字段 → 列 的对象`, en: `"${table}" must map fields to columns` } };
+    const known = fieldsOf(key) as string[];
+    const columns: Record<string, string | number> = {};
+    for (const [field, spec] of Object.entries(fields)) {
+      if (!known.includes(field)) return { error: { zh: `${table} 没有字段「${field}」（可选：${known.join('、')}）`, en: `${table} has no field "${field}" (one of ${known.join(', ')})` } };
+      if (typeof spec !== 'string' && !(typeof spec === 'number' && Number.isInteger(spec) && spec > 0)) {
+        return { error: { zh: `${table}.${field} 应为表头文字、列字母或列号`, en: `${table}.${field} must be a header text, a column letter or a column number` } };
+      }
+      columns[field] = spec;
+    }
+    mappings[key] = columns;
+  }
+  return { mappings };
 }

@@ -9,7 +9,8 @@ export type ProblemCode =
   | 'DUPLICATE_ID' | 'MISSING_COLUMN' | 'UNKNOWN_TYPE' | 'AMOUNT_OUT_OF_RANGE'
   | 'MISSING_ID' | 'NO_PERSON' | 'UNKNOWN_DEPARTMENT'
   | 'REPEATED_HEADER' | 'MISSING_FIELD' | 'TENURE_UNKNOWN' | 'BAD_PERIOD' | 'UNKNOWN_SCHEME'
-  | 'BAD_PARAMETER' | 'MISSING_TABLE' | 'ASSIGNED_PERSON' | 'BAD_CSV' | 'BAD_ENCODING';
+  | 'BAD_PARAMETER' | 'MISSING_TABLE' | 'ASSIGNED_PERSON' | 'BAD_CSV' | 'BAD_ENCODING'
+  | 'YEARLESS_DATE' | 'DEPARTMENT_FILLED' | 'MORE_SHEETS' | 'FORMULA_NO_VALUE' | 'LOOKALIKE_HEADER' | 'CELL_TOO_LONG';
 
 /** One message about the input: where it is (table, sheet, Excel row, column) and what is wrong. */
 export interface Problem {
@@ -36,7 +37,7 @@ export const TABLE_NAMES: Record<TableKey, Bilingual> = {
   history: { zh: '获奖记录', en: 'history of winners' },
 };
 
-type Where = { table: TableKey | null; sheet: string | null; row: number | null; column?: string | null };
+export type Where = { table: TableKey | null; sheet: string | null; row: number | null; column?: string | null };
 
 function problem(code: ProblemCode, where: Where, zh: string, en: string): Problem {
   const at = where.sheet === null ? { zh: '', en: '' } : {
@@ -58,6 +59,30 @@ export const messages = {
     `无法识别的期间「${text}」`, `cannot read the period "${text}"`),
   badNumber: (w: Where, text: string) => problem('BAD_NUMBER', w,
     `「${text}」不是数字`, `"${text}" is not a number`),
+  negativeNumber: (w: Where, text: string) => problem('BAD_NUMBER', w,
+    `「${text}」不能为负数，请改正后重新运行`, `"${text}" cannot be negative; correct it and run again`),
+  rateOver100: (w: Where, text: string) => problem('BAD_NUMBER', w,
+    `满意率「${text}」超过 100%，请改正（0.97、97% 或 97）`, `the rate "${text}" is above 100 %; correct it (0.97, 97% or 97)`),
+  satisfiedOverEvaluations: (w: Where, satisfied: number, evaluations: number) => problem('BAD_NUMBER', w,
+    `满意数 ${satisfied} 大于评价数 ${evaluations}，请核对`, `satisfied ${satisfied} is more than evaluations ${evaluations}; check the row`),
+  yearlessDate: (w: Where, text: string, count: number) => problem('YEARLESS_DATE', w,
+    `日期「${text}」未写年份，按评选期间的年份计（本表共 ${count} 行）；如不对请写明年份`,
+    `the date "${text}" has no year and is taken in the selection period's year (${count} rows in this table); write the year if that is wrong`),
+  departmentFilled: (w: Where, department: string, count: number) => problem('DEPARTMENT_FILLED', w,
+    `科室空白，按上一行计为「${department}」（本表共 ${count} 行）；如不对请填写科室`,
+    `the department is blank and taken from the row above: "${department}" (${count} rows in this table); fill it in if that is wrong`),
+  moreSheets: (w: Where, used: string[]) => problem('MORE_SHEETS', w,
+    `此表也像${w.table ? TABLE_NAMES[w.table].zh : ''}，但未读取（已读取：${used.join('、')}）；如需使用请指定工作表`,
+    `this sheet also looks like the ${w.table ? TABLE_NAMES[w.table].en : ''} table but was not read (read: ${used.join(', ')}); name the sheet to use it`),
+  formulaNoValue: (w: Where) => problem('FORMULA_NO_VALUE', w,
+    '公式没有计算结果，此行未计入；请在 Excel 中重新计算后保存',
+    'a formula without a calculated value, row not counted; recalculate in Excel and save'),
+  lookalikeHeader: (w: Where, field: Bilingual) => problem('LOOKALIKE_HEADER', w,
+    `此列像是「${field.zh}」但未使用；如是，请把表头改为「${field.zh}」或在列对应中指定`,
+    `this column looks like "${field.en}" but is not used; if it is, rename the header or map the column`),
+  cellTooLong: (sheet: string, entry: number, column: string, length: number) => problem('CELL_TOO_LONG', { table: null, sheet, row: null, column },
+    `第${entry}条的内容有 ${length} 个字符，超过 Excel 单元格上限 32767，已截断；完整内容见输入表`,
+    `entry ${entry} holds ${length} characters, over Excel's 32,767 per cell, and was cut; the input table has it whole`),
   unknownPerson: (w: Where, who: string) => problem('UNKNOWN_PERSON', w,
     `人员名单中没有「${who}」`, `"${who}" is not on the staff roster`),
   ambiguousName: (w: Where, name: string, ids: string[]) => problem('AMBIGUOUS_NAME', w,

@@ -21,21 +21,63 @@ export function parseNumber(value: unknown): number | null {
 }
 
 /**
- * Reads a rate: `0.97`, `97%`, `"97%"`, and 97 (a number above 1 is read as a percentage).
+ * Words clerks write before a figure (§11): `扣2分`, `罚款50元`, `加1分`. They say what the
+ * figure is, never its sign.
+ */
+const LEADING_WORDS = /^(?:扣款|扣除|扣|罚款|罚|加分|加|奖励)\s*/u;
+
+/**
+ * A figure with its sign, leading words dropped: what parseDeduction and parseCount start from.
+ *
+ * @example parseFigure('扣 -2分') // => -2
+ */
+export function parseFigure(value: unknown): number | null {
+  return parseNumber(typeof value === 'string' ? value.normalize('NFKC').trim().replace(LEADING_WORDS, '') : value);
+}
+
+/**
+ * A deduction (inspections' points, fines' amount): a sign is never a credit, so `-2` deducts 2
+ * points and `-50` is 50 yuan (§11); `扣2分` reads as 2.
+ *
+ * @example parseDeduction('-2') // => 2
+ * @example parseDeduction('罚款50元') // => 50
+ */
+export function parseDeduction(value: unknown): number | null {
+  const n = parseFigure(value);
+  return n === null ? null : Math.abs(n);
+}
+
+/**
+ * A figure that cannot be negative (a count, a praise point, evaluations, served): a negative one
+ * is NaN, so the row is rejected with BAD_NUMBER (§11a). Leading words are read as for deductions.
+ *
+ * @example parseCount('加1分') // => 1
+ * @example parseCount(-3) // => NaN
+ */
+export function parseCount(value: unknown): number | null {
+  const n = parseFigure(value);
+  return n !== null && n < 0 ? NaN : n;
+}
+
+/**
+ * Reads a rate: `0.97`, `97%`, `"97%"`, and 97 (a number of 2 or more is a percentage). A rate
+ * above 100 % (`1.2`, `120%`, `101`) or below 0 cannot be right and is NaN (§11a): a number
+ * between 1 and 2 is a fraction over 1, not a percentage of 1.x (no office is 1.2 % satisfied).
  *
  * @example parseRate('97%') // => 0.97
+ * @example parseRate(1.2) // => NaN
  */
 export function parseRate(value: unknown): number | null {
-  if (typeof value === 'string') {
-    const text = value.normalize('NFKC').replace(/\s+/gu, '');
-    if (text.endsWith('%')) {
-      const n = parseNumber(text.slice(0, -1));
-      return n === null ? NaN : n / 100;
-    }
+  let rate: number | null;
+  const text = typeof value === 'string' ? value.normalize('NFKC').replace(/\s+/gu, '') : null;
+  if (text?.endsWith('%')) {
+    const n = parseNumber(text.slice(0, -1));
+    rate = n === null ? NaN : n / 100;
+  } else {
+    const n = parseNumber(value);
+    rate = n === null || Number.isNaN(n) ? n : n >= 2 ? n / 100 : n;
   }
-  const n = parseNumber(value);
-  if (n === null || Number.isNaN(n)) return n;
-  return n > 1 ? n / 100 : n;
+  return rate !== null && (rate < 0 || rate > 1) ? NaN : rate;
 }
 
 /**

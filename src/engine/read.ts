@@ -1,7 +1,9 @@
-import { type Day, parseDay, partsOf } from './dates';
-import { type ColumnMap, type Field, FIELD_NAMES, findHeader, isRepeatedHeader } from './headers';
-import { messages, type Problem } from './messages';
-import { parseNumber, parseRate } from './numbers';
+import { type Day, parseDay, partsOf, yearlessDay } from './dates';
+import { type ColumnMap, type Field, FIELD_NAMES, isRepeatedHeader, type KindColumn, lookalikeHeaders } from './headers';
+import { isDitto, locateSheet, type LocatedSheet } from './layout';
+import { columnLetters } from './mapping';
+import { messages, type Problem, type Where } from './messages';
+import { parseCount, parseDeduction, parseFigure, parseRate } from './numbers';
 import { buildRoster, isActive, matchPerson, type PersonMatch, type Roster, type StaffMember } from './people';
 import { inPeriod, parseMonth, parsePeriodCell, periodWithin, type Period } from './period';
 import type {
@@ -9,29 +11,35 @@ import type {
 } from './records';
 import type { SchemeParameters, Severity } from './scheme';
 import { cleanText, idText, isBlank, normalizeKey, recordText } from './text';
-import type { Cell, PersonAssignment, TableInput, TableKey } from './types';
+import type { Cell, PersonAssignment, TableInput, TableKey, TableSheet } from './types';
 
 /**
  * The data row being checked: its cells, where it is, and the warnings it raises. One reader
- * walks a whole table, moved from row to row, so a large table allocates nothing per row here.
+ * walks a whole table (all its sheets), moved from row to row, so a large table allocates nothing
+ * per row here.
  */
 class RowReader {
   cells: readonly Cell[] = [];
   row = 0;
-  private readonly assignments: ReadonlyMap<number, PersonAssignment>;
+  sheet: string;
+  columns: ColumnMap = {};
+  headers: Partial<Record<Field, string>> = {};
+  /** Points per kind columns of the sheet (§11), empty with a points column. */
+  kinds: readonly KindColumn[] = [];
+  /** The department given by the heading line above (§11), for a staff table without the column. */
+  heading: string | null = null;
+  /** The first date without a year and how many there were (§11 YEARLESS_DATE). */
+  yearless: { where: Where; text: string; count: number } | null = null;
+  private readonly assignments: ReadonlyMap<string, PersonAssignment>;
 
-  constructor(
-    private readonly table: TableKey,
-    private readonly input: TableInput,
-    private readonly columns: ColumnMap,
-    private readonly headers: Partial<Record<Field, string>>,
-  ) {
-    this.assignments = new Map((input.assignments ?? []).map((a) => [a.row, a]));
+  constructor(private readonly table: TableKey, input: TableInput) {
+    this.sheet = input.sheet;
+    this.assignments = new Map((input.assignments ?? []).map((a) => [`${a.sheet ?? input.sheet}\n${a.row}`, a]));
   }
 
   /** The person the office assigned to this record, if this row is still that record. */
   assignment(written: string): PersonAssignment | undefined {
-    const a = this.assignments.get(this.row);
+    const a = this.assignments.get(`${this.sheet}\n${this.row}`);
     return a && normalizeKey(a.written) === normalizeKey(written) && a.record === recordText(this.cells) ? a : undefined;
   }
 
@@ -41,7 +49,8 @@ class RowReader {
 
   cell(field: Field): Cell {
     const index = this.columns[field];
-    return index === undefined ? null : this.cells[index];
+    if (index === undefined) return field === 'department' ? this.heading : null;
+    return this.cells[index];
   }
 
   text(field: Field): string {
@@ -49,67 +58,140 @@ class RowReader {
     return field === 'id' ? idText(v) : cleanText(v);
   }
 
-  where(field?: Field) {
-    return { table: this.table, sheet: this.input.sheet, row: this.row, column: field ? this.headers[field] ?? FIELD_NAMES[field].zh : null };
+  where(field?: Field): Where {
+    return { table: this.table, sheet: this.sheet, row: this.row, column: field ? this.headers[field] ?? FIELD_NAMES[field].zh : null };
   }
 
   ref(day: Day | null): RowRef {
-    return { table: this.table, sheet: this.input.sheet, row: this.row, day };
+    return { table: this.table, sheet: this.sheet, row: this.row, day };
   }
 }
 
 interface Scan {
   report: TableReport;
-  /** The rows to check, blank and repeated-header rows already counted; the reader moves on each step. */
+  /** The rows to check, blank, line and repeated-header rows already counted; the reader moves on each step. */
   rows: Iterable<RowReader>;
 }
 
-/** Finds the header and walks the data rows, counting blank and repeated-header rows (§1, §10). */
+/** A column's header text on its sheet, or its letter when it has none. */
+function columnName(part: TableSheet, header: readonly Cell[], index: number): string {
+  const text = cleanText(header[index]);
+  return text === '' ? columnLetters((part.firstColumn ?? 1) + index) : text;
+}
+
+/**
+ * Finds the header of each sheet of the table and walks the data rows in sheet order, with one
+ * accounting (§1, §10, §11): blank rows and lines count as skippedBlank, repeated headers and
+ * formulas without a value are rejected; ditto cells (同上) take the value above.
+ */
 function scan(table: TableKey, input: TableInput, warnings: Problem[], errors: Problem[]): Scan | null {
-  const firstRow = input.firstRow ?? 1;
-  const header = findHeader(table, input.grid, input.columns, input.firstColumn ?? 1);
-  if (!('columns' in header)) {
-    errors.push(messages.missingColumn({ table, sheet: input.sheet, row: null }, header.missing.map((f) => FIELD_NAMES[f])));
-    return null;
-  }
-  const { headerIndex, columns, headers } = header;
-  let end = input.grid.length;
-  while (end > headerIndex + 1 && (input.grid[end - 1] ?? []).every(isBlank)) end--;
-  const report: TableReport = {
-    table, sheet: input.sheet, rows: end - headerIndex - 1, used: 0, outOfPeriod: 0, skippedBlank: 0, rejected: 0,
-    columns: headers as Record<string, string>, headerRow: firstRow + headerIndex,
-  };
-  function* rows(): Generator<RowReader> {
-    const reader = new RowReader(table, input, columns, headers);
-    const headerCells = input.grid[headerIndex] ?? [];
-    const mapped = Object.values(columns);
-    for (let i = headerIndex + 1; i < end; i++) {
-      const cells = input.grid[i] ?? [];
-      reader.cells = cells;
-      reader.row = firstRow + i;
-      if (cells.every(isBlank)) report.skippedBlank++;
-      else if (isRepeatedHeader(cells, headerCells, mapped)) {
-        report.rejected++;
-        warnings.push(messages.repeatedHeader(reader.where()));
-      } else yield reader;
+  const parts = [input, ...(input.moreSheets ?? [])];
+  const located: { part: TableSheet; at: LocatedSheet; end: number }[] = [];
+  for (const part of parts) {
+    const at = locateSheet(table, { ...part, columns: input.columns });
+    if (!('header' in at)) {
+      errors.push(messages.missingColumn({ table, sheet: part.sheet, row: null }, at.missing.map((f) => FIELD_NAMES[f])));
+      continue;
     }
+    let end = at.grid.length;
+    while (end > at.header.headerIndex + 1 && (at.grid[end - 1] ?? []).every(isBlank)) end--;
+    located.push({ part, at, end });
+  }
+  const first = located[0];
+  if (!first || located.length < parts.length) return null;
+  const report: TableReport = {
+    table, sheet: parts.map((p) => p.sheet).join('、'), rows: 0, used: 0, outOfPeriod: 0, skippedBlank: 0, rejected: 0,
+    columns: first.at.header.headers as Record<string, string>, headerRow: (input.firstRow ?? 1) + first.at.header.headerIndex,
+  };
+  const read = located.map((l) => l.part.sheet);
+  for (const sheet of input.passedOver ?? []) warnings.push(messages.moreSheets({ table, sheet, row: null }, read));
+  for (const { part, at, end } of located) {
+    report.rows += end - at.header.headerIndex - 1;
+    const headerCells = at.grid[at.header.headerIndex] ?? [];
+    const skip = new Set(at.kinds.map((k) => k.index));
+    for (const look of lookalikeHeaders(table, headerCells, at.header.columns, skip)) {
+      warnings.push(messages.lookalikeHeader(
+        { table, sheet: part.sheet, row: (part.firstRow ?? 1) + at.header.headerIndex, column: look.header }, FIELD_NAMES[look.field]));
+    }
+  }
+  function* rows(): Generator<RowReader> {
+    const reader = new RowReader(table, input);
+    for (const { part, at, end } of located) {
+      const firstRow = part.firstRow ?? 1;
+      const { headerIndex, columns, headers } = at.header;
+      reader.sheet = part.sheet;
+      reader.columns = columns;
+      reader.headers = headers;
+      reader.kinds = at.kinds;
+      const headerCells = at.grid[headerIndex] ?? [];
+      const mapped = Object.values(columns);
+      const noValue = new Map<number, number>();
+      for (const f of part.formulasWithoutValue ?? []) if (!noValue.has(f.row)) noValue.set(f.row, f.column);
+      const above: Cell[] = [];
+      for (let i = headerIndex + 1; i < end; i++) {
+        let cells = at.grid[i] ?? [];
+        reader.row = firstRow + i;
+        reader.heading = at.headings.get(i) ?? null;
+        const formula = noValue.get(i);
+        if (formula !== undefined) {
+          report.rejected++;
+          warnings.push(messages.formulaNoValue({ ...reader.where(), column: columnName(part, headerCells, formula) }));
+          continue;
+        }
+        if (cells.every(isBlank) || at.lines.has(i)) {
+          report.skippedBlank++;
+          continue;
+        }
+        if (cells.some(isDitto)) cells = cells.map((c, k) => (isDitto(c) ? above[k] ?? c : c));
+        cells.forEach((c, k) => {
+          if (!isBlank(c)) above[k] = c;
+        });
+        reader.cells = cells;
+        if (isRepeatedHeader(cells, headerCells, mapped)) {
+          report.rejected++;
+          warnings.push(messages.repeatedHeader(reader.where()));
+        } else yield reader;
+      }
+    }
+    if (reader.yearless) warnings.push(messages.yearlessDate(reader.yearless.where, reader.yearless.text, reader.yearless.count));
   }
   return { report, rows: rows() };
 }
 
 /** Reads one numeric cell; a bad one is warned and rejects the row. */
-function numberOf(r: RowReader, field: Field, problems: Problem[], read = parseNumber): number | null | undefined {
-  const value = read(r.cell(field));
+function numberOf(r: RowReader, field: Field, problems: Problem[], read: (v: unknown) => number | null = parseCount): number | null | undefined {
+  return numberIn(r.cell(field), r.where(field), problems, read);
+}
+
+function numberIn(cell: Cell, where: Where, problems: Problem[], read: (v: unknown) => number | null): number | null | undefined {
+  const value = read(cell);
   if (value !== null && Number.isNaN(value)) {
-    problems.push(messages.badNumber(r.where(field), cleanText(r.cell(field))));
+    // Say why (§11a): a figure that is negative, a rate over 100 %, or no number at all.
+    const text = cleanText(cell);
+    const figure = parseFigure(typeof cell === 'string' ? cell.replace(/%$/u, '') : cell);
+    const readable = figure !== null && !Number.isNaN(figure);
+    problems.push(read === parseRate && readable ? messages.rateOver100(where, text)
+      : readable && figure < 0 ? messages.negativeNumber(where, text) : messages.badNumber(where, text));
     return undefined;
   }
   return value;
 }
 
-function dayOf(r: RowReader, field: Field, date1904: boolean, problems: Problem[]): Day | null {
-  const day = parseDay(r.cell(field), date1904);
-  if (day === null) problems.push(messages.badDate(r.where(field), cleanText(r.cell(field))));
+/**
+ * Reads the date of a record row; month-first text without a year (`7月5日`) takes the period's
+ * year (§11), and the table gets one YEARLESS_DATE warning.
+ */
+function dayOf(r: RowReader, field: Field, date1904: boolean, problems: Problem[], year: number | null = null): Day | null {
+  const cell = r.cell(field);
+  let day = parseDay(cell, date1904);
+  if (day === null && year !== null) {
+    day = yearlessDay(cell, year);
+    if (day !== null) {
+      if (r.yearless) r.yearless.count++;
+      else r.yearless = { where: r.where(field), text: cleanText(cell), count: 1 };
+    }
+  }
+  if (day === null) problems.push(messages.badDate(r.where(field), cleanText(cell)));
   return day;
 }
 
@@ -127,7 +209,10 @@ export function readStaff(input: TableInput, warnings: Problem[]): StaffRead {
   const s = scan('staff', input, warnings, errors);
   if (!s) return { roster: buildRoster([]), report: null, errors };
   const members: StaffMember[] = [];
-  const seen = new Map<string, number[]>();
+  const seen = new Map<string, StaffMember[]>();
+  // A blank department under a filled one is the one above (§11: written once per group).
+  let department = '';
+  let filled: { where: Where; department: string; count: number } | null = null;
   for (const r of s.rows) {
     const id = r.text('id');
     if (id === '') {
@@ -135,7 +220,14 @@ export function readStaff(input: TableInput, warnings: Problem[]): StaffRead {
       warnings.push(messages.missingId(r.where('id')));
       continue;
     }
-    const missing = (['name', 'department'] as const).find((f) => r.text(f) === '');
+    let own = r.text('department');
+    if (own === '' && department !== '' && r.has('department')) {
+      own = department;
+      if (filled) filled.count++;
+      else filled = { where: r.where('department'), department, count: 1 };
+    }
+    department = own;
+    const missing = r.text('name') === '' ? 'name' : own === '' ? 'department' : null;
     if (missing) {
       s.report.rejected++;
       warnings.push(messages.missingField(r.where(missing), FIELD_NAMES[missing]));
@@ -147,19 +239,22 @@ export function readStaff(input: TableInput, warnings: Problem[]): StaffRead {
       if (windowSince === null) warnings.push(messages.badDate(r.where('windowSince'), cleanText(r.cell('windowSince'))));
     }
     const key = normalizeKey(id);
-    const rows = seen.get(key);
-    if (rows) rows.push(r.row);
-    else seen.set(key, [r.row]);
-    members.push({
-      id, key, name: r.text('name'), department: r.text('department'), post: r.text('post'),
-      active: isActive(r.cell('active')), windowSince, sheet: input.sheet, row: r.row,
-    });
+    const member: StaffMember = {
+      id, key, name: r.text('name'), department: own, post: r.text('post'),
+      active: isActive(r.cell('active')), windowSince, sheet: r.sheet, row: r.row,
+    };
+    const same = seen.get(key);
+    if (same) same.push(member);
+    else seen.set(key, [member]);
+    members.push(member);
     s.report.used++;
   }
-  for (const [, rows] of seen) {
-    if (rows.length < 2) continue;
-    const first = members.find((m) => m.row === rows[0]) as StaffMember;
-    errors.push(messages.duplicateId({ table: 'staff', sheet: input.sheet, row: rows[1] as number, column: s.report.columns.id ?? null }, first.id, rows));
+  if (filled) warnings.push(messages.departmentFilled(filled.where, filled.department, filled.count));
+  for (const [, same] of seen) {
+    const [first, second] = same;
+    if (!first || !second) continue;
+    errors.push(messages.duplicateId(
+      { table: 'staff', sheet: second.sheet, row: second.row, column: s.report.columns.id ?? null }, first.id, same.map((m) => m.row)));
   }
   return { roster: buildRoster(members), report: s.report, errors };
 }
@@ -274,9 +369,9 @@ export function readInspections(
   out.report = s.report;
   const date1904 = input.date1904 ?? false;
   for (const r of s.rows) {
-    const day = dayOf(r, 'date', date1904, warnings);
-    const points = day === null ? undefined : numberOf(r, 'points', warnings);
-    if (day === null || points === undefined) {
+    const day = dayOf(r, 'date', date1904, warnings, period.year);
+    const found = day === null ? undefined : pointsOf(r, warnings);
+    if (day === null || found === undefined) {
       s.report.rejected++;
       continue;
     }
@@ -291,15 +386,40 @@ export function readInspections(
       continue;
     }
     if (current) s.report.used++;
-    if (!isViolation(r.cell('result'), points)) continue;
-    const violation: Violation = {
-      subject, day, points: points ?? parameters.violationPoints, kind: inspectionKind(r.cell('kind')),
-      item: r.text('item'), source: r.ref(day),
-    };
-    out.yearToDate.push(violation);
-    if (current) out.violations.push(violation);
+    for (const { points, kind } of found) {
+      if (!isViolation(r.cell('result'), points)) continue;
+      const violation: Violation = {
+        subject, day, points: points ?? parameters.violationPoints, kind: kind ?? inspectionKind(r.cell('kind')),
+        item: r.text('item'), source: r.ref(day),
+      };
+      out.yearToDate.push(violation);
+      if (current) out.violations.push(violation);
+    }
   }
   return out;
+}
+
+/**
+ * The points of an inspection row, signs and words read as deductions (§11). With points in one
+ * column per kind, each filled kind column is a violation of its own; a row with none filled is
+ * one record with blank points (the default rule of §3). Undefined: a bad number, row rejected.
+ */
+function pointsOf(r: RowReader, warnings: Problem[]): { points: number | null; kind: InspectionKind | null }[] | undefined {
+  if (r.kinds.length === 0) {
+    const points = numberOf(r, 'points', warnings, parseDeduction);
+    return points === undefined ? undefined : [{ points, kind: null }];
+  }
+  const out: { points: number | null; kind: InspectionKind | null }[] = [];
+  let bad = false;
+  for (const k of r.kinds) {
+    const cell = r.cells[k.index];
+    if (isBlank(cell)) continue;
+    const points = numberIn(cell, { ...r.where(), column: k.header }, warnings, parseDeduction);
+    if (points === undefined) bad = true;
+    else out.push({ points, kind: k.kind });
+  }
+  if (bad) return undefined;
+  return out.length > 0 ? out : [{ points: null, kind: null }];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -339,8 +459,8 @@ export function readFines(
   const vetoTypes = new Set(parameters.vetoTypes.map(normalizeKey));
   const fineTypes = new Set(parameters.fineTypes.map(normalizeKey));
   for (const r of s.rows) {
-    const day = dayOf(r, 'date', input.date1904 ?? false, warnings);
-    const amount = day === null ? undefined : numberOf(r, 'amount', warnings);
+    const day = dayOf(r, 'date', input.date1904 ?? false, warnings, period.year);
+    const amount = day === null ? undefined : numberOf(r, 'amount', warnings, parseDeduction);
     if (day === null || amount === undefined) {
       s.report.rejected++;
       continue;
@@ -380,7 +500,7 @@ export function readPraise(
   const s = scan('praise', input, warnings, errors);
   if (!s) return { report: null, praise };
   for (const r of s.rows) {
-    const day = dayOf(r, 'date', input.date1904 ?? false, warnings);
+    const day = dayOf(r, 'date', input.date1904 ?? false, warnings, period.year);
     const points = day === null ? undefined : numberOf(r, 'points', warnings);
     if (day === null || points === undefined) {
       s.report.rejected++;
@@ -422,6 +542,11 @@ export function readSatisfaction(
     const rate = numberOf(r, 'rate', warnings, parseRate);
     const served = numberOf(r, 'served', warnings);
     if (evaluations === undefined || satisfied === undefined || rate === undefined || served === undefined) {
+      s.report.rejected++;
+      continue;
+    }
+    if (evaluations !== null && satisfied !== null && satisfied > evaluations) {
+      warnings.push(messages.satisfiedOverEvaluations(r.where('satisfied'), satisfied, evaluations));
       s.report.rejected++;
       continue;
     }

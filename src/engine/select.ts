@@ -120,7 +120,8 @@ function keysOf(p: PersonResult): RankKeys {
  * the deductions, the winners and the department awards. Bad input is reported, never thrown.
  */
 export function runSelection(input: SelectionInput): SelectionOutcome {
-  const warnings: Problem[] = Object.values(input.tables).flatMap((t) => t?.readWarnings ?? []);
+  const warnings: Problem[] = Object.values(input.tables)
+    .flatMap((t) => (t ? [t, ...t.moreSheets ?? []] : []).flatMap((s) => s.readWarnings ?? []));
   const errors: Problem[] = [];
   const period = typeof input.period === 'string' ? parsePeriod(input.period) : input.period;
   if (!period) errors.push(messages.badPeriod(String(input.period)));

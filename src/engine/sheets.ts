@@ -1,7 +1,7 @@
 import { formatDay } from './dates';
 import { FIELD_NAMES } from './headers';
 import { STATUS_WORDS, VETO_WORDS, YES_NO } from './labels';
-import { TABLE_NAMES } from './messages';
+import { messages, type Problem, TABLE_NAMES } from './messages';
 import { periodLabel } from './period';
 import type { RowRef } from './records';
 import type { SelectionResult } from './select';
@@ -272,7 +272,8 @@ export function awardTable(r: SelectionResult, lang: Lang): ResultSheet {
 
 /** The table of one result sheet (header and rows), as the cell functions spill it. */
 export function resultBlock(kind: 'results' | 'winners' | 'deductions', r: SelectionResult, lang: Lang): SheetBlock {
-  return kind === 'results' ? resultsSheet(r, lang) : kind === 'winners' ? winnersSheet(r, lang) : deductionsSheet(r, lang);
+  const block = kind === 'results' ? resultsSheet(r, lang) : kind === 'winners' ? winnersSheet(r, lang) : deductionsSheet(r, lang);
+  return safeBlock(block, resultSheetName(kind, r.period.id, lang), []);
 }
 
 /** Facts of a run the engine cannot know itself. */
@@ -330,17 +331,60 @@ function logSheet(r: SelectionResult, run: RunInfo, lang: Lang): ResultSheet {
   };
 }
 
-/** The six result sheets of §8 for one run, in the UI language. */
+/** The six result sheets of §8 for one run, in the UI language; cells safe for every writer (§11a). */
 export function resultSheets(r: SelectionResult, run: RunInfo, lang: Lang): ResultSheet[] {
   const one = (kind: ResultSheetKind, block: SheetBlock): ResultSheet =>
     ({ kind, name: resultSheetName(kind, r.period.id, lang), title: null, blocks: [block], printable: false });
-  return [
+  const cut: Problem[] = [];
+  const sheets = [
     { ...one('results', resultsSheet(r, lang)), side: departmentScores(r, lang) },
     one('vetoes', vetoesSheet(r, lang)),
     one('deductions', deductionsSheet(r, lang)),
     one('winners', winnersSheet(r, lang)),
     awardTable(r, lang),
-    logSheet(r, run, lang),
-  ];
+  ].map((sheet) => safeSheet(sheet, cut));
+  // Cells cut on the other sheets are listed in the run log's warnings.
+  return [...sheets, safeSheet(logSheet({ ...r, warnings: [...r.warnings, ...cut] }, run, lang), cut)];
+}
+
+/** Excel's limit of characters in one cell. */
+export const MAX_CELL_CHARS = 32_767;
+/**
+ * Characters XML 1.0 forbids: C0 controls but tab and newline (and CR), lone surrogates, U+FFFE, U+FFFF.
+ * With the u flag a surrogate pair is one code point, so the surrogate range matches lone halves only
+ * (and no lookbehind is needed, which WebKit before Safari 16.4 cannot parse).
+ */
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what must go
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
+
+/**
+ * Text any writer can store (§11a): characters XML forbids dropped, and cut to Excel's 32,767
+ * characters per cell; `onCut` is told the length before cutting.
+ *
+ * @example safeText('a\u0001b\uFFFF') // => 'ab'
+ */
+export function safeText(text: string, onCut: (length: number) => void = () => undefined): string {
+  const clean = text.replace(XML_FORBIDDEN, '');
+  if (clean.length <= MAX_CELL_CHARS) return clean;
+  onCut(clean.length);
+  return clean.slice(0, MAX_CELL_CHARS);
+}
+
+/** A block with every text made safe (§11a); each cut cell adds a CELL_TOO_LONG warning to `cut`. */
+function safeBlock(b: SheetBlock, sheet: string, cut: Problem[]): SheetBlock {
+  return {
+    ...b, caption: b.caption === null ? null : safeText(b.caption), columns: b.columns.map((c) => ({ ...c, header: safeText(c.header) })),
+    rows: b.rows.map((row, i) => row.map((cell, k) => (typeof cell === 'string'
+      ? safeText(cell, (length) => cut.push(messages.cellTooLong(sheet, i + 1, b.columns[k]?.header ?? '', length))) : cell))),
+    total: b.total?.map((cell) => (typeof cell === 'string' ? safeText(cell) : cell)) ?? null,
+  };
+}
+
+/** A result sheet with every text made safe (§11a); each cut cell adds a CELL_TOO_LONG warning to `cut`. */
+export function safeSheet(sheet: ResultSheet, cut: Problem[]): ResultSheet {
+  return {
+    ...sheet, title: sheet.title === null ? null : safeText(sheet.title), blocks: sheet.blocks.map((b) => safeBlock(b, sheet.name, cut)),
+    ...(sheet.side ? { side: { ...sheet.side, block: safeBlock(sheet.side.block, sheet.name, cut) } } : {}),
+  };
 }
 

@@ -1,14 +1,22 @@
 /**
- * Text comparison key: NFKC (full-width → half-width), all white space removed, case-folded.
- * Used for headers, names, ids and words, so `姓 名` = `姓名` and `ＩＤ` = `id`.
+ * Characters that show nothing but make two ids differ (§11a): zero-width space, non-joiner and
+ * joiner, word joiner, soft hyphen, BOM. Pasted from web pages and chat, they are never meant.
+ */
+const INVISIBLE = /[\u200B-\u200D\u2060\u00AD\uFEFF]/gu;
+
+/**
+ * Text comparison key: NFKC (full-width → half-width), invisible characters and all white space
+ * removed, case-folded. Used for headers, names, ids and words, so `姓 名` = `姓名` and `ＩＤ` = `id`.
  *
  * @example normalizeKey(' Ｈ0101\u3000') // => 'h0101'
+ * @example normalizeKey('H0004\u200B') // => 'h0004'
  */
 export function normalizeKey(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  if (typeof value !== 'string') return String(value).normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
-  return memo(keyCache, value, (v) => v.normalize('NFKC').replace(/\s+/gu, '').toLowerCase());
+  const key = (v: string) => v.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/gu, '').toLowerCase();
+  if (typeof value !== 'string') return key(String(value));
+  return memo(keyCache, value, key);
 }
 
 /**
@@ -29,11 +37,11 @@ function memo(cache: Map<string, string>, value: string, compute: (v: string) =>
   return out;
 }
 
-/** Text as shown to people: NFKC and trimmed, inner spaces kept. */
+/** Text as shown to people: NFKC, invisible characters removed, trimmed, inner spaces kept. */
 export function cleanText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
-  if (typeof value === 'string') return memo(textCache, value, (v) => v.normalize('NFKC').trim());
+  if (typeof value === 'string') return memo(textCache, value, (v) => v.normalize('NFKC').replace(INVISIBLE, '').trim());
   return String(value).normalize('NFKC').trim();
 }
 

@@ -34,13 +34,11 @@ export interface Bilingual {
 
 export type Lang = 'zh' | 'en';
 
-/** One table as read from a workbook or a CSV file. */
-export interface TableInput {
+/** One sheet of a table. */
+export interface TableSheet {
   /** What the user sees as the table's name in messages: the sheet name, or file#sheet. */
   sheet: string;
   grid: Grid;
-  /** The workbook uses the 1904 date system (Mac Excel). */
-  date1904?: boolean;
   /** The Excel row number of grid[0] (a used range may start below row 1). */
   firstRow?: number;
   /** The Excel column number (1 = A) of grid[][0]. */
@@ -51,6 +49,19 @@ export interface TableInput {
   formulasWithoutValue?: readonly GridAddress[];
   /** What the reader found wrong in the file without refusing it (a CSV's BAD_ENCODING): the run's warnings. */
   readWarnings?: readonly Problem[];
+}
+
+/** One table as read from a workbook or a CSV file. */
+export interface TableInput extends TableSheet {
+  /** The workbook uses the 1904 date system (Mac Excel). */
+  date1904?: boolean;
+  /**
+   * Further sheets of the same table (§11: `7月督导检查`, `8月督导检查`), read after this one in
+   * sheet order, with one row accounting; each has its own header.
+   */
+  moreSheets?: readonly TableSheet[];
+  /** Other sheets that also look like this table and are not read (§11 MORE_SHEETS). */
+  passedOver?: readonly string[];
   /** User overrides: field → header text, or column letter (`"C"`), or 1-based column number. */
   columns?: Readonly<Record<string, string | number>>;
   /** Rows whose person the office named by hand (人员指认): same-name or unknown people resolved. */
@@ -64,6 +75,8 @@ export interface TableInput {
  */
 export interface PersonAssignment {
   row: number;
+  /** The sheet of the row, when the table spans several sheets (absent: the table's first). */
+  sheet?: string;
   written: string;
   record: string;
   id: string;

@@ -1,6 +1,6 @@
 import { discoverTables } from '../engine/discover';
 import { isResultSheetName } from '../engine/sheets';
-import type { TableInput, TableKey } from '../engine/types';
+import type { TableInput, TableKey, TableSheet } from '../engine/types';
 import type { SheetData, TableSource } from './types';
 
 /** A table the user pointed at: a source and, when it has several sheets, which one. */
@@ -15,19 +15,22 @@ export interface CollectedTables {
   files: Partial<Record<TableKey, string>>;
 }
 
-/** A sheet as the engine's table: its cells, merged ranges and formulas without a value as read, and the reader's warnings. */
-function tableInput(data: SheetData, label: string): TableInput {
+function tableSheet(data: SheetData, label: string): TableSheet {
   return {
-    sheet: label, grid: data.grid, date1904: data.date1904, firstRow: data.firstRow, firstColumn: data.firstColumn,
-    ...(data.merges?.length ? { merges: data.merges } : {}),
-    ...(data.formulasWithoutValue?.length ? { formulasWithoutValue: data.formulasWithoutValue } : {}),
-    ...(data.warnings?.length ? { readWarnings: data.warnings } : {}),
+    sheet: label, grid: data.grid, firstRow: data.firstRow, firstColumn: data.firstColumn,
+    ...(data.merges && data.merges.length > 0 ? { merges: data.merges } : {}),
+    ...(data.formulasWithoutValue && data.formulasWithoutValue.length > 0 ? { formulasWithoutValue: data.formulasWithoutValue } : {}),
+    ...(data.warnings && data.warnings.length > 0 ? { readWarnings: data.warnings } : {}),
   };
 }
 
+function tableInput(data: SheetData, label: string): TableInput {
+  return { ...tableSheet(data, label), date1904: data.date1904 };
+}
+
 /**
- * Gathers the input tables (§9): tables picked explicitly win; the rest are found in the given
- * workbooks, in order, by sheet name, else by headers. Our own result sheets are never input.
+ * Gathers the input tables (§9, §11): tables picked explicitly win; the rest are found in the
+ * given workbooks, in order, by sheet name, else by headers. Our own result sheets are never input.
  */
 export async function collectTables(
   books: readonly TableSource[], picks: Partial<Record<TableKey, TablePick>>, onSheet: (label: string) => void = () => undefined,
@@ -35,14 +38,16 @@ export async function collectTables(
   const out: CollectedTables = { tables: {}, files: {} };
   for (const [table, pick] of Object.entries(picks) as [TableKey, TablePick][]) {
     const names = await pick.source.sheetNames();
-    let sheet = pick.sheet;
-    if (sheet === null) {
-      if (names.length === 1) sheet = names[0] as string;
-      else {
-        const all = await Promise.all(names.map(async (name) => ({ name, grid: (await pick.source.readSheet(name)).grid })));
-        sheet = discoverTables(all, isResultSheetName).find((c) => c.table === table)?.sheet ?? names[0] as string;
+    if (pick.sheet === null && names.length > 1) {
+      // A file given for one table: its sheets of that table, found as in a workbook.
+      const found = chooseTables(await loadSheets([pick.source], onSheet))[table];
+      if (found) {
+        out.tables[table] = tableOf(found);
+        out.files[table] = pick.source.label;
+        continue;
       }
     }
+    const sheet = pick.sheet ?? names[0] as string;
     onSheet(`${pick.source.label}#${sheet}`);
     const data = await pick.source.readSheet(sheet);
     const label = names.length === 1 && pick.sheet === null ? pick.source.label.replace(/^.*[\\/]/u, '') : sheet;
@@ -50,10 +55,10 @@ export async function collectTables(
     out.files[table] = pick.source.label;
   }
   const loaded = await loadSheets(books, onSheet);
-  for (const [table, sheet] of Object.entries(chooseTables(loaded)) as [TableKey, LoadedSheet][]) {
+  for (const [table, found] of Object.entries(chooseTables(loaded)) as [TableKey, FoundTable][]) {
     if (out.tables[table]) continue;
-    out.tables[table] = tableInput(sheet.data, sheet.label);
-    out.files[table] = sheet.book.label;
+    out.tables[table] = tableOf(found);
+    out.files[table] = found.sheets[0]?.book.label ?? '';
   }
   return out;
 }
@@ -81,20 +86,39 @@ export async function loadSheets(books: readonly TableSource[], onSheet: (label:
   return out;
 }
 
-/** The sheet of each table (§9): in each book by sheet name, else by headers; the first book that has a table wins. */
-export function chooseTables(sheets: readonly LoadedSheet[]): Partial<Record<TableKey, LoadedSheet>> {
-  const out: Partial<Record<TableKey, LoadedSheet>> = {};
+/** The sheets of one table (several when split by period, §11), and the others that look like it. */
+export interface FoundTable {
+  sheets: LoadedSheet[];
+  /** Labels of sheets that also look like the table and are not read (MORE_SHEETS). */
+  passedOver: string[];
+}
+
+/** The sheets of each table (§9, §11): in each book by sheet name, else by headers; the first book that has a table wins. */
+export function chooseTables(sheets: readonly LoadedSheet[]): Partial<Record<TableKey, FoundTable>> {
+  const out: Partial<Record<TableKey, FoundTable>> = {};
   const books = [...new Set(sheets.map((s) => s.book))];
   for (const book of books) {
     const own = sheets.filter((s) => s.book === book);
+    const byName = (name: string) => own.find((s) => s.data.name === name);
     for (const choice of discoverTables(own.map((s) => s.data), isResultSheetName)) {
-      out[choice.table] ??= own.find((s) => s.data.name === choice.sheet);
+      out[choice.table] ??= {
+        sheets: choice.sheets.map(byName).filter((s): s is LoadedSheet => s !== undefined),
+        passedOver: choice.passedOver.map((name) => byName(name)?.label ?? name),
+      };
     }
   }
   return out;
 }
 
-/** A loaded sheet as the engine's table, with the user's column overrides. */
-export function tableOf(sheet: LoadedSheet, columns?: Readonly<Record<string, string | number>>): TableInput {
-  return { ...tableInput(sheet.data, sheet.label), ...(columns ? { columns } : {}) };
+/** A table found (or one sheet the user picked) as the engine's table, with the user's column overrides. */
+export function tableOf(found: FoundTable | LoadedSheet, columns?: Readonly<Record<string, string | number>>): TableInput {
+  const { sheets, passedOver } = 'sheets' in found ? found : { sheets: [found], passedOver: [] };
+  const [first, ...more] = sheets;
+  if (!first) throw new Error('a found table has at least one sheet');
+  return {
+    ...tableInput(first.data, first.label),
+    ...(more.length > 0 ? { moreSheets: more.map((s) => tableSheet(s.data, s.label)) } : {}),
+    ...(passedOver.length > 0 ? { passedOver } : {}),
+    ...(columns ? { columns } : {}),
+  };
 }

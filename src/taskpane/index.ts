@@ -12,7 +12,7 @@ import { runSelection, type SelectionOutcome, type SelectionResult } from '../en
 import { awardTable, resultSheets, type ResultSheet, type ResultSheetKind } from '../engine/sheets';
 import type { Lang, PersonAssignment, TableInput, TableKey } from '../engine/types';
 import { ExcelSink, ExcelSource, openAsNewWorkbook, type RunUndo } from '../io/office';
-import { chooseTables, loadSheets, tableOf as tableInputOf, type LoadedSheet } from '../io/tables';
+import { chooseTables, loadSheets, tableOf as tableInputOf, type FoundTable, type LoadedSheet } from '../io/tables';
 import { XlsxResultWriter } from '../io/xlsxWriter';
 import { $, blockTable, el, problemItem, tableOf } from './dom';
 import { openFiles } from './files';
@@ -41,7 +41,7 @@ const state = {
   step: 'sources' as StepId,
   loaded: [] as LoadedSheet[],
   /** The sheet of each table as found automatically in `loaded` (§9), worked out once per read. */
-  found: {} as Partial<Record<TableKey, LoadedSheet>>,
+  found: {} as Partial<Record<TableKey, FoundTable>>,
   /** Whether `loaded` came from this workbook (so problems can select their cells). */
   loadedFromWorkbook: false,
   choices: {} as Choices,
@@ -112,15 +112,19 @@ function remember(): void {
 // ---------------------------------------------------------------------------------------------
 // Step 1: sources
 
-/** The sheet of each table: the user's pick by name where it still exists, else the one found automatically. */
-function pickedSheets(): Partial<Record<TableKey, LoadedSheet>> {
+/**
+ * The sheets of each table: the user's pick by name where it still exists (that one sheet), else
+ * the ones found automatically (several when the table is split by period, §11).
+ */
+function pickedSheets(): Partial<Record<TableKey, FoundTable>> {
   const auto = state.found;
-  const out: Partial<Record<TableKey, LoadedSheet>> = {};
+  const out: Partial<Record<TableKey, FoundTable>> = {};
   for (const table of TABLE_ORDER) {
     const chosen = state.choices.sheets?.[table];
     if (chosen === null) continue;
-    const sheet = chosen === undefined ? auto[table] : state.loaded.find((s) => s.label === chosen) ?? auto[table];
-    if (sheet) out[table] = sheet;
+    const sheet = chosen === undefined ? undefined : state.loaded.find((s) => s.label === chosen);
+    const found = sheet ? { sheets: [sheet], passedOver: [] } : auto[table];
+    if (found) out[table] = found;
   }
   return out;
 }
@@ -169,7 +173,7 @@ function renderSources(): void {
     select.id = `pick-${table}`;
     select.dataset['table'] = table;
     select.append(new Option(s.notUsed, ''), ...state.loaded.map((sh) => new Option(sh.label, sh.label)));
-    select.value = picked[table]?.label ?? '';
+    select.value = picked[table]?.sheets[0]?.label ?? '';
     select.addEventListener('change', () => {
       state.choices.sheets = { ...state.choices.sheets, [table]: select.value === '' ? null : select.value };
       state.outcome = null;
@@ -190,9 +194,9 @@ function renderSources(): void {
 
 function inputTables(): Partial<Record<TableKey, TableInput>> {
   const out: Partial<Record<TableKey, TableInput>> = {};
-  for (const [table, sheet] of Object.entries(pickedSheets()) as [TableKey, LoadedSheet][]) {
+  for (const [table, found] of Object.entries(pickedSheets()) as [TableKey, FoundTable][]) {
     const assignments = assignmentsOf(table);
-    out[table] = { ...tableInputOf(sheet, state.choices.columns?.[table]), ...(assignments.length > 0 ? { assignments } : {}) };
+    out[table] = { ...tableInputOf(found, state.choices.columns?.[table]), ...(assignments.length > 0 ? { assignments } : {}) };
   }
   return out;
 }
@@ -296,7 +300,7 @@ function renderMapping(): void {
 /** Selects the cell a problem is about, in this workbook (inputs are read only: selecting is safe). */
 function selectAction(p: Problem): (() => void) | null {
   if (!state.loadedFromWorkbook || p.sheet === null) return null;
-  const input = Object.values(state.tables).find((t) => t.sheet === p.sheet);
+  const input = Object.values(state.tables).flatMap((t) => [t, ...(t.moreSheets ?? [])]).find((t) => t.sheet === p.sheet);
   const address = input ? problemAddress(p, input) : null;
   if (!address) return null;
   return () => {
@@ -494,7 +498,8 @@ async function writeIntoWorkbook(): Promise<void> {
     progress.value = 0;
     // Sheets this run read from the workbook are never written (the history sheet is ours to update).
     const inputs = new Set(state.loadedFromWorkbook
-      ? (Object.entries(state.tables) as [TableKey, TableInput][]).filter(([k]) => k !== 'history').map(([, t]) => t.sheet) : []);
+      ? (Object.entries(state.tables) as [TableKey, TableInput][]).filter(([k]) => k !== 'history')
+        .flatMap(([, t]) => [t.sheet, ...(t.moreSheets ?? []).map((m) => m.sheet)]) : []);
     const sink = new ExcelSink(excelRun, inputs, { onProgress: (done, total) => { progress.value = done / total; } });
     try {
       await sink.writeSheets(sheets);

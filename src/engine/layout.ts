@@ -1,0 +1,106 @@
+import { type Field, findHeader, headerAt, type HeaderFailure, type HeaderMatch, kindColumns, type KindColumn } from './headers';
+import { isBlank, normalizeKey } from './text';
+import type { Cell, Grid, MergedRange, TableInput, TableKey } from './types';
+
+/**
+ * A sheet as the clerk means it (§11): a merged range down a column gives its value to every row
+ * it spans; across columns it stays once, in its first column (a block does both). Lines — rows
+ * whose non-blank cells all lie in one range merged across columns, and subtotal rows — are
+ * marked so they never become records.
+ */
+export interface SheetLayout {
+  grid: Grid;
+  /** Grid indexes of the lines (titles, department headings, notes, signatures, subtotals). */
+  lines: ReadonlySet<number>;
+}
+
+/** Words that open a subtotal row (小计 · 合计 · 总计) in its first non-blank cell. */
+const SUBTOTAL = /^(?:小计|合计|总计|subtotal|total)/u;
+
+export function sheetLayout(grid: Grid, merges: readonly MergedRange[] = []): SheetLayout {
+  const filled = merges.some((m) => m.bottom > m.top) ? grid.slice() : grid;
+  for (const m of merges) {
+    if (m.bottom <= m.top) continue;
+    const value = grid[m.top]?.[m.left];
+    if (isBlank(value)) continue;
+    for (let r = m.top + 1; r <= m.bottom && r < filled.length; r++) {
+      const row = (filled[r] ?? []).slice();
+      while (row.length < m.left) row.push(null);
+      row[m.left] = value;
+      (filled as Cell[][])[r] = row;
+    }
+  }
+  const across = merges.filter((m) => m.right > m.left);
+  const lines = new Set<number>();
+  for (let r = 0; r < filled.length; r++) {
+    const row = filled[r] ?? [];
+    const first = row.findIndex((c) => !isBlank(c));
+    if (first < 0) continue;
+    if (typeof row[first] === 'string' && SUBTOTAL.test(normalizeKey(row[first]))) {
+      lines.add(r);
+      continue;
+    }
+    const range = across.find((m) => m.top <= r && r <= m.bottom && m.left <= first && first <= m.right);
+    if (range && row.every((c, i) => isBlank(c) || (range.left <= i && i <= range.right))) lines.add(r);
+  }
+  return { grid: filled, lines };
+}
+
+/** One sheet of a table, located: its layout, header and where each row's department comes from. */
+export interface LocatedSheet extends SheetLayout {
+  header: HeaderMatch;
+  /** Inspections with points in one column per kind (§11). */
+  kinds: KindColumn[];
+  /**
+   * A staff table without a department column takes each row's department from the heading line
+   * above it (§11): grid index → heading text. Empty otherwise.
+   */
+  headings: ReadonlyMap<number, string>;
+}
+
+/** A heading line names a group; a note or signature (`备注：…`, `制表人：…`) or subtotal does not. */
+function headingText(row: readonly Cell[]): string | null {
+  const cell = row.find((c) => !isBlank(c));
+  const text = typeof cell === 'string' ? cell.trim() : '';
+  return text === '' || /[:：]/u.test(text) || SUBTOTAL.test(normalizeKey(text)) ? null : text;
+}
+
+/**
+ * Finds a table on one sheet (§10, §11): the header row among the first rows; under a two-row
+ * header (cells merged down beside group cells merged across) the header is the bottom row of the
+ * merges that start on it. A staff table may lack the department column when heading lines give it.
+ */
+export function locateSheet(table: TableKey, input: Pick<TableInput, 'grid' | 'merges' | 'columns' | 'firstColumn'>): LocatedSheet | HeaderFailure {
+  const layout = sheetLayout(input.grid, input.merges);
+  const firstColumn = input.firstColumn ?? 1;
+  let found = findHeader(table, layout.grid, input.columns, firstColumn);
+  const headed = !('columns' in found) && table === 'staff' && found.missing.length === 1 && found.missing[0] === 'department';
+  if (headed) {
+    const excused: readonly Field[] = ['department'];
+    const retry = findHeader(table, layout.grid, input.columns, firstColumn, excused);
+    const below = 'columns' in retry && [...layout.lines].some((r) => r > retry.headerIndex && headingText(layout.grid[r] ?? []) !== null);
+    if (below) found = retry;
+  }
+  if (!('columns' in found)) return found;
+  let bottom = found.headerIndex;
+  for (const m of input.merges ?? []) {
+    if (m.top === found.headerIndex && m.left === m.right && m.bottom > bottom) bottom = m.bottom;
+  }
+  const header = bottom === found.headerIndex ? found : headerAt(table, layout.grid, bottom, input.columns, firstColumn);
+  const headings = new Map<number, string>();
+  if (header.columns.department === undefined && table === 'staff') {
+    let current: string | null = null;
+    for (let r = header.headerIndex + 1; r < layout.grid.length; r++) {
+      if (layout.lines.has(r)) current = headingText(layout.grid[r] ?? []) ?? current;
+      else if (current !== null) headings.set(r, current);
+    }
+  }
+  return { ...layout, header, kinds: kindColumns(table, layout.grid[header.headerIndex] ?? [], header.columns), headings };
+}
+
+/** Cells that mean "the same as above" (§11 同上). */
+const DITTO = new Set(['同上', '〃', '"', '”', '“', '″', 'ditto']);
+
+export function isDitto(value: Cell): boolean {
+  return typeof value === 'string' && DITTO.has(normalizeKey(value));
+}
