@@ -208,6 +208,12 @@ describe('reader: files that cannot be read', () => {
     const doc = new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' }) as ArrayLike<number> as number[]);
     await rejectsUnreadable(open(doc, 'old.xls'), 'old.xls', /不是可读取的工作簿格式（\.xls）/u);
     await rejectsUnreadable(open(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'cut.xlsx'), 'cut.xlsx', /损坏.*damaged/u);
+    // A workbook with a password to open is a compound file holding the encrypted package (MS-OFFCRYPTO 2.3.4).
+    const encrypted = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(encrypted, 'EncryptionInfo', new Uint8Array(200));
+    XLSX.CFB.utils.cfb_add(encrypted, 'EncryptedPackage', new Uint8Array(600));
+    const locked = new Uint8Array(XLSX.CFB.write(encrypted, { type: 'array' }) as ArrayLike<number> as number[]);
+    await rejectsUnreadable(open(locked, '加密.xlsx'), '加密.xlsx', /打开密码.*encrypted/u);
   });
 
   it('a missing file: no such file, said once in each language', async () => {
