@@ -5,6 +5,7 @@
  * holds exactly the XML it is about.
  */
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -16,7 +17,7 @@ import type { SheetData, TableSource } from '../src/io/types';
 import { openSource, SourceError } from '../src/io/xlsx';
 import { isDateFormat } from '../src/io/xlsxReader';
 import { entryChunks, zipEntries, ZipError } from '../src/io/zip';
-import { fixture, makeTemp, removeTemp, runCli } from './helpers/cli';
+import { fixture, makeTemp, removeTemp, ROOT, runCli } from './helpers/cli';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -208,6 +209,12 @@ describe('reader: files that cannot be read', () => {
     const doc = new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' }) as ArrayLike<number> as number[]);
     await rejectsUnreadable(open(doc, 'old.xls'), 'old.xls', /已损坏.*damaged/u);
     await rejectsUnreadable(open(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'cut.xlsx'), 'cut.xlsx', /损坏.*damaged/u);
+    // A workbook with a password to open is a compound file holding the encrypted package (MS-OFFCRYPTO 2.3.4).
+    const encrypted = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(encrypted, 'EncryptionInfo', new Uint8Array(200));
+    XLSX.CFB.utils.cfb_add(encrypted, 'EncryptedPackage', new Uint8Array(600));
+    const locked = new Uint8Array(XLSX.CFB.write(encrypted, { type: 'array' }) as ArrayLike<number> as number[]);
+    await rejectsUnreadable(open(locked, '加密.xlsx'), '加密.xlsx', /打开密码.*encrypted/u);
   });
 
   it('a missing file: no such file, said once in each language', async () => {
@@ -276,6 +283,13 @@ describe('reader: legacy formats (.xls, .ods) through SheetJS', () => {
     });
   }
 
+  it('a WPS .et (the same compound file format) reads like the .xls', async () => {
+    const bytes = new Uint8Array(fs.readFileSync(fixture('twins', 'hospital-2026Q3.xls')));
+    const [et, xls] = await Promise.all([open(bytes, '名单.et'), open(bytes, '名单.xls')]);
+    assert.deepEqual(await et.sheetNames(), await xls.sheetNames());
+    assert.deepEqual((await et.readSheet('人员名单')).grid, (await xls.readSheet('人员名单')).grid);
+  });
+
   it('merged ranges and the 1904 flag of an .xls', async () => {
     const ws = XLSX.utils.aoa_to_sheet([['标题', null], ['日期', 1]]);
     ws['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: 1 } }];
@@ -287,6 +301,18 @@ describe('reader: legacy formats (.xls, .ods) through SheetJS', () => {
     assert.deepEqual(data.grid, [['标题'], ['日期', 1]]);
     assert.deepEqual(data.merges, [{ top: 0, left: 0, bottom: 0, right: 1 }]);
     assert.equal(data.date1904, true);
+  });
+});
+
+describe('reader: loaded only when needed', () => {
+  it('--json on an .xlsx loads neither exceljs (the writer, for --out) nor SheetJS (for legacy formats)', () => {
+    const out = path.join(tmp, 'lazy.json');
+    const script = `require('./src/cli/main').main(['select', 'examples/hospital-2026Q3.xlsx', '--period', '2026Q3', '--json', ${JSON.stringify(out)}, '-q'],
+      { stdout() {}, stderr() {}, progress: false }).then((status) => process.stdout.write(JSON.stringify({ status,
+        loaded: Object.keys(require.cache).filter((k) => /node_modules[\\/](exceljs|@e965)/u.test(k)).length })));`;
+    const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    assert.deepEqual(JSON.parse(run.stdout), { status: 0, loaded: 0 }, run.stderr);
+    assert.ok(fs.existsSync(out));
   });
 });
 

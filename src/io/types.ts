@@ -20,7 +20,7 @@ export interface SheetData {
 }
 
 /**
- * Where tables come from: an Excel workbook through Office.js, or an .xlsx/.csv file.
+ * Where tables come from: an Excel workbook through Office.js, or a workbook or CSV file.
  * The engine needs nothing more than this.
  */
 export interface TableSource {

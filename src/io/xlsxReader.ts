@@ -283,14 +283,7 @@ class SheetReader implements XmlHandler {
         break;
       }
       case 'c': {
-        const ref = attributeOf(attributes, 'r');
-        const at = ref === undefined ? null : cellRef(ref);
-        if (at) {
-          this.row = at.row;
-          this.column = at.column;
-        } else this.column++;
-        this.type = attributeOf(attributes, 't') ?? 'n';
-        this.style = Number(attributeOf(attributes, 's') ?? 0);
+        this.cellAttributes(attributes);
         this.buffer = '';
         this.hasValue = false;
         this.hasFormula = false;
@@ -336,6 +329,41 @@ class SheetReader implements XmlHandler {
 
   text(text: string): void {
     if (this.capture) this.buffer += text;
+  }
+
+  /**
+   * r, s and t of a `<c>` (§18.3.1.4) in one pass: this tag comes once a cell, so it is read here
+   * without building a name for each attribute. A cell without r follows the one before.
+   */
+  private cellAttributes(attributes: string): void {
+    let at: { row: number; column: number } | null = null;
+    this.type = 'n';
+    this.style = 0;
+    for (let i = 0; ;) {
+      const eq = attributes.indexOf('=', i);
+      if (eq < 0) break;
+      let q = eq + 1;
+      while (attributes.charCodeAt(q) === 32) q++;
+      const quote = attributes[q];
+      if (quote !== '"' && quote !== "'") break;
+      const end = attributes.indexOf(quote, q + 1);
+      if (end < 0) break;
+      let nameEnd = eq;
+      while (attributes.charCodeAt(nameEnd - 1) === 32) nameEnd--;
+      const before = attributes.charCodeAt(nameEnd - 2);
+      // A one-letter name: preceded by white space (or a prefix's colon).
+      if (before === 32 || before === 9 || before === 10 || before === 13 || before === 58) {
+        const name = attributes.charCodeAt(nameEnd - 1);
+        if (name === 114 /* r */) at = cellRef(attributes.slice(q + 1, end));
+        else if (name === 116 /* t */) this.type = attributes.slice(q + 1, end);
+        else if (name === 115 /* s */) this.style = Number(attributes.slice(q + 1, end));
+      }
+      i = end + 1;
+    }
+    if (at) {
+      this.row = at.row;
+      this.column = at.column;
+    } else this.column++;
   }
 
   private endCell(): void {

@@ -1011,7 +1011,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       assert.equal(await textOf(page, '#tables-title'), 'Where each table is');
       assert.deepEqual((await tableText(page, '#tables table'))[0], ['Table', 'From']);
       assert.equal(await page.$eval('#pick-fines option', (o) => o.textContent), '(not used)');
-      assert.equal(await textOf(page, '#files-label'), 'Data files (.xlsx / .csv, several at once)');
+      assert.equal(await textOf(page, '#files-label'), 'Data files (.xlsx / .xls / .et / .ods / .csv, several at once)');
       await shot(page, S, 1, 'sources');
       assert.equal(await textOf(page, '#status'), 'Done: 60 people, 1 warnings.');
       await page.click('#lang');
