@@ -8,7 +8,7 @@ import { parsePeriod, yearToDate, type Period } from './period';
 import { readFines, readInspections, readPraise, readSatisfaction, readStaff } from './read';
 import type { TableReport } from './records';
 import { DEFAULT_PARAMETERS } from './scheme';
-import { normalizeKey } from './text';
+import { normalizeKey, recordText } from './text';
 import type { Grid, TableInput } from './types';
 
 const Q3 = parsePeriod('2026Q3') as Period;
@@ -137,6 +137,21 @@ describe('read: office layouts (§11)', () => {
     assert.deepEqual(out.violations.map((v) => v.source.sheet), ['7月督导检查', '8月督导检查']);
     assert.deepEqual(accounting(out.report), [5, 2, 0, 1, 2]);
     assert.deepEqual(warnings.map((w) => [w.code, w.sheet, w.row]), [['MORE_SHEETS', '检查汇总', null], ['UNKNOWN_PERSON', '7月督导检查', 3], ['UNKNOWN_PERSON', '8月督导检查', 3]]);
+  });
+
+  it('keeps a person assignment with its sheet, and with the row as stored (merges not applied)', () => {
+    const warnings: Problem[] = [];
+    const august: Grid = [['日期', '姓名', '扣分'], ['2026-08-01', '无名', 2], [null, '无名', 1]];
+    const out = inspections({
+      sheet: '7月', grid: [['日期', '姓名'], ['2026-07-01', '无名']],
+      moreSheets: [{ sheet: '8月', grid: august, merges: [{ top: 1, left: 0, bottom: 2, right: 0 }] }],
+      assignments: [
+        { row: 2, sheet: '8月', written: '无名', record: recordText(august[1] ?? []), id: 'H02' },
+        { row: 3, sheet: '8月', written: '无名', record: recordText(august[2] ?? []), id: 'H03' },
+      ],
+    }, warnings);
+    assert.deepEqual(out.violations.map((v) => [v.source.sheet, v.source.row, v.subject.member?.id]), [['8月', 2, 'H02'], ['8月', 3, 'H03']]);
+    assert.deepEqual(warnings.map((w) => [w.code, w.sheet, w.row]), [['UNKNOWN_PERSON', '7月', 2], ['ASSIGNED_PERSON', '8月', 2], ['ASSIGNED_PERSON', '8月', 3]]);
   });
 
   it('warns of a header that looks like a field instead of ignoring it', () => {

@@ -20,6 +20,8 @@ import type { Cell, PersonAssignment, TableInput, TableKey, TableSheet } from '.
  */
 class RowReader {
   cells: readonly Cell[] = [];
+  /** The row as the sheet stores it (merges and ditto not applied): the record an assignment is kept with. */
+  stored: readonly Cell[] = [];
   row = 0;
   sheet: string;
   columns: ColumnMap = {};
@@ -40,7 +42,7 @@ class RowReader {
   /** The person the office assigned to this record, if this row is still that record. */
   assignment(written: string): PersonAssignment | undefined {
     const a = this.assignments.get(`${this.sheet}\n${this.row}`);
-    return a && normalizeKey(a.written) === normalizeKey(written) && a.record === recordText(this.cells) ? a : undefined;
+    return a && normalizeKey(a.written) === normalizeKey(written) && a.record === recordText(this.stored) ? a : undefined;
   }
 
   has(field: Field): boolean {
@@ -147,6 +149,7 @@ function scan(table: TableKey, input: TableInput, warnings: Problem[], errors: P
           if (!isBlank(c)) above[k] = c;
         });
         reader.cells = cells;
+        reader.stored = part.grid[i] ?? [];
         if (isRepeatedHeader(cells, headerCells, mapped)) {
           report.rejected++;
           warnings.push(messages.repeatedHeader(reader.where()));
