@@ -192,6 +192,8 @@ describe('read: values that cannot be right (§11a)', () => {
     assert.deepEqual(accounting(out.report), [2, 1, 0, 0, 1]);
     assert.deepEqual(warnings.map((w) => [w.code, w.row, w.column]), [['FORMULA_NO_VALUE', 2, '扣分']]);
     assert.match(warnings[0]?.message.zh ?? '', /重新计算后保存/u);
+    const last = inspections({ sheet: '检查', grid: [['日期', '姓名', '扣分'], ['2026-07-01', '张三', 1]], formulasWithoutValue: [{ row: 3, column: 2 }] });
+    assert.deepEqual(accounting(last.report), [3, 1, 0, 1, 1], 'a last row holding only a formula without a value is rejected, not dropped');
   });
 });
 

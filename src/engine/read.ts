@@ -97,6 +97,8 @@ function scan(table: TableKey, input: TableInput, warnings: Problem[], errors: P
     }
     let end = at.grid.length;
     while (end > at.header.headerIndex + 1 && (at.grid[end - 1] ?? []).every(isBlank)) end--;
+    // A formula without a value is not blank (§11a): a last row holding only one is still a row.
+    for (const f of part.formulasWithoutValue ?? []) if (f.row >= end && f.row > at.header.headerIndex) end = f.row + 1;
     located.push({ part, at, end });
   }
   const first = located[0];
