@@ -90,6 +90,14 @@ describe('read: office layouts (§11)', () => {
     assert.match(warnings[0]?.message.zh ?? '', /共 2 行/u);
   });
 
+  it('fills a blank department under a heading line from the heading, not from the group before', () => {
+    const warnings: Problem[] = [];
+    const grid: Grid = [['工号', '姓名', '科室'], ['H01', '张三', '门诊'], ['药房', null, null], ['H02', '李四', null], ['H03', '王五', '检验科']];
+    const staff = readStaff({ sheet: '人员', grid, merges: [{ top: 2, left: 0, bottom: 2, right: 2 }] }, warnings);
+    assert.deepEqual(staff.roster.members.map((m) => m.department), ['门诊', '药房', '检验科']);
+    assert.deepEqual(warnings.map((w) => [w.code, w.row]), [['DEPARTMENT_FILLED', 4]]);
+  });
+
   it('gives a merged department down the column to every row it spans, without a warning', () => {
     const warnings: Problem[] = [];
     const grid: Grid = [['工号', '姓名', '科室'], ['H01', '张三', '门诊'], ['H02', '李四', null]];

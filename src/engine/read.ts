@@ -217,6 +217,7 @@ export function readStaff(input: TableInput, warnings: Problem[]): StaffRead {
   const seen = new Map<string, StaffMember[]>();
   // A blank department under a filled one is the one above (§11: written once per group).
   let department = '';
+  let group: string | null = null;
   let filled: { where: Where; department: string; count: number } | null = null;
   for (const r of s.rows) {
     const id = r.text('id');
@@ -224,6 +225,11 @@ export function readStaff(input: TableInput, warnings: Problem[]): StaffRead {
       s.report.rejected++;
       warnings.push(messages.missingId(r.where('id')));
       continue;
+    }
+    // Under a new heading line the department above is the heading's, not the previous group's.
+    if (r.heading !== group) {
+      group = r.heading;
+      department = r.heading ?? department;
     }
     let own = r.text('department');
     if (own === '' && department !== '' && r.has('department')) {
