@@ -101,6 +101,9 @@ export function locateSheet(table: TableKey, input: Pick<TableInput, 'grid' | 'm
 /** Cells that mean "the same as above" (§11 同上). */
 const DITTO = new Set(['同上', '〃', '"', '”', '“', '″', 'ditto']);
 
+/** How a ditto cell can begin: checked first, so the common cell costs one test. */
+const DITTO_START = /^\s*[同〃"“”″＂dD]/u;
+
 export function isDitto(value: Cell): boolean {
-  return typeof value === 'string' && DITTO.has(normalizeKey(value));
+  return typeof value === 'string' && DITTO_START.test(value) && DITTO.has(normalizeKey(value));
 }
