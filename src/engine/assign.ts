@@ -1,4 +1,4 @@
-import { findHeader } from './headers';
+import { locateSheet } from './layout';
 import type { Problem } from './messages';
 import type { StaffMember } from './people';
 import type { SelectionResult } from './select';
@@ -15,6 +15,8 @@ export interface AssignmentChoice {
   record: string;
   /** Whom it can be: the staff of that name, else of the row's department, else everyone. */
   candidates: StaffMember[];
+  /** The row's sheet when it is not the table's first (a table of several sheets, §11). */
+  sheet?: string;
 }
 
 /**
@@ -24,10 +26,15 @@ export interface AssignmentChoice {
  */
 export function assignmentChoice(result: SelectionResult, p: Problem, input: TableInput): AssignmentChoice | null {
   if (!ASSIGNABLE.has(p.code) || p.table === null || p.row === null) return null;
-  const header = findHeader(p.table, input.grid, input.columns, input.firstColumn ?? 1);
-  if (!('columns' in header)) return null;
-  const row = input.grid[p.row - (input.firstRow ?? 1)] ?? [];
-  const at = (field: 'id' | 'name' | 'department') => (header.columns[field] === undefined ? null : row[header.columns[field]]);
+  const part = [input, ...(input.moreSheets ?? [])].find((s) => s.sheet === p.sheet) ?? input;
+  const located = locateSheet(p.table, { ...part, columns: input.columns });
+  if (!('header' in located)) return null;
+  const index = p.row - (part.firstRow ?? 1);
+  // The record is the row as stored (what the reader compares); its person as laid out (merged cells filled).
+  const row = part.grid[index] ?? [];
+  const laidOut = located.grid[index] ?? [];
+  const columns = located.header.columns;
+  const at = (field: 'id' | 'name' | 'department') => (columns[field] === undefined ? null : laidOut[columns[field]]);
   const written = cleanText(at('name')) || idText(at('id'));
   if (written === '') return null;
   const members = result.people.map((x) => x.member);
@@ -38,6 +45,7 @@ export function assignmentChoice(result: SelectionResult, p: Problem, input: Tab
   return {
     written,
     record: recordText(row),
+    ...(part === input ? {} : { sheet: part.sheet }),
     candidates: [...candidates].sort((a, b) => a.department.localeCompare(b.department, 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN')),
   };
 }

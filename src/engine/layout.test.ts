@@ -8,7 +8,7 @@ import { parsePeriod, yearToDate, type Period } from './period';
 import { readFines, readInspections, readPraise, readSatisfaction, readStaff } from './read';
 import type { TableReport } from './records';
 import { DEFAULT_PARAMETERS } from './scheme';
-import { normalizeKey } from './text';
+import { normalizeKey, recordText } from './text';
 import type { Grid, TableInput } from './types';
 
 const Q3 = parsePeriod('2026Q3') as Period;
@@ -90,6 +90,14 @@ describe('read: office layouts (§11)', () => {
     assert.match(warnings[0]?.message.zh ?? '', /共 2 行/u);
   });
 
+  it('fills a blank department under a heading line from the heading, not from the group before', () => {
+    const warnings: Problem[] = [];
+    const grid: Grid = [['工号', '姓名', '科室'], ['H01', '张三', '门诊'], ['药房', null, null], ['H02', '李四', null], ['H03', '王五', '检验科']];
+    const staff = readStaff({ sheet: '人员', grid, merges: [{ top: 2, left: 0, bottom: 2, right: 2 }] }, warnings);
+    assert.deepEqual(staff.roster.members.map((m) => m.department), ['门诊', '药房', '检验科']);
+    assert.deepEqual(warnings.map((w) => [w.code, w.row]), [['DEPARTMENT_FILLED', 4]]);
+  });
+
   it('gives a merged department down the column to every row it spans, without a warning', () => {
     const warnings: Problem[] = [];
     const grid: Grid = [['工号', '姓名', '科室'], ['H01', '张三', '门诊'], ['H02', '李四', null]];
@@ -139,6 +147,21 @@ describe('read: office layouts (§11)', () => {
     assert.deepEqual(warnings.map((w) => [w.code, w.sheet, w.row]), [['MORE_SHEETS', '检查汇总', null], ['UNKNOWN_PERSON', '7月督导检查', 3], ['UNKNOWN_PERSON', '8月督导检查', 3]]);
   });
 
+  it('keeps a person assignment with its sheet, and with the row as stored (merges not applied)', () => {
+    const warnings: Problem[] = [];
+    const august: Grid = [['日期', '姓名', '扣分'], ['2026-08-01', '无名', 2], [null, '无名', 1]];
+    const out = inspections({
+      sheet: '7月', grid: [['日期', '姓名'], ['2026-07-01', '无名']],
+      moreSheets: [{ sheet: '8月', grid: august, merges: [{ top: 1, left: 0, bottom: 2, right: 0 }] }],
+      assignments: [
+        { row: 2, sheet: '8月', written: '无名', record: recordText(august[1] ?? []), id: 'H02' },
+        { row: 3, sheet: '8月', written: '无名', record: recordText(august[2] ?? []), id: 'H03' },
+      ],
+    }, warnings);
+    assert.deepEqual(out.violations.map((v) => [v.source.sheet, v.source.row, v.subject.member?.id]), [['8月', 2, 'H02'], ['8月', 3, 'H03']]);
+    assert.deepEqual(warnings.map((w) => [w.code, w.sheet, w.row]), [['UNKNOWN_PERSON', '7月', 2], ['ASSIGNED_PERSON', '8月', 2], ['ASSIGNED_PERSON', '8月', 3]]);
+  });
+
   it('warns of a header that looks like a field instead of ignoring it', () => {
     const warnings: Problem[] = [];
     inspections({ sheet: '检查', grid: [['日期', '姓名', '本月扣分'], ['2026-07-01', '张三', 3]] }, warnings);
@@ -177,6 +200,8 @@ describe('read: values that cannot be right (§11a)', () => {
     assert.deepEqual(accounting(out.report), [2, 1, 0, 0, 1]);
     assert.deepEqual(warnings.map((w) => [w.code, w.row, w.column]), [['FORMULA_NO_VALUE', 2, '扣分']]);
     assert.match(warnings[0]?.message.zh ?? '', /重新计算后保存/u);
+    const last = inspections({ sheet: '检查', grid: [['日期', '姓名', '扣分'], ['2026-07-01', '张三', 1]], formulasWithoutValue: [{ row: 3, column: 2 }] });
+    assert.deepEqual(accounting(last.report), [3, 1, 0, 1, 1], 'a last row holding only a formula without a value is rejected, not dropped');
   });
 });
 

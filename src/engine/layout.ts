@@ -52,8 +52,8 @@ export interface LocatedSheet extends SheetLayout {
   /** Inspections with points in one column per kind (§11). */
   kinds: KindColumn[];
   /**
-   * A staff table without a department column takes each row's department from the heading line
-   * above it (§11): grid index → heading text. Empty otherwise.
+   * Staff tables: the heading line above each row (§11), grid index → heading text. Without a
+   * department column it is the row's department; with one, a blank department under it.
    */
   headings: ReadonlyMap<number, string>;
 }
@@ -88,7 +88,7 @@ export function locateSheet(table: TableKey, input: Pick<TableInput, 'grid' | 'm
   }
   const header = bottom === found.headerIndex ? found : headerAt(table, layout.grid, bottom, input.columns, firstColumn);
   const headings = new Map<number, string>();
-  if (header.columns.department === undefined && table === 'staff') {
+  if (table === 'staff') {
     let current: string | null = null;
     for (let r = header.headerIndex + 1; r < layout.grid.length; r++) {
       if (layout.lines.has(r)) current = headingText(layout.grid[r] ?? []) ?? current;
@@ -101,6 +101,9 @@ export function locateSheet(table: TableKey, input: Pick<TableInput, 'grid' | 'm
 /** Cells that mean "the same as above" (§11 同上). */
 const DITTO = new Set(['同上', '〃', '"', '”', '“', '″', 'ditto']);
 
+/** How a ditto cell can begin: checked first, so the common cell costs one test. */
+const DITTO_START = /^\s*[同〃"“”″＂dD]/u;
+
 export function isDitto(value: Cell): boolean {
-  return typeof value === 'string' && DITTO.has(normalizeKey(value));
+  return typeof value === 'string' && DITTO_START.test(value) && DITTO.has(normalizeKey(value));
 }

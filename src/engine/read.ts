@@ -20,6 +20,8 @@ import type { Cell, PersonAssignment, TableInput, TableKey, TableSheet } from '.
  */
 class RowReader {
   cells: readonly Cell[] = [];
+  /** The row as the sheet stores it (merges and ditto not applied): the record an assignment is kept with. */
+  stored: readonly Cell[] = [];
   row = 0;
   sheet: string;
   columns: ColumnMap = {};
@@ -40,7 +42,7 @@ class RowReader {
   /** The person the office assigned to this record, if this row is still that record. */
   assignment(written: string): PersonAssignment | undefined {
     const a = this.assignments.get(`${this.sheet}\n${this.row}`);
-    return a && normalizeKey(a.written) === normalizeKey(written) && a.record === recordText(this.cells) ? a : undefined;
+    return a && normalizeKey(a.written) === normalizeKey(written) && a.record === recordText(this.stored) ? a : undefined;
   }
 
   has(field: Field): boolean {
@@ -95,6 +97,8 @@ function scan(table: TableKey, input: TableInput, warnings: Problem[], errors: P
     }
     let end = at.grid.length;
     while (end > at.header.headerIndex + 1 && (at.grid[end - 1] ?? []).every(isBlank)) end--;
+    // A formula without a value is not blank (§11a): a last row holding only one is still a row.
+    for (const f of part.formulasWithoutValue ?? []) if (f.row >= end && f.row > at.header.headerIndex) end = f.row + 1;
     located.push({ part, at, end });
   }
   const first = located[0];
@@ -147,6 +151,7 @@ function scan(table: TableKey, input: TableInput, warnings: Problem[], errors: P
           if (!isBlank(c)) above[k] = c;
         });
         reader.cells = cells;
+        reader.stored = part.grid[i] ?? [];
         if (isRepeatedHeader(cells, headerCells, mapped)) {
           report.rejected++;
           warnings.push(messages.repeatedHeader(reader.where()));
@@ -212,6 +217,7 @@ export function readStaff(input: TableInput, warnings: Problem[]): StaffRead {
   const seen = new Map<string, StaffMember[]>();
   // A blank department under a filled one is the one above (§11: written once per group).
   let department = '';
+  let group: string | null = null;
   let filled: { where: Where; department: string; count: number } | null = null;
   for (const r of s.rows) {
     const id = r.text('id');
@@ -219,6 +225,11 @@ export function readStaff(input: TableInput, warnings: Problem[]): StaffRead {
       s.report.rejected++;
       warnings.push(messages.missingId(r.where('id')));
       continue;
+    }
+    // Under a new heading line the department above is the heading's, not the previous group's.
+    if (r.heading !== group) {
+      group = r.heading;
+      department = r.heading ?? department;
     }
     let own = r.text('department');
     if (own === '' && department !== '' && r.has('department')) {

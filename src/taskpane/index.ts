@@ -207,8 +207,8 @@ function assignmentsOf(table: TableKey): PersonAssignment[] {
 
 /** Names (or, with '', un-names) the person of one record, then runs again. */
 function assign(table: TableKey, row: number, choice: AssignmentChoice, id: string): void {
-  const rest = assignmentsOf(table).filter((a) => a.row !== row);
-  const list = id === '' ? rest : [...rest, { row, written: choice.written, record: choice.record, id }];
+  const rest = assignmentsOf(table).filter((a) => a.row !== row || a.sheet !== choice.sheet);
+  const list = id === '' ? rest : [...rest, { row, written: choice.written, record: choice.record, id, ...(choice.sheet ? { sheet: choice.sheet } : {}) }];
   state.choices.assignments = { ...state.choices.assignments, [table]: list };
   recompute(`assign-${table}-${row}`);
 }
@@ -227,7 +227,7 @@ function assignSelect(p: Problem): HTMLSelectElement | null {
   select.setAttribute('aria-label', s.assignTo(choice.written));
   select.append(new Option(s.notAssigned, ''), ...choice.candidates.map((m) => new Option(`${m.id} ${m.name} · ${m.department}`, m.id)));
   // Shown as chosen only when the engine applied the assignment (it still holds for this record).
-  select.value = p.code === 'ASSIGNED_PERSON' ? assignmentsOf(table).find((a) => a.row === row)?.id ?? '' : '';
+  select.value = p.code === 'ASSIGNED_PERSON' ? assignmentsOf(table).find((a) => a.row === row && a.sheet === choice.sheet)?.id ?? '' : '';
   select.addEventListener('change', () => assign(table, row, choice, select.value));
   return select;
 }
