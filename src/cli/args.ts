@@ -48,7 +48,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { names: ['--scheme'], value: { zh: '方案', en: 'ID' }, help: { zh: 'smile-star-quarterly（默认）、service-star-monthly、credit-union-100、hospital-quality-year、gov-center-annual', en: 'smile-star-quarterly (default), service-star-monthly, credit-union-100, hospital-quality-year, gov-center-annual' } },
   { names: ['--rules'], value: { zh: 'rules.json', en: 'rules.json' }, help: { zh: '覆盖方案参数（JSON，例如 {"winnersPerDepartment": 2}）', en: 'override scheme parameters (JSON, e.g. {"winnersPerDepartment": 2})' } },
   { names: ['--columns'], value: { zh: 'mapping.json', en: 'mapping.json' }, help: { zh: '指定列对应（JSON，每表 字段 → 表头文字、列字母或列号，例如 {"staff": {"department": "C"}}；与任务窗格保存的列对应格式相同）', en: 'the column mapping (JSON, per table field → header text, column letter or number, e.g. {"staff": {"department": "C"}}; the task pane\'s saved format)' } },
-  table('staff', '人员名单（.xlsx 或 .csv）；不给时按工作表名称和表头在工作簿中查找', 'staff roster (.xlsx or .csv); otherwise found in BOOK by sheet name and headers'),
+  table('staff', '人员名单（工作簿或 .csv）；不给时按工作表名称和表头在工作簿中查找', 'staff roster (a workbook or .csv); otherwise found in BOOK by sheet name and headers'),
   table('inspections', '督导检查记录', 'supervision inspections'),
   table('fines', '投诉及处罚记录', 'fines and complaints'),
   table('praise', '表扬记录', 'praise'),
@@ -211,7 +211,7 @@ export const HELP: Record<Lang, string> = {
 ${optionLines('zh')}
 
 退出状态: 0 完成（可有警告）；1 输入无法使用（工号重复、缺少列、文件无法读取、期间或方案未知）或结果无法写出；2 用法错误。
-读取 .xlsx、.xlsm 和 .csv 文件；CSV 文件可为 UTF-8（带或不带 BOM）或 GB18030 编码。
+读取 .xlsx、.xlsm、.xls、.et（WPS）、.ods 和 .csv 文件；CSV 文件可为 UTF-8（带或不带 BOM）或 GB18030 编码。
 结果先写入同一文件夹中的临时文件，完成后才替换原文件：中断的运行不会留下写了一半的结果。`,
   en: `Service Star selection (command line)
 
@@ -223,7 +223,7 @@ ${optionLines('en')}
 
 Exit status: 0 done (warnings allowed); 1 the input cannot be used (duplicate ids, a missing column,
 an unreadable file, an unknown period or scheme) or a result cannot be written; 2 wrong usage.
-Reads .xlsx, .xlsm and .csv files; CSV files may be UTF-8 (with or without BOM) or GB18030.
+Reads .xlsx, .xlsm, .xls, .et (WPS), .ods and .csv files; CSV files may be UTF-8 (with or without BOM) or GB18030.
 Results are written to a temporary file in the same folder and renamed into place when complete:
 an interrupted run never leaves a half-written result.`,
 };
