@@ -714,10 +714,11 @@ describe('CLI: --help', () => {
 
 describe('CLI: --json - prints the §8 object', () => {
   const FIELDS = {
-    top: ['period', 'scheme', 'people', 'winners', 'departments', 'deductions', 'inputs', 'warnings'],
-    people: ['id', 'name', 'department', 'violations', 'onsitePoints', 'offsitePoints', 'praise', 'satisfaction', 'score', 'eligible', 'vetoes', 'status'],
-    winners: ['department', 'id', 'name', 'score', 'status', 'awardYuan'],
-    departments: ['department', 'score', 'vetoed', 'status', 'awardYuan'],
+    // §8, with the fields §12 adds.
+    top: ['period', 'scheme', 'people', 'winners', 'departments', 'deductions', 'inputs', 'warnings', 'decisions'],
+    people: ['id', 'name', 'department', 'violations', 'onsitePoints', 'offsitePoints', 'praise', 'satisfaction', 'score', 'eligible', 'vetoes', 'status', 'decision'],
+    winners: ['department', 'id', 'name', 'score', 'status', 'awardYuan', 'decided'],
+    departments: ['department', 'score', 'vetoed', 'status', 'awardYuan', 'decision'],
     deductions: ['id', 'department', 'month', 'violations', 'violationYuan', 'complaints', 'complaintYuan', 'totalYuan'],
     inputs: ['table', 'rows', 'used', 'outOfPeriod', 'skippedBlank', 'rejected'],
     warnings: ['code', 'table', 'row', 'message'],

@@ -130,7 +130,7 @@ const NONE = null as unknown as Range;
 function engineJson(tables: Partial<Record<TableKey, Range>>, period: string, scheme?: string, overrides?: Record<string, unknown>): ResultJson {
   const sheets: Record<TableKey, string> = {
     staff: '人员名单', inspections: '督导检查记录', fines: '投诉及处罚记录', praise: '表扬记录', satisfaction: '满意度',
-    recommendations: '推荐名单', history: '获奖记录',
+    recommendations: '推荐名单', decisions: '评选小组裁定', history: '获奖记录',
   };
   const inputs: Partial<Record<TableKey, TableInput>> = {};
   for (const [k, grid] of Object.entries(tables) as [TableKey, Range][]) inputs[k] = { sheet: sheets[k], grid: grid as Grid };

@@ -27,7 +27,7 @@ export type Parsed =
 
 const TABLE_OPTIONS: Record<string, TableKey> = {
   '--staff': 'staff', '--inspections': 'inspections', '--fines': 'fines', '--praise': 'praise',
-  '--satisfaction': 'satisfaction', '--recommendations': 'recommendations', '--history': 'history',
+  '--satisfaction': 'satisfaction', '--recommendations': 'recommendations', '--decisions': 'decisions', '--history': 'history',
 };
 const VALUE_OPTIONS = new Set(['--period', '--scheme', '--rules', '--out', '--json', '--lang', ...Object.keys(TABLE_OPTIONS)]);
 
@@ -111,6 +111,7 @@ export const HELP: Record<Lang, string> = {
   --praise 文件[#工作表]          表扬记录
   --satisfaction 文件[#工作表]    满意度
   --recommendations 文件[#工作表] 推荐名单
+  --decisions 文件[#工作表]       评选小组裁定（获奖·不予表彰）
   --history 文件[#工作表]         获奖记录（年度累计）
   --out 结果.xlsx         写出结果工作簿（六张结果表 + 获奖记录；不会改动输入文件）
   --json 结果.json        写出 JSON 结果；"-" 表示标准输出
@@ -137,6 +138,7 @@ Options:
   --praise FILE[#SHEET]           praise
   --satisfaction FILE[#SHEET]     satisfaction
   --recommendations FILE[#SHEET]  recommendations
+  --decisions FILE[#SHEET]        committee decisions (award, exclude)
   --history FILE[#SHEET]          history of winners (for the year roll-up)
   --out results.xlsx      write the result workbook (six result sheets + history; inputs are never changed)
   --json results.json     write the JSON result; "-" means standard output

@@ -5,6 +5,7 @@ import type { Grid, TableKey } from './types';
 /** Words in a sheet's name that say which table it is (§9), checked in this order. */
 const SHEET_WORDS: readonly [TableKey, readonly string[]][] = [
   ['history', ['获奖记录', '历史', 'history']],
+  ['decisions', ['裁定', '评选小组', '决定', 'decision']],
   ['staff', ['人员', '花名册', '员工', 'staff', 'roster']],
   ['inspections', ['检查', '督导', 'inspection']],
   ['fines', ['投诉', '罚款', '处罚', 'fine', 'complaint']],
@@ -25,7 +26,7 @@ export function tableOfSheetName(name: string): TableKey | null {
 }
 
 /** Tables in the order they win when their headers fit a sheet equally well. */
-const BY_HEADERS: readonly TableKey[] = ['staff', 'inspections', 'fines', 'praise', 'satisfaction', 'recommendations', 'history'];
+const BY_HEADERS: readonly TableKey[] = ['staff', 'inspections', 'fines', 'praise', 'satisfaction', 'recommendations', 'decisions', 'history'];
 const PERSON_FIELDS = new Set(['id', 'name', 'department']);
 
 /**
