@@ -714,8 +714,8 @@ describe('CLI: --help', () => {
 
 describe('CLI: --json - prints the §8 object', () => {
   const FIELDS = {
-    // §8, with the fields §12 adds.
-    top: ['period', 'scheme', 'people', 'winners', 'departments', 'deductions', 'inputs', 'warnings', 'decisions'],
+    // §8, with the fields §12 and §13 add.
+    top: ['period', 'scheme', 'people', 'winners', 'departments', 'deductions', 'inputs', 'warnings', 'decisions', 'publicity', 'changes'],
     people: ['id', 'name', 'department', 'violations', 'onsitePoints', 'offsitePoints', 'praise', 'satisfaction', 'score', 'eligible', 'vetoes', 'status', 'decision'],
     winners: ['department', 'id', 'name', 'score', 'status', 'awardYuan', 'decided'],
     departments: ['department', 'score', 'vetoed', 'status', 'awardYuan', 'decision'],

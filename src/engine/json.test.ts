@@ -27,7 +27,7 @@ function json(period = '2026年第三季度', lang: 'zh' | 'en' = 'zh') {
 
 describe('json: the §8 object', () => {
   it('has exactly the top-level fields of §8', () => {
-    assert.deepEqual(Object.keys(json()), ['period', 'scheme', 'people', 'winners', 'departments', 'deductions', 'inputs', 'warnings', 'decisions']);
+    assert.deepEqual(Object.keys(json()), ['period', 'scheme', 'people', 'winners', 'departments', 'deductions', 'inputs', 'warnings', 'decisions', 'publicity', 'changes']);
   });
 
   it('writes the period in canonical form and the scheme id', () => {

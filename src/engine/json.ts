@@ -1,3 +1,5 @@
+import type { PlaceStatus } from './changes';
+import { formatDay } from './dates';
 import type { DecisionKind } from './decisions';
 import type { Problem } from './messages';
 import type { SelectionResult } from './select';
@@ -25,6 +27,10 @@ export interface ResultJson {
   warnings: { code: string; table: string | null; row: number | null; message: string }[];
   /** §12: the decisions that counted, in reading order. */
   decisions: { id: string | null; name: string | null; department: string; decision: DecisionKind; applied: boolean; reason: string | null }[];
+  /** §13: the notice's first and last day (`2026-10-15`), null without publicityStart. */
+  publicity: { start: string | null; end: string | null; days: number };
+  /** §13: places changed since the history's block for the period. */
+  changes: { department: string; id: string; name: string; before: PlaceStatus | null; after: PlaceStatus | null }[];
 }
 
 export function warningJson(w: Problem, lang: Lang): ResultJson['warnings'][number] {
@@ -82,5 +88,11 @@ export function resultJson(result: SelectionResult, lang: Lang = 'zh'): ResultJs
       id: d.subject.member?.id ?? null, name: d.subject.member?.name ?? null, department: d.subject.department,
       decision: d.decision, applied: d.applied, reason: d.reason === '' ? null : d.reason,
     })),
+    publicity: {
+      start: result.publicity.start === null ? null : formatDay(result.publicity.start),
+      end: result.publicity.end === null ? null : formatDay(result.publicity.end),
+      days: result.publicity.days,
+    },
+    changes: result.changes.map((c) => ({ department: c.department, id: c.id, name: c.name, before: c.before, after: c.after })),
   };
 }

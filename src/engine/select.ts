@@ -1,6 +1,7 @@
 import {
   committeeVeto, type Decision, type DecisionIndex, indexDecisions, readDecisions, resolveTies, settleAward,
 } from './decisions';
+import { type Change, changesSince } from './changes';
 import { type Deduction, deductions as deductionRows } from './deductions';
 import { messages, type Problem } from './messages';
 import { roundHalfAway } from './numbers';
@@ -11,6 +12,7 @@ import {
   readFines, readHistory, readInspections, readPraise, readRecommendations, readSatisfaction, readStaff,
 } from './read';
 import type { FineRecord, PraiseRecord, SatisfactionRecord, TableReport, Violation } from './records';
+import { type Publicity, publicityOf } from './publicity';
 import { resolveScheme, type Scheme } from './scheme';
 import { evaluationRate, pooledSatisfaction } from './satisfaction';
 import { pointsByKind, inspectionScore, praiseBonus, score as scoreOf } from './score';
@@ -92,6 +94,10 @@ export interface SelectionResult {
   recommendationsApply: boolean;
   /** The committee's decisions that counted, in reading order, each marked applied or not (§12). */
   decisions: Decision[];
+  /** The public notice's dates (§13). */
+  publicity: Publicity;
+  /** Places that changed since the history's block for this period (§13). */
+  changes: Change[];
 }
 
 export interface SelectionInput {
@@ -232,7 +238,9 @@ export function runSelection(input: SelectionInput): SelectionOutcome {
 
   return {
     ok: true,
-    result: { period, scheme, people, winners, departments, departmentAwardsGiven, deductions, inputs, warnings, recommendationsApply, decisions },
+    result: { period, scheme, people, winners, departments, departmentAwardsGiven, deductions, inputs, warnings, recommendationsApply, decisions,
+      publicity: publicityOf(parameters), changes: changesSince(history?.block ?? [], winners, people, roster.departments),
+    },
   };
 }
 
