@@ -777,8 +777,8 @@ describe('CLI: --json - prints the §8 object', () => {
 });
 
 describe('CLI: --out writes the result workbook of §8', () => {
-  const SHEETS_ZH = ['评选结果 2026Q3', '一票否决 2026Q3', '奖金扣罚 2026Q3', '获奖名单 2026Q3', '表彰名单 2026Q3', '运行记录 2026Q3', '获奖记录'];
-  const SHEETS_EN = ['Results 2026Q3', 'Vetoes 2026Q3', 'Deductions 2026Q3', 'Winners 2026Q3', 'Award table 2026Q3', 'Run log 2026Q3', 'Winners history'];
+  const SHEETS_ZH = ['评选结果 2026Q3', '一票否决 2026Q3', '奖金扣罚 2026Q3', '获奖名单 2026Q3', '表彰名单 2026Q3', '运行记录 2026Q3', '公示名单 2026Q3', '获奖记录'];
+  const SHEETS_EN = ['Results 2026Q3', 'Vetoes 2026Q3', 'Deductions 2026Q3', 'Winners 2026Q3', 'Award table 2026Q3', 'Run log 2026Q3', 'Public notice 2026Q3', 'Winners history'];
   let zh: ExcelJS.Workbook;
   let en: ExcelJS.Workbook;
   const book = fixture('smile-star-quarterly.xlsx');

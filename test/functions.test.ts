@@ -538,6 +538,20 @@ describe('STAR custom functions', () => {
       ]);
     });
 
+    it('WINNERS and RESULTS with the decisions range (§12): an award resolves 门诊\'s tie, an exclude strikes H03', () => {
+      const inspections: Range = [['日期', '工号', '扣分'], ['2026-07-01', 'H01', 1], ['2026-07-02', 'H02', 1]];
+      const decisions: Range = [['期间', '工号', '裁定', '理由'], ['2026Q3', 'H02', '获奖', '评选小组表决'], ['2026Q3', 'H03', '取消', '']];
+      const out = F.winners(STAFF, inspections, [['日期', '工号']], '2026Q3', NONE, NONE, NONE, NONE, decisions);
+      assert.deepEqual(out.slice(1), [
+        ['门诊', 'H02', '李四', 99, '获奖', 100],
+        ['药房', 'H06', '张伟', 100, '获奖', 100],
+        ['检验科', 'H05', '张伟', 100, '获奖', 100],
+      ]);
+      const results = F.results(STAFF, inspections, [['日期', '工号']], '2026Q3', NONE, NONE, NONE, NONE, decisions);
+      const h03 = results.find((row) => row[0] === 'H03');
+      assert.ok(h03?.includes('否决'), JSON.stringify(h03));
+    });
+
     it('DEDUCTIONS: header, one row per person and month, and a total row', () => {
       const out = F.deductions(STAFF, INSPECTIONS, FINES, '2026Q3', NONE, NONE, NONE, NONE);
       assert.deepEqual(out, [

@@ -4,7 +4,7 @@ import { historySheet } from '../engine/history';
 import { resultJson } from '../engine/json';
 import { messages, type Problem } from '../engine/messages';
 import { runSelection } from '../engine/select';
-import { awardTable, resultSheets } from '../engine/sheets';
+import { awardTable, noticeSheet, resultSheets } from '../engine/sheets';
 import { fingerprint } from '../engine/fingerprint';
 import type { Lang, TableKey } from '../engine/types';
 import { isSameFile, openFile, saveFile } from '../io/files';
@@ -125,7 +125,7 @@ async function select(args: SelectArgs, io: Io): Promise<number> {
     progress.update(0.8, lang === 'zh' ? `写出 ${args.out}` : `writing ${args.out}`);
     const writer = new XlsxResultWriter();
     const run = { when: new Date().toISOString(), tool: `service-star ${VERSION}`, fingerprint: fingerprint(collected.tables) };
-    await writer.writeSheets([...resultSheets(result, run, lang), historySheet(collected.tables.history ?? null, result, lang)]);
+    await writer.writeSheets([...resultSheets(result, run, lang), noticeSheet(result, lang), historySheet(collected.tables.history ?? null, result, lang)]);
     await saveFile(args.out, await writer.toBuffer());
   }
   progress.done();

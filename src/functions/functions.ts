@@ -256,10 +256,11 @@ export function rank(score: number, scores: any[][], groups?: any[][], group?: a
  * @param [praise] The praise records.
  * @param [satisfaction] The satisfaction survey.
  * @param [recommendations] The department heads' recommendations.
+ * @param [decisions] The selection committee's decisions (评选小组裁定): awards that resolve ties, exclusions.
  * @returns The results table.
  */
-export function results(staff: any[][], inspections: any[][], fines: any[][], period: any, scheme?: any[][], praise?: any[][], satisfaction?: any[][], recommendations?: any[][]): any[][] {
-  return table('results', select({ staff, inspections, fines, praise, satisfaction, recommendations }, period, scheme));
+export function results(staff: any[][], inspections: any[][], fines: any[][], period: any, scheme?: any[][], praise?: any[][], satisfaction?: any[][], recommendations?: any[][], decisions?: any[][]): any[][] {
+  return table('results', select({ staff, inspections, fines, praise, satisfaction, recommendations, decisions }, period, scheme));
 }
 
 /**
@@ -273,10 +274,11 @@ export function results(staff: any[][], inspections: any[][], fines: any[][], pe
  * @param [praise] The praise records.
  * @param [satisfaction] The satisfaction survey.
  * @param [recommendations] The department heads' recommendations.
+ * @param [decisions] The selection committee's decisions (评选小组裁定): awards that resolve ties, exclusions.
  * @returns The winners table.
  */
-export function winners(staff: any[][], inspections: any[][], fines: any[][], period: any, scheme?: any[][], praise?: any[][], satisfaction?: any[][], recommendations?: any[][]): any[][] {
-  return table('winners', select({ staff, inspections, fines, praise, satisfaction, recommendations }, period, scheme));
+export function winners(staff: any[][], inspections: any[][], fines: any[][], period: any, scheme?: any[][], praise?: any[][], satisfaction?: any[][], recommendations?: any[][], decisions?: any[][]): any[][] {
+  return table('winners', select({ staff, inspections, fines, praise, satisfaction, recommendations, decisions }, period, scheme));
 }
 
 /**
