@@ -1,7 +1,9 @@
 import { strict as assert } from 'assert';
+import type { Change } from './changes';
 import { decisionKind } from './decisions';
 import { resultJson, type ResultJson } from './json';
 import { runSelection, type SelectionResult } from './select';
+import { awardTable, changeText, resultSheets } from './sheets';
 import type { Grid, TableKey } from './types';
 
 interface Run {
@@ -169,5 +171,31 @@ describe('decisions: applying them (§12)', () => {
     const fines: Grid = [['日期', '科室', '类型'], ['2026-08-01', '药房', '投诉']];
     const v = run(STAFF, { fines, decisions: decisions(['2026Q3', '', '', '药房', '获奖', '', '']) }, { departmentAwards: 1 });
     assert.deepEqual(codes(v), ['DECISION_INELIGIBLE 2']);
+  });
+});
+
+describe('decisions: in the award table and the run log (§12 step 4, §13)', () => {
+  it('a decided winner is marked 评选小组裁定 in 备注; the run log lists each decision, its reason and whether applied, and the changes in words', () => {
+    const history: Grid = [['期间', '工号', '姓名', '状态'], ['2026Q3', 'A1', '甲一', '并列'], ['2026Q3', 'A2', '甲二', '并列'], ['2026Q3', 'B1', '乙一', '获奖']];
+    const r = run(STAFF, {
+      inspections: INSPECTIONS, history,
+      decisions: decisions(['2026Q3', 'A2', '', '', '获奖', '并列第一，评选小组表决', ''], ['2026Q3', 'A3', '', '', '获奖', '', '']),
+    });
+    const awards = awardTable(r.result, 'zh');
+    assert.deepEqual(awards.blocks[0]?.rows.map((row) => [row[2], row[5]]), [['甲二', '评选小组裁定'], ['乙一', '']]);
+    const log = resultSheets(r.result, { when: '', tool: '', fingerprint: '' }, 'zh').find((s) => s.kind === 'log');
+    const block = (caption: string) => log?.blocks.find((b) => b.caption === caption)?.rows;
+    assert.deepEqual(block('评选小组裁定'), [
+      ['门诊', 'A2', '甲二', '获奖', '并列第一,评选小组表决', '是', 'decisions 第2行'],
+      ['门诊', 'A3', '甲三', '获奖', '', '否', 'decisions 第3行'],
+    ]);
+    assert.deepEqual(block('与获奖记录中本期名单相比的变化'), [['门诊：甲一 并列 → 未获奖'], ['门诊：甲二 并列 → 获奖']]);
+    assert.equal(changeText(r.result.changes[1] as Change, 'en'), '门诊: 甲二 tie → winner');
+  });
+
+  it('without decisions or changes the run log has no such blocks', () => {
+    const r = run(STAFF, { inspections: INSPECTIONS });
+    const log = resultSheets(r.result, { when: '', tool: '', fingerprint: '' }, 'zh').find((s) => s.kind === 'log');
+    assert.deepEqual(log?.blocks.map((b) => b.caption), ['运行信息', '输入（行数核对：总行数 = 使用 + 期外 + 空行 + 拒绝）', '参数', '警告']);
   });
 });
