@@ -117,6 +117,15 @@ describe('decisions: applying them (§12)', () => {
     assert.deepEqual([status(untouched).A1, status(untouched).A2, status(untouched).A4], ['tie', 'tie', 'tie']);
   });
 
+  it('top-N places: the tie group is the people tied for the last place overall', () => {
+    const overrides = { winnersPerDepartment: 0, topN: 2 };
+    // A1, A2 and B1 tie at 100 for two places overall.
+    const before = status(run(STAFF, { inspections: INSPECTIONS }, overrides));
+    assert.deepEqual([before.A1, before.A2, before.B1], ['tie', 'tie', 'tie']);
+    const r = run(STAFF, { inspections: INSPECTIONS, decisions: decisions(['2026Q3', 'B1', '', '', '获奖', '', '']) }, overrides);
+    assert.deepEqual(status(r), { A1: 'candidate', A2: 'candidate', A3: 'candidate', B1: 'winner', B2: 'candidate', B3: 'inactive' });
+  });
+
   it('award on a winner: applied, not decided; on a candidate not tied: DECISION_NOT_TIED; on an ineligible person: DECISION_INELIGIBLE', () => {
     const r = run(STAFF, {
       inspections: INSPECTIONS,
