@@ -60,3 +60,38 @@ describe('acceptance: clean-hospital-2026Q3 (compare.py)', () => {
     assert.match(compare.stdout, /clean: (\d+)\/(\d+) checks pass\s*$/u);
   });
 });
+
+describe('acceptance: decisions-hospital-2026Q3 (§12 committee decisions, §13 notice and changes; compare.py)', () => {
+  const book = path.join(DIR, 'decisions-hospital-2026Q3.xlsx');
+  const expected = path.join(DIR, 'decisions-hospital-2026Q3.expected.json');
+  const rules = path.join(DIR, 'decisions-hospital-2026Q3.rules.json');
+  let tmp = '';
+  before(() => { tmp = makeTemp(); });
+  after(() => removeTemp(tmp));
+
+  it('select --period 2026Q3 --rules … --json matches the expected result: "decisions: N/N checks pass"', async function () {
+    if (!hasPython()) this.skip();
+    const out = path.join(tmp, 'out.json');
+    const run = await runCli(['select', book, '--period', '2026Q3', '--rules', rules, '--json', out, '-q']);
+    assert.equal(run.status, 0, run.stderr);
+    const compare = spawnSync('python3', [COMPARE, out, expected, '--name', 'decisions'], { encoding: 'utf8' });
+    const last = compare.stdout.trim().split('\n').pop() ?? '';
+    const m = /^decisions: (\d+)\/(\d+) checks pass$/u.exec(last);
+    assert.ok(m, `last line: ${last}\n${compare.stdout}${compare.stderr}`);
+    assert.equal(m[1], m[2], compare.stdout);
+    assert.ok(Number(m[2]) > 500, `only ${m[2]} checks`);
+    assert.equal(compare.status, 0, compare.stdout);
+  });
+
+  it('compare.py fails when the changes are missing (the check can fail)', async function () {
+    if (!hasPython()) this.skip();
+    const out = path.join(tmp, 'no-changes.json');
+    const run = await runCli(['select', book, '--period', '2026Q3', '--rules', rules, '--json', out, '-q']);
+    assert.equal(run.status, 0, run.stderr);
+    const result = JSON.parse(fs.readFileSync(out, 'utf8')) as { changes: unknown[] };
+    result.changes = [];
+    fs.writeFileSync(out, JSON.stringify(result));
+    const compare = spawnSync('python3', [COMPARE, out, expected, '--name', 'decisions'], { encoding: 'utf8' });
+    assert.equal(compare.status, 1, compare.stdout);
+  });
+});

@@ -727,10 +727,11 @@ describe('CLI: --help', () => {
 
 describe('CLI: --json - prints the §8 object', () => {
   const FIELDS = {
-    top: ['period', 'scheme', 'people', 'winners', 'departments', 'deductions', 'inputs', 'warnings'],
-    people: ['id', 'name', 'department', 'violations', 'onsitePoints', 'offsitePoints', 'praise', 'satisfaction', 'score', 'eligible', 'vetoes', 'status'],
-    winners: ['department', 'id', 'name', 'score', 'status', 'awardYuan'],
-    departments: ['department', 'score', 'vetoed', 'status', 'awardYuan'],
+    // §8, with the fields §12 and §13 add.
+    top: ['period', 'scheme', 'people', 'winners', 'departments', 'deductions', 'inputs', 'warnings', 'decisions', 'publicity', 'changes'],
+    people: ['id', 'name', 'department', 'violations', 'onsitePoints', 'offsitePoints', 'praise', 'satisfaction', 'score', 'eligible', 'vetoes', 'status', 'decision'],
+    winners: ['department', 'id', 'name', 'score', 'status', 'awardYuan', 'decided'],
+    departments: ['department', 'score', 'vetoed', 'status', 'awardYuan', 'decision'],
     deductions: ['id', 'department', 'month', 'violations', 'violationYuan', 'complaints', 'complaintYuan', 'totalYuan'],
     inputs: ['table', 'rows', 'used', 'outOfPeriod', 'skippedBlank', 'rejected'],
     warnings: ['code', 'table', 'row', 'message'],
@@ -789,8 +790,8 @@ describe('CLI: --json - prints the §8 object', () => {
 });
 
 describe('CLI: --out writes the result workbook of §8', () => {
-  const SHEETS_ZH = ['评选结果 2026Q3', '一票否决 2026Q3', '奖金扣罚 2026Q3', '获奖名单 2026Q3', '表彰名单 2026Q3', '运行记录 2026Q3', '获奖记录'];
-  const SHEETS_EN = ['Results 2026Q3', 'Vetoes 2026Q3', 'Deductions 2026Q3', 'Winners 2026Q3', 'Award table 2026Q3', 'Run log 2026Q3', 'Winners history'];
+  const SHEETS_ZH = ['评选结果 2026Q3', '一票否决 2026Q3', '奖金扣罚 2026Q3', '获奖名单 2026Q3', '表彰名单 2026Q3', '运行记录 2026Q3', '公示名单 2026Q3', '获奖记录'];
+  const SHEETS_EN = ['Results 2026Q3', 'Vetoes 2026Q3', 'Deductions 2026Q3', 'Winners 2026Q3', 'Award table 2026Q3', 'Run log 2026Q3', 'Public notice 2026Q3', 'Winners history'];
   let zh: ExcelJS.Workbook;
   let en: ExcelJS.Workbook;
   const book = fixture('smile-star-quarterly.xlsx');

@@ -24,6 +24,7 @@ const SHEETS: Record<TableKey, string> = {
   praise: '表扬记录',
   satisfaction: 'Satisfaction',
   recommendations: '推荐名单',
+  decisions: '评选小组裁定',
   history: '获奖记录',
 };
 

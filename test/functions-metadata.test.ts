@@ -45,7 +45,7 @@ const ROOT = path.resolve(__dirname, '..');
 const SOURCE = path.join(ROOT, 'src', 'functions', 'functions.ts');
 const TABLE = path.join(ROOT, 'src', 'functions', 'zh-CN.json');
 
-const RANGES = ['staff', 'inspections', 'fines', 'praise', 'satisfaction', 'recommendations', 'scheme', 'scores', 'groups'];
+const RANGES = ['staff', 'inspections', 'fines', 'praise', 'satisfaction', 'recommendations', 'decisions', 'scheme', 'scores', 'groups'];
 const SPILLING = ['RESULTS', 'WINNERS', 'DEDUCTIONS'];
 const HAN = /\p{Script=Han}/u;
 

@@ -69,7 +69,7 @@ const ERROR_VALUE = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC
 /** The sheet each kind of range lies on in the workbook callInExcel makes (the tables' usual names). */
 const SHEET_OF: Record<string, string> = {
   person: '人员', staff: '人员名单', inspections: '督导检查记录', fines: '投诉及处罚记录', praise: '表扬记录', satisfaction: '满意度',
-  recommendations: '推荐名单', scheme: '参数', scores: '得分', groups: '科室', date: '日期', period: '期间', month: '月份',
+  recommendations: '推荐名单', decisions: '评选小组裁定', scheme: '参数', scores: '得分', groups: '科室', date: '日期', period: '期间', month: '月份',
 };
 
 /** A function's parameter names from its source, without the invocation Excel appends. */
@@ -208,7 +208,7 @@ const NONE = null as unknown as Range;
 function engineJson(tables: Partial<Record<TableKey, Range>>, period: string, scheme?: string, overrides?: Record<string, unknown>): ResultJson {
   const sheets: Record<TableKey, string> = {
     staff: '人员名单', inspections: '督导检查记录', fines: '投诉及处罚记录', praise: '表扬记录', satisfaction: '满意度',
-    recommendations: '推荐名单', history: '获奖记录',
+    recommendations: '推荐名单', decisions: '评选小组裁定', history: '获奖记录',
   };
   const inputs: Partial<Record<TableKey, TableInput>> = {};
   for (const [k, grid] of Object.entries(tables) as [TableKey, Range][]) inputs[k] = { sheet: sheets[k], grid: grid as Grid };
@@ -618,6 +618,20 @@ describe('STAR custom functions', () => {
         ['药房', 'H06', '张伟', 100, '并列，待评选小组裁定', 0],
         ['检验科', 'H05', '张伟', 100, '获奖', 100],
       ]);
+    });
+
+    it('WINNERS and RESULTS with the decisions range (§12): an award resolves 门诊\'s tie, an exclude strikes H03', async () => {
+      const inspections: Range = [['日期', '工号', '扣分'], ['2026-07-01', 'H01', 1], ['2026-07-02', 'H02', 1]];
+      const decisions: Range = [['期间', '工号', '裁定', '理由'], ['2026Q3', 'H02', '获奖', '评选小组表决'], ['2026Q3', 'H03', '取消', '']];
+      const out = await X.winners(STAFF, inspections, [['日期', '工号']], '2026Q3', NONE, NONE, NONE, NONE, decisions);
+      assert.deepEqual(out.slice(1), [
+        ['门诊', 'H02', '李四', 99, '获奖', 100],
+        ['药房', 'H06', '张伟', 100, '获奖', 100],
+        ['检验科', 'H05', '张伟', 100, '获奖', 100],
+      ]);
+      const results = await X.results(STAFF, inspections, [['日期', '工号']], '2026Q3', NONE, NONE, NONE, NONE, decisions);
+      const h03 = (results as unknown[][]).find((row) => row[0] === 'H03');
+      assert.ok(h03?.includes('否决'), JSON.stringify(h03));
     });
 
     it('DEDUCTIONS: header, one row per person and month, and a total row', async () => {

@@ -11,7 +11,7 @@ import JSZip from 'jszip';
 import { parseDay, dayFromParts } from '../src/engine/dates';
 import type { ResultJson } from '../src/engine/json';
 import type { SelectionResult } from '../src/engine/select';
-import { awardTitle, NUMBER_FORMATS, resultSheets, type ResultSheet } from '../src/engine/sheets';
+import { awardTitle, noticeSheet, NUMBER_FORMATS, resultSheets, type ResultSheet } from '../src/engine/sheets';
 import { decodeText, parseCsv } from '../src/io/csv';
 import { openFile } from '../src/io/files';
 import { inflateNode } from '../src/io/inflateNode';
@@ -215,6 +215,26 @@ describe('io: reading .xlsx cells made by exceljs', () => {
 });
 
 // -------------------------------------------------------------------------------------------------
+
+describe('io: XlsxResultWriter writes the public notice (§13)', () => {
+  it('title and paragraph merged across the list, sign-off under it, upright on one page', async () => {
+    const result = await selectBook(fixture('smile-star-quarterly.xlsx'), '2026Q3');
+    const notice = noticeSheet(result, 'zh');
+    const writer = new XlsxResultWriter();
+    await writer.writeSheets([notice]);
+    const ws = sheet(await loadBuffer(await writer.toBuffer()), '公示名单 2026Q3');
+    assert.equal(ws.getCell('A1').value, notice.title);
+    assert.equal(ws.getCell('A3').value, notice.paragraph);
+    assert.equal(ws.getCell('E1').isMerged && ws.getCell('E3').isMerged, true);
+    assert.equal(ws.getCell('A3').alignment.wrapText, true);
+    assert.equal(ws.getCell('A5').value, '序号');
+    const rows = notice.blocks[0]?.rows.length ?? 0;
+    assert.ok(rows > 0);
+    assert.deepEqual([ws.getCell(5 + rows + 2, 5).value, ws.getCell(5 + rows + 3, 5).value], notice.signOff);
+    assert.equal(ws.pageSetup.orientation, 'portrait');
+    assert.deepEqual([ws.pageSetup.fitToWidth, ws.pageSetup.fitToHeight], [1, 1]);
+  });
+});
 
 describe('io: XlsxResultWriter', () => {
   let result: SelectionResult;

@@ -980,7 +980,7 @@ const anyCellArb: fc.Arbitrary<Cell> = fc.oneof(
 
 const anyGridArb: fc.Arbitrary<Grid> = fc.array(fc.array(anyCellArb, { maxLength: 8 }), { maxLength: 10 });
 
-const HEADER_ROWS: Record<Exclude<TableKey, 'history'>, Row> = {
+const HEADER_ROWS: Record<Exclude<TableKey, 'history' | 'decisions'>, Row> = {
   staff: ['工号', '姓名', '科室', '在岗状态', '上岗日期'],
   inspections: ['检查日期', '工号', '姓名', '科室', '检查项目', '检查方式', '扣分', '结果'],
   fines: ['日期', '工号', '姓名', '科室', '类型', '严重程度', '金额', '是否有效'],

@@ -6,7 +6,7 @@ import { columnMappings, type ColumnMappings } from '../engine/mapping';
 import { messages, type Problem } from '../engine/messages';
 import { groupLine, groupProblems, summaryLine } from '../engine/summary';
 import { runSelection } from '../engine/select';
-import { awardTable, resultSheets } from '../engine/sheets';
+import { awardTable, noticeSheet, resultSheets } from '../engine/sheets';
 import { fingerprint } from '../engine/fingerprint';
 import type { Lang, TableKey } from '../engine/types';
 import { isSameFile, openFile, saveFile } from '../io/files';
@@ -184,7 +184,7 @@ async function select(args: SelectArgs, io: Io): Promise<number> {
     const { XlsxResultWriter } = await import('../io/xlsxWriter');
     const writer = new XlsxResultWriter();
     const run = { when: new Date().toISOString(), tool: `service-star ${VERSION}`, fingerprint: fingerprint(collected.tables) };
-    await writer.writeSheets([...resultSheets(result, run, lang), historySheet(collected.tables.history ?? null, result, lang)]);
+    await writer.writeSheets([...resultSheets(result, run, lang), noticeSheet(result, lang), historySheet(collected.tables.history ?? null, result, lang)]);
     await writeOutput('--out', args.out, await writer.toBuffer());
   }
   progress.done();

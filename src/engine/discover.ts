@@ -6,6 +6,7 @@ import type { Grid, MergedRange, TableKey } from './types';
 /** Words in a sheet's name that say which table it is (§9), checked in this order. */
 const SHEET_WORDS: readonly [TableKey, readonly string[]][] = [
   ['history', ['获奖记录', '历史', 'history']],
+  ['decisions', ['裁定', '评选小组', '决定', 'decision']],
   ['staff', ['人员', '花名册', '员工', 'staff', 'roster']],
   ['inspections', ['检查', '督导', 'inspection']],
   ['fines', ['投诉', '罚款', '处罚', 'fine', 'complaint']],
@@ -36,6 +37,7 @@ const WHOLE_WORDS: Record<TableKey, readonly string[]> = {
   praise: ['表扬记录', '表扬', 'praise'],
   satisfaction: ['满意度', 'satisfaction'],
   recommendations: ['推荐名单', '推荐', 'recommend'],
+  decisions: ['评选小组裁定', '裁定', '评选小组决定', 'decision'],
   history: ['获奖记录', 'history'],
 };
 
@@ -62,7 +64,7 @@ function isWholeName(table: TableKey, name: string): boolean {
 }
 
 /** Tables in the order they win when their headers fit a sheet equally well. */
-const BY_HEADERS: readonly TableKey[] = ['staff', 'inspections', 'fines', 'praise', 'satisfaction', 'recommendations', 'history'];
+const BY_HEADERS: readonly TableKey[] = ['staff', 'inspections', 'fines', 'praise', 'satisfaction', 'recommendations', 'decisions', 'history'];
 const PERSON_FIELDS = new Set(['id', 'name', 'department']);
 
 /** A sheet as discovery sees it: its name, grid and merges. */

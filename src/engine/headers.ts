@@ -7,7 +7,7 @@ export type Field =
   | 'date' | 'item' | 'kind' | 'points' | 'result' | 'inspector'
   | 'type' | 'severity' | 'amount' | 'valid' | 'reason' | 'source'
   | 'month' | 'evaluations' | 'satisfied' | 'rate' | 'served'
-  | 'period' | 'score' | 'status' | 'award';
+  | 'period' | 'score' | 'status' | 'award' | 'decision' | 'decidedBy';
 
 const PERSON = ['id', 'name', 'department'] as const;
 const DATE_ALIASES = ['日期', '检查日期', 'date'];
@@ -41,11 +41,19 @@ const ALIASES: Record<Field, readonly string[]> = {
   score: ['得分', '分数', 'score'],
   status: ['状态', '结果', 'status'],
   award: ['奖励', '奖励(元)', '奖金', 'award', 'awardYuan'],
+  decision: ['裁定', '裁定结果', '决定', '结论', 'decision'],
+  decidedBy: ['裁定人', '经办人', 'decidedBy', 'decided by'],
 };
 
 /** Praise points are also written as 加分 (bonus points). */
 const TABLE_ALIASES: Partial<Record<TableKey, Partial<Record<Field, readonly string[]>>>> = {
   praise: { points: [...ALIASES.points, '加分'] },
+  // A decision's date is when it was taken, never the period it is for (§12).
+  decisions: {
+    period: ['期间', '评选期间', '季度', 'period'],
+    date: DATE_ALIASES,
+    reason: ['理由', '原因', '事由', '说明', 'reason'],
+  },
 };
 
 export const FIELD_NAMES: Record<Field, Bilingual> = {
@@ -59,6 +67,7 @@ export const FIELD_NAMES: Record<Field, Bilingual> = {
   evaluations: { zh: '评价数', en: 'evaluations' }, satisfied: { zh: '满意数', en: 'satisfied' },
   rate: { zh: '满意率', en: 'rate' }, served: { zh: '服务人次', en: 'served' }, period: { zh: '期间', en: 'period' },
   score: { zh: '得分', en: 'score' }, status: { zh: '状态', en: 'status' }, award: { zh: '奖励（元）', en: 'award' },
+  decision: { zh: '裁定结果', en: 'decision' }, decidedBy: { zh: '裁定人', en: 'decided by' },
 };
 
 interface TableShape {
@@ -77,6 +86,7 @@ export const TABLE_SHAPES: Record<TableKey, TableShape> = {
   praise: { required: ['date'], oneOf: ['id', 'name'], optional: ['department', 'source', 'points'] },
   satisfaction: { required: ['month'], oneOf: ['id', 'name'], optional: ['department', 'evaluations', 'satisfied', 'rate', 'served'] },
   recommendations: { required: ['period'], oneOf: ['id', 'name'], optional: ['department'] },
+  decisions: { required: ['period', 'decision'], oneOf: PERSON, optional: ['reason', 'date', 'decidedBy'] },
   history: { required: ['period'], oneOf: ['id', 'name'], optional: ['department', 'score', 'status', 'award'] },
 };
 

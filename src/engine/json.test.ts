@@ -27,7 +27,7 @@ function json(period = '2026年第三季度', lang: 'zh' | 'en' = 'zh') {
 
 describe('json: the §8 object', () => {
   it('has exactly the top-level fields of §8', () => {
-    assert.deepEqual(Object.keys(json()), ['period', 'scheme', 'people', 'winners', 'departments', 'deductions', 'inputs', 'warnings']);
+    assert.deepEqual(Object.keys(json()), ['period', 'scheme', 'people', 'winners', 'departments', 'deductions', 'inputs', 'warnings', 'decisions', 'publicity', 'changes']);
   });
 
   it('writes the period in canonical form and the scheme id', () => {
@@ -39,21 +39,21 @@ describe('json: the §8 object', () => {
   it('people rows: field names and values; ids as strings; satisfaction a fraction or null', () => {
     const j = json();
     assert.deepEqual(j.people, [
-      { id: '8003', name: '张三', department: '门诊', violations: 2, onsitePoints: 3, offsitePoints: 2, praise: 0, satisfaction: null, score: 95, eligible: true, vetoes: [], status: 'candidate' },
-      { id: '8004', name: '李四', department: '门诊', violations: 0, onsitePoints: 0, offsitePoints: 0, praise: 0, satisfaction: 0.97, score: 100, eligible: true, vetoes: [], status: 'winner' },
-      { id: 'H05', name: '王五', department: '药房', violations: 0, onsitePoints: 0, offsitePoints: 0, praise: 0, satisfaction: null, score: 100, eligible: false, vetoes: ['COMPLAINT'], status: 'vetoed' },
+      { id: '8003', name: '张三', department: '门诊', violations: 2, onsitePoints: 3, offsitePoints: 2, praise: 0, satisfaction: null, score: 95, eligible: true, vetoes: [], status: 'candidate', decision: null },
+      { id: '8004', name: '李四', department: '门诊', violations: 0, onsitePoints: 0, offsitePoints: 0, praise: 0, satisfaction: 0.97, score: 100, eligible: true, vetoes: [], status: 'winner', decision: null },
+      { id: 'H05', name: '王五', department: '药房', violations: 0, onsitePoints: 0, offsitePoints: 0, praise: 0, satisfaction: null, score: 100, eligible: false, vetoes: ['COMPLAINT'], status: 'vetoed', decision: null },
     ]);
   });
 
   it('winners, departments and deductions rows', () => {
     const j = json();
     assert.deepEqual(j.winners, [
-      { department: '门诊', id: '8004', name: '李四', score: 100, status: 'winner', awardYuan: 100 },
-      { department: '药房', id: null, name: null, score: null, status: 'vacant', awardYuan: 0 },
+      { department: '门诊', id: '8004', name: '李四', score: 100, status: 'winner', awardYuan: 100, decided: false },
+      { department: '药房', id: null, name: null, score: null, status: 'vacant', awardYuan: 0, decided: false },
     ]);
     assert.deepEqual(j.departments, [
-      { department: '门诊', score: 97.5, vetoed: false, status: 'ranked', awardYuan: 0 },
-      { department: '药房', score: 100, vetoed: true, status: 'vetoed', awardYuan: 0 },
+      { department: '门诊', score: 97.5, vetoed: false, status: 'ranked', awardYuan: 0, decision: null },
+      { department: '药房', score: 100, vetoed: true, status: 'vetoed', awardYuan: 0, decision: null },
     ]);
     assert.deepEqual(j.deductions, [
       { id: '8003', department: '门诊', month: '2026-07', violations: 2, violationYuan: 20, complaints: 0, complaintYuan: 0, totalYuan: 20 },

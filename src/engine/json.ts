@@ -1,3 +1,6 @@
+import type { PlaceStatus } from './changes';
+import { formatDay } from './dates';
+import type { DecisionKind } from './decisions';
 import type { Problem } from './messages';
 import type { SelectionResult } from './select';
 import type { Lang } from './types';
@@ -9,9 +12,12 @@ export interface ResultJson {
   people: {
     id: string; name: string; department: string; violations: number; onsitePoints: number; offsitePoints: number;
     praise: number; satisfaction: number | null; score: number; eligible: boolean; vetoes: string[]; status: string;
+    decision: DecisionKind | null;
   }[];
-  winners: { department: string; id: string | null; name: string | null; score: number | null; status: string; awardYuan: number }[];
-  departments: { department: string; score: number | null; vetoed: boolean; status: string; awardYuan: number }[];
+  winners: {
+    department: string; id: string | null; name: string | null; score: number | null; status: string; awardYuan: number; decided: boolean;
+  }[];
+  departments: { department: string; score: number | null; vetoed: boolean; status: string; awardYuan: number; decision: DecisionKind | null }[];
   deductions: {
     id: string | null; department: string; month: string; violations: number; violationYuan: number;
     complaints: number; complaintYuan: number; totalYuan: number;
@@ -19,6 +25,12 @@ export interface ResultJson {
   inputs: { table: string; rows: number; used: number; outOfPeriod: number; skippedBlank: number; rejected: number }[];
   /** The message names the sheet, row and column. */
   warnings: { code: string; table: string | null; row: number | null; message: string }[];
+  /** §12: the decisions that counted, in reading order. */
+  decisions: { id: string | null; name: string | null; department: string; decision: DecisionKind; applied: boolean; reason: string | null }[];
+  /** §13: the notice's first and last day (`2026-10-15`), null without publicityStart. */
+  publicity: { start: string | null; end: string | null; days: number };
+  /** §13: places changed since the history's block for the period. */
+  changes: { department: string; id: string; name: string; before: PlaceStatus | null; after: PlaceStatus | null }[];
 }
 
 export function warningJson(w: Problem, lang: Lang): ResultJson['warnings'][number] {
@@ -43,6 +55,7 @@ export function resultJson(result: SelectionResult, lang: Lang = 'zh'): ResultJs
       eligible: p.vetoes.length === 0,
       vetoes: p.vetoes.map((v) => v.code),
       status: p.status,
+      decision: p.decision?.decision ?? null,
     })),
     winners: result.winners.map((w) => ({
       department: w.department,
@@ -51,9 +64,11 @@ export function resultJson(result: SelectionResult, lang: Lang = 'zh'): ResultJs
       score: w.person?.score ?? null,
       status: w.status,
       awardYuan: w.awardYuan,
+      decided: w.decided,
     })),
     departments: result.departments.map((d) => ({
       department: d.department, score: d.score, vetoed: d.vetoed, status: d.status, awardYuan: d.awardYuan,
+      decision: d.decision?.decision ?? null,
     })),
     deductions: result.deductions.map((d) => ({
       id: d.member?.id ?? null,
@@ -69,5 +84,15 @@ export function resultJson(result: SelectionResult, lang: Lang = 'zh'): ResultJs
       table: i.table, rows: i.rows, used: i.used, outOfPeriod: i.outOfPeriod, skippedBlank: i.skippedBlank, rejected: i.rejected,
     })),
     warnings: result.warnings.map((w) => warningJson(w, lang)),
+    decisions: result.decisions.map((d) => ({
+      id: d.subject.member?.id ?? null, name: d.subject.member?.name ?? null, department: d.subject.department,
+      decision: d.decision, applied: d.applied, reason: d.reason === '' ? null : d.reason,
+    })),
+    publicity: {
+      start: result.publicity.start === null ? null : formatDay(result.publicity.start),
+      end: result.publicity.end === null ? null : formatDay(result.publicity.end),
+      days: result.publicity.days,
+    },
+    changes: result.changes.map((c) => ({ department: c.department, id: c.id, name: c.name, before: c.before, after: c.after })),
   };
 }

@@ -21,6 +21,7 @@ export const VETO_WORDS: Record<VetoCode, Bilingual> = {
   EVAL_RATE: { zh: '评价率不达标', en: 'evaluation rate too low' },
   INACTIVE: { zh: '不在岗', en: 'inactive' },
   TENURE: { zh: '窗口工龄不足', en: 'too short at the window' },
+  COMMITTEE: { zh: '评选小组决定', en: 'committee decision' },
 };
 
 export const YES_NO: Record<'yes' | 'no', Bilingual> = { yes: { zh: '是', en: 'yes' }, no: { zh: '否', en: 'no' } };

@@ -41,6 +41,6 @@ describe('messages: every message names where it is, in Chinese and English', ()
   });
 
   it('names every table in both languages', () => {
-    assert.deepEqual(Object.keys(TABLE_NAMES), ['staff', 'inspections', 'fines', 'praise', 'satisfaction', 'recommendations', 'history']);
+    assert.deepEqual(Object.keys(TABLE_NAMES), ['staff', 'inspections', 'fines', 'praise', 'satisfaction', 'recommendations', 'decisions', 'history']);
   });
 });

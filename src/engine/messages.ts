@@ -10,7 +10,8 @@ export type ProblemCode =
   | 'MISSING_ID' | 'NO_PERSON' | 'UNKNOWN_DEPARTMENT'
   | 'REPEATED_HEADER' | 'MISSING_FIELD' | 'TENURE_UNKNOWN' | 'BAD_PERIOD' | 'UNKNOWN_SCHEME'
   | 'BAD_PARAMETER' | 'MISSING_TABLE' | 'ASSIGNED_PERSON' | 'BAD_CSV' | 'BAD_ENCODING'
-  | 'YEARLESS_DATE' | 'DEPARTMENT_FILLED' | 'MORE_SHEETS' | 'FORMULA_NO_VALUE' | 'LOOKALIKE_HEADER' | 'CELL_TOO_LONG';
+  | 'YEARLESS_DATE' | 'DEPARTMENT_FILLED' | 'MORE_SHEETS' | 'FORMULA_NO_VALUE' | 'LOOKALIKE_HEADER' | 'CELL_TOO_LONG'
+  | 'BAD_DECISION' | 'DECISION_REPLACED' | 'DECISION_NOT_TIED' | 'DECISION_INELIGIBLE';
 
 /** One message about the input: where it is (table, sheet, Excel row, column) and what is wrong. */
 export interface Problem {
@@ -34,6 +35,7 @@ export const TABLE_NAMES: Record<TableKey, Bilingual> = {
   praise: { zh: '表扬记录', en: 'praise' },
   satisfaction: { zh: '满意度', en: 'satisfaction' },
   recommendations: { zh: '推荐名单', en: 'recommendations' },
+  decisions: { zh: '评选小组裁定', en: 'committee decisions' },
   history: { zh: '获奖记录', en: 'history of winners' },
 };
 
@@ -123,6 +125,20 @@ export const messages = {
     `参数 ${name}：${why.zh}`, `parameter ${name}: ${why.en}`),
   missingTable: (table: TableKey) => problem('MISSING_TABLE', { table, sheet: null, row: null },
     `找不到${TABLE_NAMES[table].zh}`, `the ${TABLE_NAMES[table].en} table was not found`),
+  decisionPeriod: (w: Where, text: string) => problem('BAD_PERIOD', w,
+    text === '' ? '缺少评选期间' : `无法识别的评选期间「${text}」（例如 2026Q3）`,
+    text === '' ? 'the period is missing' : `cannot read the period "${text}" (for example 2026Q3)`),
+  badDecision: (w: Where, text: string) => problem('BAD_DECISION', w,
+    `${text === '' ? '缺少裁定结果' : `无法识别的裁定「${text}」`}（获奖·评为·当选·同意·确定，或 不予表彰·取消·取消资格·否决·不同意）`,
+    `${text === '' ? 'the decision is missing' : `cannot read the decision "${text}"`} (award or exclude)`),
+  decisionReplaced: (w: Where, who: string, row: number) => problem('DECISION_REPLACED', w,
+    `对${who}的裁定被第${row}行的裁定取代`, `the decision on ${who} is replaced by the one in row ${row}`),
+  decisionNotTied: (w: Where, who: string) => problem('DECISION_NOT_TIED', w,
+    `${who} 不是并列，评为获奖的裁定未执行（评选小组可用“不予表彰”调整）`,
+    `${who} is not tied: the award is not applied (the committee strikes with "exclude", it does not re-rank)`),
+  decisionIneligible: (w: Where, who: string) => problem('DECISION_INELIGIBLE', w,
+    `${who} 不具备评选资格（一票否决、离岗或未获推荐），评为获奖的裁定未执行`,
+    `${who} is not eligible (veto, inactive or not recommended): the award is not applied`),
   badCsv: (file: string, line: number) => problem('BAD_CSV', { table: null, sheet: file, row: line },
     '此行开始的引号没有闭合，文件未读取（请检查该行的双引号）',
     'a quote opened on this line is never closed; the file was not read (check the double quotes on that line)'),

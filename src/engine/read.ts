@@ -7,7 +7,7 @@ import { parseCount, parseDeduction, parseFigure, parseRate } from './numbers';
 import { buildRoster, isActive, matchPerson, type PersonMatch, type Roster, type StaffMember } from './people';
 import { inPeriod, parseMonth, parsePeriodCell, periodWithin, type Period } from './period';
 import type {
-  FineRecord, InspectionKind, PastWin, PraiseRecord, Recommendation, RowRef, SatisfactionRecord, Subject, TableReport, Violation,
+  FineRecord, HistoryEntry, InspectionKind, PastWin, PraiseRecord, Recommendation, RowRef, SatisfactionRecord, Subject, TableReport, Violation,
 } from './records';
 import type { SchemeParameters, Severity } from './scheme';
 import { cleanText, idText, isBlank, normalizeKey, recordText } from './text';
@@ -18,7 +18,7 @@ import type { Cell, PersonAssignment, TableInput, TableKey, TableSheet } from '.
  * walks a whole table (all its sheets), moved from row to row, so a large table allocates nothing
  * per row here.
  */
-class RowReader {
+export class RowReader {
   cells: readonly Cell[] = [];
   /** The row as the sheet stores it (merges and ditto not applied): the record an assignment is kept with. */
   stored: readonly Cell[] = [];
@@ -69,7 +69,7 @@ class RowReader {
   }
 }
 
-interface Scan {
+export interface Scan {
   report: TableReport;
   /** The rows to check, blank, line and repeated-header rows already counted; the reader moves on each step. */
   rows: Iterable<RowReader>;
@@ -86,7 +86,7 @@ function columnName(part: TableSheet, header: readonly Cell[], index: number): s
  * accounting (§1, §10, §11): blank rows and lines count as skippedBlank, repeated headers and
  * formulas without a value are rejected; ditto cells (同上) take the value above.
  */
-function scan(table: TableKey, input: TableInput, warnings: Problem[], errors: Problem[]): Scan | null {
+export function scan(table: TableKey, input: TableInput, warnings: Problem[], errors: Problem[]): Scan | null {
   const parts = [input, ...(input.moreSheets ?? [])];
   const located: { part: TableSheet; at: LocatedSheet; end: number }[] = [];
   for (const part of parts) {
@@ -286,7 +286,7 @@ function personSubject(member: StaffMember): Subject {
 }
 
 /** Resolves the row's person; rejects (returns null) with a warning when it cannot. */
-function subjectOf(r: RowReader, roster: Roster, allowDepartment: boolean, problems: Problem[] | null): Subject | null {
+export function subjectOf(r: RowReader, roster: Roster, allowDepartment: boolean, problems: Problem[] | null): Subject | null {
   // Fast path for the common row: an id on the roster, and no name or the roster's own spelling.
   const idCell = r.cell('id');
   if (idCell !== null && idCell !== undefined) {
@@ -613,15 +613,27 @@ export function readRecommendations(
 const WIN_WORDS = new Set(['', 'winner', '获奖', '当选', '服务之星', '是']);
 
 /**
+ * A history status among the winners (§13): a win word (blank included: an office's own history
+ * lists winners only), or a word beginning 并列 / tie; any other word is not among the winners.
+ */
+export function historyStatus(value: unknown): 'winner' | 'tie' | null {
+  const key = normalizeKey(value);
+  if (WIN_WORDS.has(key)) return 'winner';
+  return key.startsWith('并列') || key.startsWith('tie') ? 'tie' : null;
+}
+
+/**
  * Past wins in the year of the period, other than the period itself (its block is replaced by
- * this run). People are keyed by id, else by name, so people who have left still count.
+ * this run). People are keyed by id, else by name, so people who have left still count. The
+ * period's own block (counted outOfPeriod, as it is replaced) is kept for "what changed" (§13).
  */
 export function readHistory(
   input: TableInput, period: Period, warnings: Problem[], errors: Problem[],
-): { report: TableReport | null; wins: PastWin[] } {
+): { report: TableReport | null; wins: PastWin[]; block: HistoryEntry[] } {
   const wins: PastWin[] = [];
+  const block: HistoryEntry[] = [];
   const s = scan('history', input, warnings, errors);
-  if (!s) return { report: null, wins };
+  if (!s) return { report: null, wins, block };
   for (const r of s.rows) {
     const span = parsePeriodCell(r.cell('period'), input.date1904 ?? false);
     if (!span) {
@@ -632,6 +644,8 @@ export function readHistory(
     const inYear = partsOf(span.first).year === period.year;
     if (!inYear || span.id === period.id) {
       s.report.outOfPeriod++;
+      const status = span.id === period.id ? historyStatus(r.cell('status')) : null;
+      if (status) block.push({ id: r.text('id'), name: r.text('name'), department: r.text('department'), status });
       continue;
     }
     const personKey = normalizeKey(r.text('id')) || normalizeKey(r.text('name'));
@@ -641,7 +655,7 @@ export function readHistory(
       continue;
     }
     s.report.used++;
-    if (WIN_WORDS.has(normalizeKey(r.cell('status')))) wins.push({ periodId: span.id, personKey, source: r.ref(span.first) });
+    if (historyStatus(r.cell('status')) === 'winner') wins.push({ periodId: span.id, personKey, source: r.ref(span.first) });
   }
-  return { report: s.report, wins };
+  return { report: s.report, wins, block };
 }

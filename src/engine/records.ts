@@ -72,6 +72,14 @@ export interface PastWin {
   source: RowRef;
 }
 
+/** A row of the history's block for the run's own period (§13 what changed). */
+export interface HistoryEntry {
+  id: string;
+  name: string;
+  department: string;
+  status: 'winner' | 'tie';
+}
+
 /** The row accounting of one input table (§1): rows = used + outOfPeriod + skippedBlank + rejected. */
 export interface TableReport {
   table: TableKey;

@@ -1,3 +1,4 @@
+import { formatDay, parseDay } from './dates';
 import type { PeriodKind } from './period';
 import type { Bilingual } from './types';
 import { messages, type Problem } from './messages';
@@ -45,6 +46,18 @@ export interface SchemeParameters {
   /** The name of the individual award and of the department award, for titles. */
   starTitle: Bilingual;
   windowTitle: Bilingual;
+  /** The public notice (公示, §13): how many working days it is posted. */
+  publicityDays: number;
+  /** Weekdays that are not working days (法定节假日), as `2026-10-01`. */
+  holidays: string[];
+  /** Weekend days that are working days (调休), as `2026-10-10`. */
+  extraWorkdays: string[];
+  /** The notice's first day (or the first working day after it), as `2026-10-15`; null = dates left blank. */
+  publicityStart: string | null;
+  /** Who receives objections and signs the notice. */
+  organizer: string;
+  /** How to reach the organizer (phone, office); '' = not given. */
+  contact: string;
 }
 
 export type SchemeId = 'smile-star-quarterly' | 'service-star-monthly' | 'credit-union-100' | 'hospital-quality-year' | 'gov-center-annual';
@@ -92,6 +105,12 @@ export const DEFAULT_PARAMETERS: SchemeParameters = {
   annualPriorityWins: 2,
   starTitle: { zh: '服务之星', en: 'Service Star' },
   windowTitle: { zh: '优质服务窗口', en: 'Quality Service Window' },
+  publicityDays: 5,
+  holidays: [],
+  extraWorkdays: [],
+  publicityStart: null,
+  organizer: '评选小组',
+  contact: '',
 };
 
 function preset(id: SchemeId, name: Bilingual, period: PeriodKind, parameters: Partial<SchemeParameters>): SchemePreset {
@@ -139,7 +158,7 @@ export interface Scheme {
 
 const NULLABLE: ReadonlySet<keyof SchemeParameters> = new Set([
   'kindWeights', 'annualPointLimit', 'departmentAnnualPointLimit', 'minSatisfaction', 'minDepartmentSatisfaction',
-  'minEvaluationRate', 'topN', 'maxPerDepartment', 'departmentAwardPeriods',
+  'minEvaluationRate', 'topN', 'maxPerDepartment', 'departmentAwardPeriods', 'publicityStart',
 ]);
 const PERIOD_KINDS = ['month', 'quarter', 'half', 'year'];
 
@@ -163,6 +182,14 @@ function checkValue(key: keyof SchemeParameters, value: unknown): Bilingual | nu
     case 'departmentAwardPeriods':
       return Array.isArray(value) && value.every((v) => PERIOD_KINDS.includes(v as string)) ? null
         : { zh: '应为 month/quarter/half/year 的列表', en: 'expected a list of month/quarter/half/year' };
+    case 'holidays': case 'extraWorkdays':
+      return Array.isArray(value) && value.every((v) => parseDay(v) !== null) ? null
+        : { zh: '应为日期列表，例如 ["2026-10-01", "2026-10-02"]', en: 'expected a list of dates, e.g. ["2026-10-01", "2026-10-02"]' };
+    case 'publicityStart':
+      return parseDay(value) !== null ? null : { zh: '应为日期，例如 2026-10-15', en: 'expected a date, e.g. 2026-10-15' };
+    case 'organizer': case 'contact':
+      return typeof value === 'string' && (key === 'contact' || value.trim() !== '') ? null
+        : { zh: key === 'contact' ? '应为文字' : '应为文字（不能为空）', en: key === 'contact' ? 'expected text' : 'expected text (not empty)' };
     case 'candidates':
       return ['auto', 'recommended', 'all'].includes(value as string) ? null : { zh: '应为 auto、recommended 或 all', en: 'expected auto, recommended or all' };
     case 'starTitle': case 'windowTitle': {
@@ -172,10 +199,19 @@ function checkValue(key: keyof SchemeParameters, value: unknown): Bilingual | nu
     }
     default:
       if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return { zh: '应为不小于 0 的数', en: 'expected a number ≥ 0' };
-      if (['winnersPerDepartment', 'topN', 'maxPerDepartment', 'departmentAwards', 'annualPriorityWins'].includes(key)
+      if (['winnersPerDepartment', 'topN', 'maxPerDepartment', 'departmentAwards', 'annualPriorityWins', 'publicityDays'].includes(key)
         && !Number.isInteger(value)) return { zh: '应为整数', en: 'expected a whole number' };
+      if (key === 'publicityDays' && value < 1) return { zh: '应至少为 1 天', en: 'expected at least 1 day' };
       return typeof base === 'number' || NULLABLE.has(key) ? null : { zh: '类型不对', en: 'wrong type' };
   }
+}
+
+const DATE_PARAMETERS = new Set(['holidays', 'extraWorkdays', 'publicityStart']);
+
+/** Dates as `2026-10-15` whichever way they were given (text, an Excel date or serial), so they compare as text. */
+function canonicalValue(key: keyof SchemeParameters, value: unknown): unknown {
+  if (!DATE_PARAMETERS.has(key) || value === null) return value;
+  return Array.isArray(value) ? value.map((v) => formatDay(parseDay(v) as number)) : formatDay(parseDay(value) as number);
 }
 
 /**
@@ -196,7 +232,7 @@ export function resolveScheme(id: string = DEFAULT_SCHEME, overrides: Readonly<R
     const key = name as keyof SchemeParameters;
     const why = checkValue(key, value);
     if (why) problems.push(messages.badParameter(name, why));
-    else (parameters as unknown as Record<string, unknown>)[key] = value;
+    else (parameters as unknown as Record<string, unknown>)[key] = canonicalValue(key, value);
   }
   if (problems.length > 0) return { problems };
   return { scheme: { id: found.id, preset: found, parameters }, problems };
@@ -210,7 +246,7 @@ export function normalisedWeights(parameters: SchemeParameters): { onsite: numbe
   return { onsite: w.onsite / sum, offsite: w.offsite / sum };
 }
 
-const LIST_PARAMETERS = new Set(['vetoTypes', 'fineTypes', 'departmentAwardPeriods']);
+const LIST_PARAMETERS = new Set(['vetoTypes', 'fineTypes', 'departmentAwardPeriods', 'holidays', 'extraWorkdays']);
 const NONE_WORDS = new Set(['', '无', '不设', 'none', 'null', '-']);
 const SCHEME_WORDS = new Set(['scheme', '方案', '评选方案', 'preset']);
 const HEADER_WORDS = new Set(['参数', 'parameter', 'name', '名称']);
@@ -224,6 +260,8 @@ const HEADER_WORDS = new Set(['参数', 'parameter', 'name', '名称']);
 export function parseParameter(name: string, cell: unknown): unknown {
   if (typeof cell === 'number' || typeof cell === 'boolean') return cell;
   const text = String(cell ?? '').normalize('NFKC').trim();
+  // Words to print as written: a contact of digits is a phone number, a blank contact is none given.
+  if (name === 'organizer' || name === 'contact') return text;
   if (NONE_WORDS.has(text.toLowerCase())) return null;
   if (/^[[{]/u.test(text)) {
     try {

@@ -120,9 +120,9 @@ describe('select: winners per department (§6)', () => {
     const staff: Grid = [['工号', '姓名', '科室', '在岗'], ['A1', '甲一', '门诊', ''], ['B1', '乙一', '药房', '离职'], ['C1', '丙一', '检验科', '']];
     const r = run(staff, { fines: [['日期', '工号', '类型'], ['2026-07-01', 'C1', '投诉']] });
     assert.deepEqual(r.json.winners, [
-      { department: '门诊', id: 'A1', name: '甲一', score: 100, status: 'winner', awardYuan: 100 },
-      { department: '药房', id: null, name: null, score: null, status: 'vacant', awardYuan: 0 },
-      { department: '检验科', id: null, name: null, score: null, status: 'vacant', awardYuan: 0 },
+      { department: '门诊', id: 'A1', name: '甲一', score: 100, status: 'winner', awardYuan: 100, decided: false },
+      { department: '药房', id: null, name: null, score: null, status: 'vacant', awardYuan: 0, decided: false },
+      { department: '检验科', id: null, name: null, score: null, status: 'vacant', awardYuan: 0, decided: false },
     ]);
   });
 
@@ -219,8 +219,8 @@ describe('select: departments (§6, §10)', () => {
     const r = run(staff, { inspections: pointsGrid({ A1: 2.995, A2: 3, A3: 50 }) }, '2026Q3', undefined, { departmentAwards: 1 });
     assert.equal(r.json.people[0]?.score, 97.01);
     assert.deepEqual(r.json.departments, [
-      { department: '门诊', score: 97.01, vetoed: false, status: 'winner', awardYuan: 0 },
-      { department: '药房', score: null, vetoed: false, status: 'ranked', awardYuan: 0 },
+      { department: '门诊', score: 97.01, vetoed: false, status: 'winner', awardYuan: 0, decision: null },
+      { department: '药房', score: null, vetoed: false, status: 'ranked', awardYuan: 0, decision: null },
     ]);
   });
 
@@ -261,12 +261,12 @@ describe('select: departments (§6, §10)', () => {
     const r = run(staff, tables, '2026H2', 'service-star-monthly', { departmentAnnualPointLimit: 10 });
     assert.equal(r.result.departmentAwardsGiven, true);
     assert.deepEqual(r.json.departments, [
-      { department: '门诊', score: 100, vetoed: true, status: 'vetoed', awardYuan: 0 },
-      { department: '药房', score: 100, vetoed: true, status: 'vetoed', awardYuan: 0 },
-      { department: '检验科', score: 100, vetoed: true, status: 'vetoed', awardYuan: 0 },
-      { department: '收费处', score: 100, vetoed: false, status: 'winner', awardYuan: 100 },
-      { department: '挂号处', score: 100, vetoed: true, status: 'vetoed', awardYuan: 0 },
-      { department: '导诊台', score: 99, vetoed: false, status: 'winner', awardYuan: 100 },
+      { department: '门诊', score: 100, vetoed: true, status: 'vetoed', awardYuan: 0, decision: null },
+      { department: '药房', score: 100, vetoed: true, status: 'vetoed', awardYuan: 0, decision: null },
+      { department: '检验科', score: 100, vetoed: true, status: 'vetoed', awardYuan: 0, decision: null },
+      { department: '收费处', score: 100, vetoed: false, status: 'winner', awardYuan: 100, decision: null },
+      { department: '挂号处', score: 100, vetoed: true, status: 'vetoed', awardYuan: 0, decision: null },
+      { department: '导诊台', score: 99, vetoed: false, status: 'winner', awardYuan: 100, decision: null },
     ]);
     const codes = Object.fromEntries(r.result.departments.map((d) => [d.department, d.vetoes.map((v) => v.code)]));
     assert.deepEqual(codes, {

@@ -1,3 +1,7 @@
+import {
+  committeeVeto, type Decision, type DecisionIndex, indexDecisions, readDecisions, resolveTies, settleAward,
+} from './decisions';
+import { type Change, changesSince } from './changes';
 import { type Deduction, deductions as deductionRows } from './deductions';
 import { messages, type Problem } from './messages';
 import { roundHalfAway } from './numbers';
@@ -8,6 +12,7 @@ import {
   readFines, readHistory, readInspections, readPraise, readRecommendations, readSatisfaction, readStaff,
 } from './read';
 import type { FineRecord, PraiseRecord, SatisfactionRecord, TableReport, Violation } from './records';
+import { type Publicity, publicityOf } from './publicity';
 import { resolveScheme, type Scheme } from './scheme';
 import { evaluationRate, pooledSatisfaction } from './satisfaction';
 import { pointsByKind, inspectionScore, praiseBonus, score as scoreOf } from './score';
@@ -44,6 +49,8 @@ export interface PersonResult {
   starsThisYear: number;
   /** 年度优先推荐: at least annualPriorityWins stars in the year. */
   priority: boolean;
+  /** The committee's decision that counted for this person, applied or not (§12). */
+  decision: Decision | null;
 }
 
 export type WinnerStatus = 'winner' | 'tie' | 'vacant';
@@ -53,6 +60,8 @@ export interface WinnerRow {
   person: PersonResult | null;
   status: WinnerStatus;
   awardYuan: number;
+  /** A winner made by the committee's award decision (§12). */
+  decided: boolean;
 }
 
 export type DepartmentStatus = 'winner' | 'tie' | 'ranked' | 'vetoed';
@@ -67,6 +76,8 @@ export interface DepartmentResult {
   awardYuan: number;
   members: number;
   activeMembers: number;
+  /** The committee's decision that counted for this department, applied or not (§12). */
+  decision: Decision | null;
 }
 
 export interface SelectionResult {
@@ -81,6 +92,12 @@ export interface SelectionResult {
   warnings: Problem[];
   /** Whether recommendations limited the candidates. */
   recommendationsApply: boolean;
+  /** The committee's decisions that counted, in reading order, each marked applied or not (§12). */
+  decisions: Decision[];
+  /** The public notice's dates (§13). */
+  publicity: Publicity;
+  /** Places that changed since the history's block for this period (§13). */
+  changes: Change[];
 }
 
 export interface SelectionInput {
@@ -143,8 +160,9 @@ export function runSelection(input: SelectionInput): SelectionOutcome {
   const praise = t.praise ? readPraise(t.praise, roster, period, parameters, warnings, errors) : null;
   const satisfaction = t.satisfaction ? readSatisfaction(t.satisfaction, roster, period, warnings, errors) : null;
   const recommendations = t.recommendations ? readRecommendations(t.recommendations, roster, period, warnings, errors) : null;
+  const decisionsRead = t.decisions ? readDecisions(t.decisions, roster, period, warnings, errors) : null;
   const history = t.history ? readHistory(t.history, period, warnings, errors) : null;
-  for (const read of [inspections, fines, praise, satisfaction, recommendations, history]) {
+  for (const read of [inspections, fines, praise, satisfaction, recommendations, decisionsRead, history]) {
     if (read?.report) inputs.push(read.report);
   }
   if (errors.length > 0) return { ok: false, errors, warnings, inputs };
@@ -160,6 +178,8 @@ export function runSelection(input: SelectionInput): SelectionOutcome {
   const recommendationsApply = parameters.candidates === 'recommended'
     || (parameters.candidates === 'auto' && (recommendations?.recommendations.length ?? 0) > 0);
   const pastWins = groupBy(history?.wins ?? [], (w) => w.personKey);
+  const decisions = decisionsRead?.decisions ?? [];
+  const decided = indexDecisions(decisions);
 
   const people: PersonResult[] = roster.members.map((member) => {
     const own = violationsOf.get(member.key) ?? [];
@@ -177,6 +197,7 @@ export function runSelection(input: SelectionInput): SelectionOutcome {
       evaluationRateVeto(evalRate, satisfactionRows, parameters.minEvaluationRate),
       inactiveVeto(member),
       tenureVeto(member, period, parameters),
+      committeeVeto(decided.people.get(member.key)),
     ].filter((v): v is Veto => v !== null);
     if (parameters.minTenureYears > 0 && member.windowSince === null) {
       warnings.push(messages.tenureUnknown({ table: 'staff', sheet: member.sheet, row: member.row }));
@@ -189,7 +210,7 @@ export function runSelection(input: SelectionInput): SelectionOutcome {
       praise: praiseRows, praiseBonus: praiseBonus(praiseRows, parameters), inspectionScore: inspectionScore(points, parameters),
       satisfaction: sat, satisfactionRows, evaluationRate: evalRate, fines: ownFines, yearToDatePoints: rawPoints(ownYtd),
       score: scoreOf(points, praiseRows, parameters), vetoes, recommended: isRecommended, status,
-      rankInDepartment: 0, starsThisYear: 0, priority: false,
+      rankInDepartment: 0, starsThisYear: 0, priority: false, decision: decided.people.get(member.key) ?? null,
     };
   });
 
@@ -199,7 +220,7 @@ export function runSelection(input: SelectionInput): SelectionOutcome {
     members.forEach((p, i) => { p.rankInDepartment = ranks[i] as number; });
   }
 
-  const winners = chooseWinners(people, roster.departments, scheme);
+  const winners = awardTies(chooseWinners(people, roster.departments, scheme), people, scheme, warnings);
   for (const p of people) {
     const key = p.member.key;
     const nameKey = normalizeKey(p.member.name);
@@ -210,7 +231,7 @@ export function runSelection(input: SelectionInput): SelectionOutcome {
 
   const departmentAwardsGiven = parameters.departmentAwards > 0
     && (parameters.departmentAwardPeriods === null || parameters.departmentAwardPeriods.includes(period.kind));
-  const departments = rankDepartments(people, roster.departments, inspections?.yearToDate ?? [], fineRows, scheme, departmentAwardsGiven);
+  const departments = rankDepartments(people, roster.departments, inspections?.yearToDate ?? [], fineRows, scheme, departmentAwardsGiven, decided, warnings);
   const memberIndex = new Map(roster.members.map((m, i) => [m.key, i]));
   const departmentIndex = new Map(roster.departments.map((d, i) => [d, i]));
   const deductions = deductionRows(violations, fineRows, parameters, (d) =>
@@ -218,38 +239,75 @@ export function runSelection(input: SelectionInput): SelectionOutcome {
 
   return {
     ok: true,
-    result: { period, scheme, people, winners, departments, departmentAwardsGiven, deductions, inputs, warnings, recommendationsApply },
+    result: { period, scheme, people, winners, departments, departmentAwardsGiven, deductions, inputs, warnings, recommendationsApply, decisions,
+      publicity: publicityOf(parameters), changes: changesSince(history?.block ?? [], winners, people, roster.departments),
+    },
   };
 }
 
+interface Places {
+  rows: WinnerRow[];
+  /** The people tied for each contested place, one group per place (§6), for the committee (§12). */
+  tieGroups: PersonResult[][];
+}
+
 /** Winners per department, then top-N places over the rest (§6). Sets each person's status. */
-function chooseWinners(people: PersonResult[], departments: readonly string[], scheme: Scheme): WinnerRow[] {
+function chooseWinners(people: PersonResult[], departments: readonly string[], scheme: Scheme): Places {
   const parameters = scheme.parameters;
   const candidates = people.filter((p) => p.status === 'candidate').sort((a, b) => compareCandidates(keysOf(a), keysOf(b)));
   const equal = (a: PersonResult, b: PersonResult) => equalOnEveryKey(keysOf(a), keysOf(b));
   const rows: WinnerRow[] = [];
-  const award = (p: PersonResult, status: 'winner' | 'tie') => {
-    p.status = status;
-    rows.push({ department: p.member.department, person: p, status, awardYuan: status === 'winner' ? parameters.starAwardYuan : 0 });
+  const tieGroups: PersonResult[][] = [];
+  const allocate = (places: Iterable<[PersonResult, 'winner' | 'tie']>) => {
+    const tied: PersonResult[] = [];
+    for (const [p, status] of places) {
+      p.status = status;
+      if (status === 'tie') tied.push(p);
+      rows.push({ department: p.member.department, person: p, status, awardYuan: status === 'winner' ? parameters.starAwardYuan : 0, decided: false });
+    }
+    if (tied.length > 0) tieGroups.push(tied);
   };
   if (parameters.winnersPerDepartment > 0) {
     for (const department of departments) {
       const own = candidates.filter((p) => p.member.department === department);
       if (own.length === 0) {
-        rows.push({ department, person: null, status: 'vacant', awardYuan: 0 });
+        rows.push({ department, person: null, status: 'vacant', awardYuan: 0, decided: false });
         continue;
       }
-      for (const [p, status] of allocatePlaces(own, parameters.winnersPerDepartment, equal)) award(p, status);
+      allocate(allocatePlaces(own, parameters.winnersPerDepartment, equal));
     }
   }
   if (parameters.topN !== null && parameters.topN > 0) {
     const rest = candidates.filter((p) => p.status === 'candidate');
     const places = allocatePlaces(rest, parameters.topN, equal, (p) => normalizeKey(p.member.department), parameters.maxPerDepartment);
-    for (const [p, status] of places) award(p, status);
+    allocate(places);
   }
   const order = new Map(departments.map((d, i) => [d, i]));
-  return rows.sort((a, b) => (order.get(a.department) ?? 0) - (order.get(b.department) ?? 0)
+  rows.sort((a, b) => (order.get(a.department) ?? 0) - (order.get(b.department) ?? 0)
     || (b.person?.score ?? -Infinity) - (a.person?.score ?? -Infinity));
+  return { rows, tieGroups };
+}
+
+/**
+ * The committee's awards on people (§12 step 3): a tie group with an awarded member is resolved
+ * (the others become candidates, their rows go); every award is then marked applied or not.
+ */
+function awardTies(places: Places, people: readonly PersonResult[], scheme: Scheme, warnings: Problem[]): WinnerRow[] {
+  const rowOf = new Map(places.rows.map((r) => [r.person, r]));
+  const gone = new Set<WinnerRow>();
+  const decided = resolveTies(places.tieGroups, (p) => p.decision?.decision === 'award', (p) => {
+    p.status = 'winner';
+    Object.assign(rowOf.get(p) as WinnerRow, { status: 'winner', awardYuan: scheme.parameters.starAwardYuan, decided: true });
+  }, (p) => {
+    p.status = 'candidate';
+    gone.add(rowOf.get(p) as WinnerRow);
+  });
+  for (const p of people) {
+    if (p.decision?.decision !== 'award') continue;
+    settleAward(p.decision, decided.has(p) ? 'resolved' : p.status === 'winner' ? 'confirmed'
+      : p.status === 'candidate' ? 'not_tied' : 'ineligible', warnings);
+  }
+  return places.rows.filter((r) => !gone.has(r));
 }
 
 function departmentOf(s: { subject: { department: string } }): string {
@@ -259,7 +317,7 @@ function departmentOf(s: { subject: { department: string } }): string {
 /** Department scores, vetoes and awards (文明窗口 / 优质服务窗口, §6, §10). */
 function rankDepartments(
   people: PersonResult[], departments: readonly string[], yearToDate: readonly Violation[],
-  fines: readonly FineRecord[], scheme: Scheme, awardsGiven: boolean,
+  fines: readonly FineRecord[], scheme: Scheme, awardsGiven: boolean, decided: DecisionIndex, warnings: Problem[],
 ): DepartmentResult[] {
   const parameters = scheme.parameters;
   const finesOf = groupBy(fines, departmentOf);
@@ -273,10 +331,12 @@ function rankDepartments(
       complaintVeto(finesOf.get(department) ?? []),
       satisfactionVeto(pooledSatisfaction(satisfactionRows), satisfactionRows, parameters.minDepartmentSatisfaction),
       annualLimitVeto(ytdOf.get(department) ?? [], parameters.departmentAnnualPointLimit),
+      committeeVeto(decided.departments.get(normalizeKey(department))),
     ].filter((v): v is Veto => v !== null);
     return {
       department, score, vetoed: vetoes.length > 0, vetoes, status: vetoes.length > 0 ? 'vetoed' : 'ranked',
       awardYuan: 0, members: members.length, activeMembers: active.length,
+      decision: decided.departments.get(normalizeKey(department)) ?? null,
     };
   });
   if (awardsGiven) {
@@ -285,6 +345,16 @@ function rankDepartments(
       d.status = status;
       d.awardYuan = status === 'winner' ? parameters.windowAwardYuan : 0;
     }
+  }
+  // The committee's awards on departments, as on people; a tied department not awarded is ranked.
+  const resolved = resolveTies([results.filter((d) => d.status === 'tie')], (d) => d.decision?.decision === 'award', (d) => {
+    d.status = 'winner';
+    d.awardYuan = parameters.windowAwardYuan;
+  }, (d) => { d.status = 'ranked'; });
+  for (const d of results) {
+    if (d.decision?.decision !== 'award') continue;
+    settleAward(d.decision, resolved.has(d) ? 'resolved' : d.status === 'winner' ? 'confirmed'
+      : d.status === 'vetoed' ? 'ineligible' : 'not_tied', warnings);
   }
   return results;
 }

@@ -1,4 +1,6 @@
-import { formatDay } from './dates';
+import type { Change } from './changes';
+import { formatDay, partsOf } from './dates';
+import type { DecisionKind } from './decisions';
 import { FIELD_NAMES } from './headers';
 import { STATUS_WORDS, VETO_WORDS, YES_NO } from './labels';
 import { messages, type Problem, TABLE_NAMES } from './messages';
@@ -49,7 +51,7 @@ export interface SheetBlock {
   total: Cell[] | null;
 }
 
-export type ResultSheetKind = 'results' | 'vetoes' | 'deductions' | 'winners' | 'awards' | 'log' | 'history';
+export type ResultSheetKind = 'results' | 'vetoes' | 'deductions' | 'winners' | 'awards' | 'log' | 'notice' | 'history';
 
 /** One result sheet of §8, ready for any writer (the .xlsx file adapter or the Excel add-in). */
 export interface ResultSheet {
@@ -60,6 +62,12 @@ export interface ResultSheet {
   blocks: SheetBlock[];
   /** Print-ready: borders, fit to one page wide, header repeated. */
   printable: boolean;
+  /** A paragraph under the title, across the blocks' width (the notice's text, §13). */
+  paragraph?: string;
+  /** Lines under the last block, to the right (the notice's sign-off: organizer, date). */
+  signOff?: string[];
+  /** Printed on one page, tall as well as wide (a notice for the board). */
+  onePage?: boolean;
   /** A small table to the right of the blocks, charted where the writer can draw charts (Excel). */
   side?: SideTable;
 }
@@ -80,6 +88,7 @@ const SHEET_NAMES: Record<ResultSheetKind, Bilingual> = {
   winners: { zh: '获奖名单', en: 'Winners' },
   awards: { zh: '表彰名单', en: 'Award table' },
   log: { zh: '运行记录', en: 'Run log' },
+  notice: { zh: '公示名单', en: 'Public notice' },
   // Excel reserves the sheet name "History".
   history: { zh: '获奖记录', en: 'Winners history' },
 };
@@ -222,6 +231,8 @@ function winnersSheet(r: SelectionResult, lang: Lang): SheetBlock {
   };
 }
 
+const DECIDED: Bilingual = { zh: '评选小组裁定', en: 'committee decision' };
+
 /** The award title of §8: `2026年第三季度“微笑服务之星”表彰名单`. */
 export function awardTitle(r: SelectionResult, lang: Lang): string {
   const period = periodLabel(r.period)[lang];
@@ -236,6 +247,7 @@ export function awardTable(r: SelectionResult, lang: Lang): ResultSheet {
     const notes: string[] = [];
     if (w.status === 'tie') notes.push(STATUS_WORDS.tie[lang]);
     if (w.status === 'vacant') notes.push(STATUS_WORDS.vacant[lang]);
+    if (w.decided) notes.push(DECIDED[lang]);
     if (w.person?.priority) {
       notes.push(lang === 'zh' ? `${priority}（本年度第${w.person.starsThisYear}次）` : `${priority} (${w.person.starsThisYear} stars this year)`);
     }
@@ -285,6 +297,44 @@ export interface RunInfo {
   fingerprint: string;
 }
 
+const DECISION_WORDS: Record<DecisionKind, Bilingual> = { award: { zh: '获奖', en: 'award' }, exclude: { zh: '不予表彰', en: 'exclude' } };
+
+/**
+ * A change in words for the run log and the preview (§13): `门诊收费室：孙佳琪 并列 → 获奖`.
+ *
+ * @example changeText({ department: '门诊收费室', id: 'Y1', name: '孙佳琪', before: 'tie', after: 'winner' }, 'zh') // => '门诊收费室：孙佳琪 并列 → 获奖'
+ */
+export function changeText(c: Change, lang: Lang): string {
+  const place = (s: Change['before']) => (s === null ? (lang === 'zh' ? '未获奖' : 'not placed') : s === 'tie' ? (lang === 'zh' ? '并列' : 'tie') : STATUS_WORDS.winner[lang]);
+  return `${c.department}${lang === 'zh' ? '：' : ': '}${c.name} ${place(c.before)} → ${place(c.after)}`;
+}
+
+/** The run log's committee decisions and what changed since the history's block (§12, §13); none when there are none. */
+function decisionBlocks(r: SelectionResult, lang: Lang): SheetBlock[] {
+  const zh = lang === 'zh';
+  const blocks: SheetBlock[] = [];
+  if (r.decisions.length > 0) {
+    blocks.push({
+      caption: zh ? '评选小组裁定' : 'Committee decisions', total: null,
+      columns: [
+        col('科室', 'Department', 14, 'text', lang), col('工号', 'Id', 10, 'text', lang), col('姓名', 'Name', 10, 'text', lang),
+        col('裁定', 'Decision', 10, 'text', lang), col('理由', 'Reason', 40, 'text', lang), col('已执行', 'Applied', 8, 'text', lang),
+        col('来源', 'Source', 24, 'text', lang),
+      ],
+      rows: r.decisions.map((d) => [d.subject.department, d.subject.member?.id ?? null, d.subject.member?.name ?? null,
+        DECISION_WORDS[d.decision][lang], d.reason, (d.applied ? YES_NO.yes : YES_NO.no)[lang], evidenceText(d.source, lang)]),
+    });
+  }
+  if (r.changes.length > 0) {
+    blocks.push({
+      caption: zh ? '与获奖记录中本期名单相比的变化' : 'Changes since the history\'s list for this period', total: null,
+      columns: [col('变化', 'Change', 60, 'text', lang)],
+      rows: r.changes.map((c) => [changeText(c, lang)]),
+    });
+  }
+  return blocks;
+}
+
 function logSheet(r: SelectionResult, run: RunInfo, lang: Lang): ResultSheet {
   const zh = lang === 'zh';
   const kv = (k: string, en: string, v: Cell): Cell[] => [zh ? k : en, v];
@@ -319,6 +369,7 @@ function logSheet(r: SelectionResult, run: RunInfo, lang: Lang): ResultSheet {
         columns: [col('参数', 'Parameter', 26, 'text', lang), col('值', 'Value', 60, 'text', lang)],
         rows: Object.keys(p).map((k) => [k, parameterValue(p[k])]),
       },
+      ...decisionBlocks(r, lang),
       {
         caption: zh ? '警告' : 'Warnings', total: null,
         columns: [
@@ -385,6 +436,60 @@ export function safeSheet(sheet: ResultSheet, cut: Problem[]): ResultSheet {
   return {
     ...sheet, title: sheet.title === null ? null : safeText(sheet.title), blocks: sheet.blocks.map((b) => safeBlock(b, sheet.name, cut)),
     ...(sheet.side ? { side: { ...sheet.side, block: safeBlock(sheet.side.block, sheet.name, cut) } } : {}),
+  };
+}
+
+/** A date in a notice: `2026年10月15日`, or blanks to fill in by hand (§13). */
+function noticeDate(day: number | null, lang: Lang): string {
+  if (day === null) return lang === 'zh' ? '____年__月__日' : '____-__-__';
+  const { year, month, day: d } = partsOf(day);
+  return lang === 'zh' ? `${year}年${month}月${d}日` : formatDay(day);
+}
+
+/**
+ * The public notice (公示名单, §13), print-ready on one page: title (`（草稿）` while a tie is
+ * unresolved), the paragraph, the proposed winners and department awards, the sign-off.
+ */
+export function noticeSheet(r: SelectionResult, lang: Lang): ResultSheet {
+  const zh = lang === 'zh';
+  const p = r.scheme.parameters;
+  const period = periodLabel(r.period)[lang];
+  const award = p.starTitle[lang];
+  const draft = r.winners.some((w) => w.status === 'tie') || r.departments.some((d) => d.status === 'tie');
+  const { start, end, days } = r.publicity;
+  const [from, to] = [noticeDate(start, lang), noticeDate(end, lang)];
+  const contact = p.contact === '' ? '' : zh ? `（联系方式：${p.contact}）` : ` (${p.contact})`;
+  const title = zh ? `关于${period}“${award}”拟表彰人员的公示${draft ? '（草稿）' : ''}`
+    : `Public notice: proposed ${award} awards, ${period}${draft ? ' (draft)' : ''}`;
+  const paragraph = zh
+    ? `根据“${r.scheme.preset.name.zh}”评选办法，经评选小组评定，现将${period}“${award}”拟表彰人员名单予以公示。`
+      + `公示期为${from}至${to}（${days}个工作日）。公示期间如有异议，请向${p.organizer}${contact}反映。`
+    : `Under the scheme "${r.scheme.preset.name.en}", the selection committee proposes the people below for the ${award} award of ${period}. `
+      + `The list is posted from ${from} to ${to} (${days} working days). Objections go to ${p.organizer}${contact} within that time.`;
+  const listed = r.winners.filter((w) => w.person && (w.status === 'winner' || w.status === 'tie'));
+  const note = (status: string) => (status === 'tie' ? STATUS_WORDS.tie[lang] : '');
+  const blocks: SheetBlock[] = [{
+    caption: null,
+    columns: [
+      col('序号', 'No.', 6, 'integer', lang), col('科室', 'Department', 18, 'text', lang), col('姓名', 'Name', 12, 'text', lang),
+      col('得分', 'Score', 9, 'score', lang), col('备注', 'Notes', 24, 'text', lang),
+    ],
+    rows: listed.map((w, i) => [i + 1, w.department, w.person?.member.name ?? null, w.person?.score ?? null, note(w.status)]),
+    total: null,
+  }];
+  if (r.departmentAwardsGiven) {
+    const awarded = r.departments.filter((d) => d.status === 'winner' || d.status === 'tie').sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+    blocks.push({
+      caption: zh ? `“${p.windowTitle.zh}”` : p.windowTitle.en,
+      columns: [col('序号', 'No.', 6, 'integer', lang), col('科室', 'Department', 18, 'text', lang), col('得分', 'Score', 9, 'score', lang),
+        col('备注', 'Notes', 24, 'text', lang)],
+      rows: awarded.map((d, i) => [i + 1, d.department, d.score, note(d.status)]),
+      total: null,
+    });
+  }
+  return {
+    kind: 'notice', name: resultSheetName('notice', r.period.id, lang), title, blocks, printable: true, onePage: true,
+    paragraph, signOff: [p.organizer, noticeDate(start, lang)],
   };
 }
 

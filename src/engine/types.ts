@@ -22,8 +22,11 @@ export interface GridAddress {
   column: number;
 }
 
-/** The input tables of §1, plus the history of winners (获奖记录) used by the year roll-up. */
-export type TableKey = 'staff' | 'inspections' | 'fines' | 'praise' | 'satisfaction' | 'recommendations' | 'history';
+/**
+ * The input tables of §1, the committee's decisions (评选小组裁定, §12), and the history of winners
+ * (获奖记录) used by the year roll-up.
+ */
+export type TableKey = 'staff' | 'inspections' | 'fines' | 'praise' | 'satisfaction' | 'recommendations' | 'decisions' | 'history';
 
 
 /** Text in both languages of the UI. */

@@ -6,7 +6,7 @@ import type { FineRecord, RowRef, SatisfactionRecord, Violation } from './record
 import type { SchemeParameters } from './scheme';
 import type { Bilingual } from './types';
 
-export type VetoCode = 'COMPLAINT' | 'ANNUAL_LIMIT' | 'SATISFACTION' | 'EVAL_RATE' | 'INACTIVE' | 'TENURE';
+export type VetoCode = 'COMPLAINT' | 'ANNUAL_LIMIT' | 'SATISFACTION' | 'EVAL_RATE' | 'INACTIVE' | 'TENURE' | 'COMMITTEE';
 
 /** A reason a person (or department) is not eligible (一票否决), with the rows that prove it. */
 export interface Veto {

@@ -227,8 +227,9 @@ function spill(rows: Cell[][]): any[][] {
  */
 async function spilled(kind: 'results' | 'winners' | 'deductions', invocation: CustomFunctions.Invocation | undefined, args: readonly any[]): Promise<any[][]> {
   const at = addressesOf(invocation);
-  const [staff, inspections, fines, period, scheme, praise, satisfaction, recommendations] = args.map((value, i) => at(i, value)) as Given[];
-  const result = await select({ staff, inspections, fines, praise, satisfaction, recommendations } as Partial<Record<TableKey, Given>>, period as Given, scheme as Given);
+  // STAR.DEDUCTIONS takes no decisions: a table it does not take is an omitted one.
+  const [staff, inspections, fines, period, scheme, praise, satisfaction, recommendations, decisions] = Array.from({ length: 9 }, (_, i) => at(i, args[i] ?? null));
+  const result = await select({ staff, inspections, fines, praise, satisfaction, recommendations, decisions } as Partial<Record<TableKey, Given>>, period as Given, scheme as Given);
   const block = resultBlock(kind, result, lang());
   return spill([block.columns.map((c) => c.header), ...block.rows, ...(block.total ? [block.total] : [])]);
 }
@@ -388,13 +389,14 @@ export async function denseRank(score: number, scores: any[][], groups?: any[][]
  * @param [praise] The praise records.
  * @param [satisfaction] The satisfaction survey.
  * @param [recommendations] The department heads' recommendations.
+ * @param [decisions] The selection committee's decisions (评选小组裁定): awards that resolve ties, exclusions.
  * @param invocation The call's parameter addresses, to read the ranges as the sheet holds them.
  * @returns The results table.
  * @requiresParameterAddresses
  */
 export async function results(staff: any[][], inspections: any[][], fines: any[][], period: any, scheme?: any[][], praise?: any[][], satisfaction?: any[][],
-  recommendations?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
-  return spilled('results', invocation, [staff, inspections, fines, period, scheme, praise, satisfaction, recommendations]);
+  recommendations?: any[][], decisions?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
+  return spilled('results', invocation, [staff, inspections, fines, period, scheme, praise, satisfaction, recommendations, decisions]);
 }
 
 /**
@@ -408,13 +410,14 @@ export async function results(staff: any[][], inspections: any[][], fines: any[]
  * @param [praise] The praise records.
  * @param [satisfaction] The satisfaction survey.
  * @param [recommendations] The department heads' recommendations.
+ * @param [decisions] The selection committee's decisions (评选小组裁定): awards that resolve ties, exclusions.
  * @param invocation The call's parameter addresses, to read the ranges as the sheet holds them.
  * @returns The winners table.
  * @requiresParameterAddresses
  */
 export async function winners(staff: any[][], inspections: any[][], fines: any[][], period: any, scheme?: any[][], praise?: any[][], satisfaction?: any[][],
-  recommendations?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
-  return spilled('winners', invocation, [staff, inspections, fines, period, scheme, praise, satisfaction, recommendations]);
+  recommendations?: any[][], decisions?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
+  return spilled('winners', invocation, [staff, inspections, fines, period, scheme, praise, satisfaction, recommendations, decisions]);
 }
 
 /**

@@ -374,7 +374,7 @@ export class ExcelSink implements ResultSink {
   }
 
   private layout(sheet: ResultSheet): Placed[] {
-    let row = sheet.title ? 2 : 0;
+    let row = (sheet.title ? 2 : 0) + (sheet.paragraph ? 2 : 0);
     return sheet.blocks.map((block, i) => {
       if (i > 0) row++;
       if (block.caption) row++;
@@ -413,6 +413,21 @@ export class ExcelSink implements ResultSink {
       title.format.font.bold = true;
       title.format.font.size = 16;
       title.format.horizontalAlignment = Excel.HorizontalAlignment.center;
+    }
+    if (sheet.paragraph) {
+      const paragraph = ws.getRangeByIndexes(sheet.title ? 2 : 0, 0, 1, width);
+      paragraph.merge();
+      paragraph.values = [[writableValue(sheet.paragraph), ...Array<string>(width - 1).fill('')]];
+      paragraph.format.wrapText = true;
+      // About 30 Chinese characters a line across the notice's columns, 15 points a line.
+      paragraph.format.rowHeight = 15 * Math.ceil(sheet.paragraph.length / 30 + 1);
+    }
+    if (sheet.signOff && sheet.signOff.length > 0) {
+      const last = placed[placed.length - 1];
+      const below = last ? last.headerRow + last.rows + 2 : 0;
+      const lines = ws.getRangeByIndexes(below, width - 1, sheet.signOff.length, 1);
+      lines.values = sheet.signOff.map((line) => [writableValue(line)]);
+      lines.format.horizontalAlignment = Excel.HorizontalAlignment.right;
     }
     sheet.blocks.forEach((block, b) => {
       const at = placed[b] as Placed;
@@ -455,7 +470,7 @@ export class ExcelSink implements ResultSink {
     widths.forEach((w, i) => { ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.max(w * 7, 40); });
     ws.freezePanes.freezeRows(firstHeader + 1);
     ws.pageLayout.orientation = sheet.printable ? Excel.PageOrientation.portrait : Excel.PageOrientation.landscape;
-    ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: sheet.onePage ? 1 : 0 };
     ws.pageLayout.centerHorizontally = true;
     ws.pageLayout.setPrintTitleRows(`$${firstHeader + 1}:$${firstHeader + 1}`);
   }

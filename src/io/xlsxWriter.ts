@@ -30,6 +30,14 @@ function writeHeader(ws: ExcelJS.Worksheet, block: SheetBlock, rowNumber: number
   });
 }
 
+/** Points for a wrapped paragraph across the sheet's columns: about 15 points a line of CJK text. */
+function paragraphHeight(text: string, sheet: ResultSheet): number {
+  const columns = sheet.blocks[0]?.columns ?? [];
+  // A column width counts Latin characters; a Chinese character takes two.
+  const perLine = Math.max(10, columns.reduce((s, c) => s + c.width, 0) / 2);
+  return Math.ceil(text.length / perLine + 1) * 15;
+}
+
 /** Writes result sheets into a new exceljs workbook (never into an input workbook). */
 export class XlsxResultWriter implements ResultSink {
   readonly workbook = new ExcelJS.Workbook();
@@ -86,6 +94,14 @@ export class XlsxResultWriter implements ResultSink {
       ws.mergeCells(rowNumber, 1, rowNumber, width);
       rowNumber += 2;
     }
+    if (sheet.paragraph) {
+      const paragraph = ws.getRow(rowNumber);
+      paragraph.getCell(1).value = safeValue(sheet.paragraph);
+      paragraph.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+      paragraph.height = paragraphHeight(sheet.paragraph, sheet);
+      ws.mergeCells(rowNumber, 1, rowNumber, width);
+      rowNumber += 2;
+    }
     let firstHeader = 0;
     sheet.blocks.forEach((block, blockIndex) => {
       if (blockIndex > 0) rowNumber++;
@@ -109,11 +125,19 @@ export class XlsxResultWriter implements ResultSink {
         if (sheet.printable) row.height = 22;
       });
     });
+    if (sheet.signOff) {
+      rowNumber++;
+      for (const line of sheet.signOff) {
+        const cell = ws.getRow(rowNumber++).getCell(width);
+        cell.value = safeValue(line);
+        cell.alignment = { horizontal: 'right' };
+      }
+    }
     if (sheet.side) this.writeSide(ws, sheet.side.block, firstHeader, width + 2);
     ws.views = [{ state: 'frozen', ySplit: firstHeader, xSplit: 0 }];
     // Every sheet prints one page wide on A4 with its header repeated; the award table upright, the wide lists across.
     ws.pageSetup = {
-      paperSize: 9, orientation: sheet.printable ? 'portrait' : 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+      paperSize: 9, orientation: sheet.printable ? 'portrait' : 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: sheet.onePage ? 1 : 0,
       horizontalCentered: true, printTitlesRow: `${firstHeader}:${firstHeader}`,
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     };
