@@ -24,7 +24,8 @@
  *     scan of every part's XML doing nothing — beside our reader alone (every sheet into grids) and
  *     the CLI `--json` on the same file, with the ratio CLI / floor; then the CLI at 1×, 3× and 10×
  *     that office (--quick: 1× only), `--json` alone and with `--out`: time and peak memory
- *     (maximum resident set of the child, by /usr/bin/time).
+ *     (maximum resident set of the child, by /usr/bin/time); and the CLI on a city's office (100,000
+ *     staff, 200,000 inspections; --quick: a tenth), `--json` and `--out`, time and peak memory.
  *
  * Targets: engine < 1 s and within 5× the bare pass; CLI < 10 s; (d) < 2 s in total; (e) < 1.5 s.
  */
@@ -293,6 +294,21 @@ async function benchReading(): Promise<ReadingFigure> {
 }
 
 
+/** A city's office (100,000 staff, 200,000 inspections; --quick: a tenth): --json and --out in a child each. */
+async function benchCity(): Promise<{ sizes: SyntheticSizes; json: RunFigure; out: RunFigure }> {
+  const sizes: SyntheticSizes = quick ? { staff: 10_000, inspections: 20_000, fines: 1_000 } : { staff: 100_000, inspections: 200_000, fines: 10_000 };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'service-star-city-'));
+  try {
+    const file = path.join(dir, 'city.xlsx');
+    await writeSyntheticXlsx(file, sizes);
+    const json = cliRun(['select', file, '--period', PERIOD, '--json', path.join(dir, 'r.json'), '--quiet']);
+    const out = cliRun(['select', file, '--period', PERIOD, '--out', path.join(dir, 'r.xlsx'), '--quiet']);
+    return { sizes, json, out };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function benchSyncs(label: string, sheets: Book, formats: Record<string, (string | null)[][]>): Promise<SyncFigure> {
   const fake = createFakeExcel(sheets, { numberFormats: formats });
   const loaded = await loadSheets([new ExcelSource(fake.run)]);
@@ -547,6 +563,10 @@ async function main(): Promise<void> {
   for (const f of reading.scales) {
     console.log(`CLI at ${f.scale}× (${f.rows.toLocaleString('en-US')} rows, ${mb(f.size)}): --json ${fig(f.json)}; --json --out ${fig(f.out)}`);
   }
+
+  const city = await benchCity();
+  console.log(`CLI on a city (${city.sizes.staff.toLocaleString('en-US')} staff, ${city.sizes.inspections.toLocaleString('en-US')} inspections): `
+    + `--json ${fig(city.json)}; --out ${fig(city.out)}`);
 
   // (d), (e) the cell functions
   const fns = await loadCellFunctions();

@@ -181,8 +181,8 @@ async function select(args: SelectArgs, io: Io): Promise<number> {
   if (args.out) {
     progress.update(0.8, lang === 'zh' ? `写出 ${args.out}` : `writing ${args.out}`);
     // exceljs is loaded only to write: reading and --json never pay for it.
-    const { XlsxResultWriter } = await import('../io/xlsxWriter');
-    const writer = new XlsxResultWriter();
+    const [{ XlsxResultWriter }, { streamingBook }] = await Promise.all([import('../io/xlsxWriter'), import('../io/xlsxStream')]);
+    const writer = new XlsxResultWriter(streamingBook());
     const run = { when: new Date().toISOString(), tool: `service-star ${VERSION}`, fingerprint: fingerprint(collected.tables) };
     await writer.writeSheets([...resultSheets(result, run, lang), noticeSheet(result, lang), historySheet(collected.tables.history ?? null, result, lang)]);
     await writeOutput('--out', args.out, await writer.toBuffer());

@@ -38,11 +38,27 @@ function paragraphHeight(text: string, sheet: ResultSheet): number {
   return Math.ceil(text.length / perLine + 1) * 15;
 }
 
-/** Writes result sheets into a new exceljs workbook (never into an input workbook). */
-export class XlsxResultWriter implements ResultSink {
-  readonly workbook = new ExcelJS.Workbook();
+/**
+ * Where the writer's sheets go: an exceljs workbook held in memory (the browser's only kind), or
+ * exceljs's streaming writer, which keeps only the rows not yet committed (xlsxStream.ts, Node).
+ */
+export interface XlsxBook {
+  workbook: ExcelJS.Workbook;
+  /** The finished file. */
+  finish(): Promise<Uint8Array<ArrayBuffer>>;
+}
 
-  constructor(creator = 'Service Star') {
+function memoryBook(): XlsxBook {
+  const workbook = new ExcelJS.Workbook();
+  return { workbook, finish: async () => new Uint8Array(await workbook.xlsx.writeBuffer()) };
+}
+
+/** Writes result sheets into a new workbook (never into an input workbook). */
+export class XlsxResultWriter implements ResultSink {
+  private readonly workbook: ExcelJS.Workbook;
+
+  constructor(private readonly book: XlsxBook = memoryBook(), creator = 'Service Star') {
+    this.workbook = book.workbook;
     this.workbook.creator = creator;
   }
 
@@ -75,7 +91,18 @@ export class XlsxResultWriter implements ResultSink {
   private writeSheet(sheet: ResultSheet): void {
     const existing = this.workbook.getWorksheet(sheet.name);
     if (existing) this.workbook.removeWorksheet(existing.id);
-    const ws = this.workbook.addWorksheet(sheet.name);
+    // The frozen header and the print titles name the first header row; a streaming writer takes the
+    // sheet's views and page setup when the sheet is added (it writes them before the first row).
+    const firstHeader = 1 + (sheet.title ? 2 : 0) + (sheet.paragraph ? 2 : 0) + (sheet.blocks[0]?.caption ? 1 : 0);
+    const ws = this.workbook.addWorksheet(sheet.name, {
+      views: [{ state: 'frozen', ySplit: firstHeader, xSplit: 0 }],
+      // Every sheet prints one page wide on A4 with its header repeated; the award table upright, the wide lists across.
+      pageSetup: {
+        paperSize: 9, orientation: sheet.printable ? 'portrait' : 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: sheet.onePage ? 1 : 0,
+        horizontalCentered: true, printTitlesRow: `${firstHeader}:${firstHeader}`,
+        margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      },
+    });
     const width = Math.max(...sheet.blocks.map((b) => b.columns.length));
     // Column styles first: exceljs copies a column's style onto the cells already in it.
     sheet.blocks.forEach((block) => block.columns.forEach((c, i) => {
@@ -102,7 +129,6 @@ export class XlsxResultWriter implements ResultSink {
       ws.mergeCells(rowNumber, 1, rowNumber, width);
       rowNumber += 2;
     }
-    let firstHeader = 0;
     sheet.blocks.forEach((block, blockIndex) => {
       if (blockIndex > 0) rowNumber++;
       if (block.caption) {
@@ -111,7 +137,8 @@ export class XlsxResultWriter implements ResultSink {
         caption.getCell(1).font = { bold: true, size: 12 };
       }
       writeHeader(ws, block, rowNumber, 1);
-      if (firstHeader === 0) firstHeader = rowNumber;
+      // The side table fills rows beside the first block: written before those rows are committed.
+      if (blockIndex === 0 && sheet.side) this.writeSide(ws, sheet.side.block, firstHeader, width + 2);
       rowNumber++;
       const body = block.total ? [...block.rows, block.total] : block.rows;
       body.forEach((values, r) => {
@@ -123,6 +150,8 @@ export class XlsxResultWriter implements ResultSink {
           cell.style = this.bodyStyle(c.format, sheet.printable, isTotal);
         });
         if (sheet.printable) row.height = 22;
+        // A streaming writer writes the row out and forgets it (exceljs commits the rows above too).
+        row.commit();
       });
     });
     if (sheet.signOff) {
@@ -133,14 +162,6 @@ export class XlsxResultWriter implements ResultSink {
         cell.alignment = { horizontal: 'right' };
       }
     }
-    if (sheet.side) this.writeSide(ws, sheet.side.block, firstHeader, width + 2);
-    ws.views = [{ state: 'frozen', ySplit: firstHeader, xSplit: 0 }];
-    // Every sheet prints one page wide on A4 with its header repeated; the award table upright, the wide lists across.
-    ws.pageSetup = {
-      paperSize: 9, orientation: sheet.printable ? 'portrait' : 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: sheet.onePage ? 1 : 0,
-      horizontalCentered: true, printTitlesRow: `${firstHeader}:${firstHeader}`,
-      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-    };
   }
 
   /** The side table (department scores) from the first header row; exceljs draws no charts. */
@@ -155,6 +176,6 @@ export class XlsxResultWriter implements ResultSink {
   }
 
   async toBuffer(): Promise<Uint8Array<ArrayBuffer>> {
-    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    return this.book.finish();
   }
 }
