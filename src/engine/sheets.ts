@@ -436,6 +436,8 @@ export function safeSheet(sheet: ResultSheet, cut: Problem[]): ResultSheet {
   return {
     ...sheet, title: sheet.title === null ? null : safeText(sheet.title), blocks: sheet.blocks.map((b) => safeBlock(b, sheet.name, cut)),
     ...(sheet.side ? { side: { ...sheet.side, block: safeBlock(sheet.side.block, sheet.name, cut) } } : {}),
+    ...(sheet.paragraph ? { paragraph: safeText(sheet.paragraph) } : {}),
+    ...(sheet.signOff ? { signOff: sheet.signOff.map((line) => safeText(line)) } : {}),
   };
 }
 
@@ -487,9 +489,9 @@ export function noticeSheet(r: SelectionResult, lang: Lang): ResultSheet {
       total: null,
     });
   }
-  return {
+  return safeSheet({
     kind: 'notice', name: resultSheetName('notice', r.period.id, lang), title, blocks, printable: true, onePage: true,
     paragraph, signOff: [p.organizer, noticeDate(start, lang)],
-  };
+  }, []);
 }
 
