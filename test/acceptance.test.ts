@@ -83,6 +83,15 @@ describe('acceptance: decisions-hospital-2026Q3 (§12 committee decisions, §13 
     assert.equal(compare.status, 0, compare.stdout);
   });
 
+  it('the rerun says on the terminal what changed since the list of the period, in words', async () => {
+    const run = await runCli(['select', book, '--period', '2026Q3', '--rules', rules, '--json', path.join(tmp, 'words.json'), '--lang', 'zh']);
+    assert.equal(run.status, 0, run.stderr);
+    const result = JSON.parse(fs.readFileSync(path.join(tmp, 'words.json'), 'utf8')) as { changes: { name: string }[] };
+    assert.ok(result.changes.length > 0);
+    assert.match(run.stderr, new RegExp(`与上次本期结果相比（${result.changes.length} 处变化）`, 'u'));
+    for (const c of result.changes) assert.match(run.stderr, new RegExp(`  .+：${c.name} (并列|获奖|未获奖) → (并列|获奖|未获奖)\n`, 'u'));
+  });
+
   it('compare.py fails when the changes are missing (the check can fail)', async function () {
     if (!hasPython()) this.skip();
     const out = path.join(tmp, 'no-changes.json');

@@ -6,7 +6,7 @@ import { columnMappings, type ColumnMappings } from '../engine/mapping';
 import { messages, type Problem } from '../engine/messages';
 import { groupLine, groupProblems, summaryLine } from '../engine/summary';
 import { runSelection } from '../engine/select';
-import { awardTable, noticeSheet, resultSheets } from '../engine/sheets';
+import { awardTable, changeText, noticeSheet, resultSheets } from '../engine/sheets';
 import { fingerprint } from '../engine/fingerprint';
 import type { Lang, TableKey } from '../engine/types';
 import { isSameFile, openFile, saveFile } from '../io/files';
@@ -207,6 +207,11 @@ async function select(args: SelectArgs, io: Io): Promise<number> {
       if (hidden) {
         io.stderr(lang === 'zh' ? '  （相同的警告已合并；--all-warnings 逐条列出，或见运行记录表、--json）\n' : '  (identical warnings grouped; --all-warnings lists each, as do the run log sheet and --json)\n');
       }
+    }
+    if (result.changes.length > 0) {
+      // After an upheld objection the office reruns: what moved since the list it posted (§13).
+      io.stderr(lang === 'zh' ? `与上次本期结果相比（${result.changes.length} 处变化）：\n` : `Changed since the last list of this period (${result.changes.length}):\n`);
+      for (const change of result.changes) io.stderr(`  ${changeText(change, lang)}\n`);
     }
     const summary = summaryLine(result)[lang];
     const written = [args.out, args.json && args.json !== '-' ? args.json : null].filter(Boolean).join(lang === 'zh' ? '、' : ', ');
