@@ -39,26 +39,33 @@ module.exports = async (_env, argv = {}) => {
       // them (and do nothing in a plain browser). Self-contained: no chunk is shared with the task pane.
       functions: './src/functions/functions.ts',
       taskpane: './src/taskpane/index.ts',
+      // The React pane (issue 14), built beside the old one until it passes the ported e2e suite.
+      pane: './src/taskpane/pane/main.tsx',
+      // The engine off the page's thread; the pane starts it by this fixed name.
+      'engine-worker': './src/taskpane/pane/engine.worker.ts',
     },
     output: {
       path: outDir,
       // Hashed names in production so Office's aggressive webview cache picks up new builds;
       // except the functions' script, whose name is in the manifest.
-      filename: (pathData) => (pathData.chunk?.name === 'functions' ? FUNCTIONS_SCRIPT : production ? '[name].[contenthash].js' : '[name].js'),
+      filename: (pathData) => (pathData.chunk?.name === 'functions' ? FUNCTIONS_SCRIPT : pathData.chunk?.name === 'engine-worker' ? 'engine-worker.js'
+        : production ? '[name].[contenthash].js' : '[name].js'),
+      chunkFilename: production ? '[name].[contenthash].js' : '[name].js',
       clean: true,
     },
     resolve: {
-      extensions: ['.ts', '.js'],
+      extensions: ['.ts', '.tsx', '.js'],
     },
     module: {
       rules: [
         {
-          test: /\.ts$/,
+          test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {
             loader: 'ts-loader',
-            // Type checking is done once by `npm run typecheck`, not per bundle.
-            options: { transpileOnly: true, configFile: path.resolve(__dirname, 'tsconfig.json') },
+            // Type checking is done once by `npm run typecheck`, not per bundle. ES modules here so that
+            // webpack splits at import() (the workbook reader and writer load only when needed).
+            options: { transpileOnly: true, configFile: path.resolve(__dirname, 'tsconfig.json'), compilerOptions: { module: 'esnext' } },
           },
         },
       ],
@@ -72,6 +79,11 @@ module.exports = async (_env, argv = {}) => {
         chunksSortMode: 'manual',
         // functions.js has no content hash in its name: a ?hash query keeps the webview cache honest.
         hash: true,
+      }),
+      new HtmlWebpackPlugin({
+        template: './src/taskpane/pane.html',
+        filename: 'pane.html',
+        chunks: ['pane'],
       }),
       new FunctionsMetadataPlugin(),
       new CopyWebpackPlugin({

@@ -1,0 +1,67 @@
+import type { ResultSheet } from '../../engine/sheets';
+import { ExcelSink, ExcelSource, type RunUndo } from '../../io/office';
+import { loadSheets, type LoadedSheet } from '../../io/tables';
+import type { SettingsStore } from '../settings';
+
+/**
+ * Everything the pane asks of Office.js, in one place: the views get a Host as a prop and never
+ * touch Office or Excel themselves (so the standalone page is the same views with no workbook).
+ */
+export interface Host {
+  /** Inside Excel: this workbook can be read and written. */
+  readonly inExcel: boolean;
+  /** Office's display language, when inside Office. */
+  readonly displayLanguage: string | undefined;
+  /** The workbook's document settings (undefined standalone). */
+  readonly settings: SettingsStore;
+  readWorkbook(label: string): Promise<LoadedSheet[]>;
+  sheetNames(): Promise<string[]>;
+  /** Writes the result sheets, never one of `inputs`; returns what undoes it (also after a failure part way). */
+  write(sheets: readonly ResultSheet[], inputs: ReadonlySet<string>, onProgress: (share: number) => void): Promise<{ undo: RunUndo; error?: unknown }>;
+  activate(sheet: string): Promise<void>;
+  select(sheet: string, address: string): Promise<void>;
+  undoRun(undo: RunUndo): Promise<void>;
+  keep(undo: RunUndo): Promise<void>;
+}
+
+const excelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch);
+const sink = () => new ExcelSink(excelRun, new Set());
+
+function excelHost(displayLanguage: string | undefined): Host {
+  return {
+    inExcel: true,
+    displayLanguage,
+    settings: Office.context.document?.settings,
+    readWorkbook: async (label) => loadSheets([new ExcelSource(excelRun, label)]),
+    sheetNames: () => new ExcelSource(excelRun).sheetNames(),
+    write: async (sheets, inputs, onProgress) => {
+      const writer = new ExcelSink(excelRun, inputs, { onProgress: (done, total) => onProgress(done / total) });
+      try {
+        await writer.writeSheets(sheets);
+        return { undo: writer.undo };
+      } catch (error) {
+        return { undo: writer.undo, error };
+      }
+    },
+    activate: (sheet) => sink().activate(sheet),
+    select: (sheet, address) => sink().select(sheet, address),
+    undoRun: (undo) => sink().undoRun(undo),
+    keep: (undo) => sink().discardUndo(undo),
+  };
+}
+
+const noWorkbook = (): Promise<never> => Promise.reject(new Error('no workbook: the page runs outside Excel'));
+
+/** The standalone page: no workbook, no settings. */
+export const STANDALONE: Host = {
+  inExcel: false, displayLanguage: undefined, settings: undefined,
+  readWorkbook: noWorkbook, sheetNames: noWorkbook, write: noWorkbook, activate: noWorkbook, select: noWorkbook, undoRun: noWorkbook, keep: noWorkbook,
+};
+
+/** The host the page runs in: Excel when office.js says so, else the standalone page. */
+export function connect(): Promise<Host> {
+  if (typeof Office === 'undefined') return Promise.resolve(STANDALONE);
+  return new Promise((resolve) => {
+    void Office.onReady((info) => resolve(info.host === Office.HostType.Excel ? excelHost(Office.context?.displayLanguage) : STANDALONE));
+  });
+}
