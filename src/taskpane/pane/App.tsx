@@ -244,7 +244,7 @@ export function App({ host, engine, initial }: { host: Host; engine: EngineClien
       <footer className="wizard-nav">
         {at > 0 && <Button id="back" onClick={() => { const prev = STEP_LIST[at - 1]; if (prev) go(prev.id); }}>{s.back}</Button>}
         {state.step !== 'write' && (
-          <Button id="next" appearance="primary" onClick={next}>{state.step === 'rules' ? s.compute : state.step === 'preview' ? s.toWrite : s.next}</Button>
+          <Button id="next" appearance="primary" onClick={next}>{state.step === 'rules' ? s.compute : state.step === 'preview' ? (state.inExcel ? s.toWrite : s.toDownload) : s.next}</Button>
         )}
       </footer>
     </>

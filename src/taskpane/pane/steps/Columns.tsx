@@ -1,4 +1,4 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Link, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Button, Link, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { assignmentChoice } from '../../../engine/assign';
 import { FIELD_NAMES } from '../../../engine/headers';
@@ -143,12 +143,11 @@ function Mapping({ state, dispatch, tables }: ViewProps & { tables: Partial<Reco
   const entries = (Object.entries(tables) as [TableKey, TableInput][]).map(([table, input]) => ({ table, input, mapping: tableMapping(table, input) }));
   const open = entries.filter((e) => e.mapping.missing.length > 0 || state.openMappings.includes(e.table)).map((e) => e.table);
   return (
-    <Accordion id="mapping" multiple collapsible openItems={open}
-      onToggle={(_, d) => dispatch({ type: 'mappingOpen', table: d.value as TableKey, open: !open.includes(d.value as TableKey) })}>
+    <div id="mapping">
       {entries.map(({ table, input, mapping }) => (
-        <AccordionItem key={table} value={table} data-table={table}>
-          <AccordionHeader size="small">{s.mappingTitle(TABLE_NAMES[table][lang], input.sheet, mapping.headerRow)}</AccordionHeader>
-          <AccordionPanel>
+        <details key={table} data-table={table} open={open.includes(table)}
+          onToggle={(e) => { if (e.currentTarget.open !== open.includes(table)) dispatch({ type: 'mappingOpen', table, open: e.currentTarget.open }); }}>
+          <summary>{s.mappingTitle(TABLE_NAMES[table][lang], input.sheet, mapping.headerRow)}</summary>
             <Table size="small" className="mapping" aria-label={TABLE_NAMES[table][lang]}>
               <TableBody>
                 {mapping.fields.map((f) => {
@@ -174,9 +173,8 @@ function Mapping({ state, dispatch, tables }: ViewProps & { tables: Partial<Reco
             {mapping.missing.length > 0 && (
               <p className="message">{s.missing(mapping.missing.map((m) => FIELD_NAMES[m][lang]).join(lang === 'zh' ? '、' : ', '))}</p>
             )}
-          </AccordionPanel>
-        </AccordionItem>
+        </details>
       ))}
-    </Accordion>
+    </div>
   );
 }

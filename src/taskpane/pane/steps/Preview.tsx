@@ -1,5 +1,5 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, CounterBadge, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
-import { useMemo, useRef, type ReactNode } from 'react';
+import { CounterBadge, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
+import { Fragment, useMemo, useRef, type ReactNode } from 'react';
 import { explanationLines } from '../../../engine/explain';
 import { awardTable, resultSheets, type ResultSheetKind } from '../../../engine/sheets';
 import { summaryLine } from '../../../engine/summary';
@@ -50,42 +50,41 @@ export function PreviewView({ state, dispatch }: ViewProps): ReactNode {
       <h3 id="award-title">{awards.title ?? ''}</h3>
       <div id="awards">
         {awards.blocks.map((b, i) => (
-          <div key={i}>
+          <Fragment key={i}>
             {b.caption && <h4>{b.caption}</h4>}
             <BlockTable block={b} label={b.caption ?? awards.title ?? ''}
               options={i === 0 ? { onRow: explainWinner, isTie, badgeColumn: b.columns.length - 1 } : {}} />
-          </div>
+          </Fragment>
         ))}
       </div>
-      <Accordion multiple collapsible defaultOpenItems={['winners', 'vetoes', 'explain']}>
-        <AccordionItem value="winners">
-          <AccordionHeader>{s.winnersTitle}</AccordionHeader>
-          <AccordionPanel>
+        <details open>
+          <summary>{s.winnersTitle}</summary>
+          
             {r.winners.some((w) => w.status === 'tie') && <Note id="tie-note">{s.tieNote}</Note>}
             <div id="winners">
               {(winners?.blocks ?? []).map((b, i) => <BlockTable key={i} block={b} label={s.winnersTitle} options={{ onRow: explainWinner, isTie, badgeColumn: 4 }} />)}
             </div>
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="vetoes">
-          <AccordionHeader>{s.vetoesTitle} <CounterBadge count={vetoed} showZero color="danger" size="small" aria-label={s.vetoCount(vetoed)} /></AccordionHeader>
-          <AccordionPanel>
+          
+        </details>
+        <details open>
+          <summary>{s.vetoesTitle} <CounterBadge count={vetoed} showZero color="danger" size="small" aria-label={s.vetoCount(vetoed)} /></summary>
+          
             <div id="vetoes">{vetoes && vetoes.rows.length > 0 ? <BlockTable block={vetoes} label={s.vetoesTitle} options={long} /> : <Note>{s.nothing}</Note>}</div>
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="deductions">
-          <AccordionHeader>{s.deductionsTitle}</AccordionHeader>
-          <AccordionPanel>
+          
+        </details>
+        <details>
+          <summary>{s.deductionsTitle}</summary>
+          
             <div id="deductions">{deductions && deductions.rows.length > 0 ? <BlockTable block={deductions} label={s.deductionsTitle} options={long} /> : <Note>{s.nothing}</Note>}</div>
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="departments">
-          <AccordionHeader>{s.departmentsTitle}</AccordionHeader>
-          <AccordionPanel><div id="departments">{side && <BlockTable block={side.block} label={s.departmentsTitle} />}</div></AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="explain">
-          <AccordionHeader>{s.explainTitle}</AccordionHeader>
-          <AccordionPanel>
+          
+        </details>
+        <details>
+          <summary>{s.departmentsTitle}</summary>
+          <div id="departments">{side && <BlockTable block={side.block} label={s.departmentsTitle} />}</div>
+        </details>
+        <details open>
+          <summary>{s.explainTitle}</summary>
+          
             {order.length > SHOWN_PEOPLE && <SearchBox label={s.search} query={search.query} setQuery={search.setQuery} />}
             <label htmlFor="person" className="field-label">{s.explainPick}</label>
             <Select id="person" ref={personRef} value={state.explained === null ? '' : String(state.explained)}
@@ -96,19 +95,18 @@ export function PreviewView({ state, dispatch }: ViewProps): ReactNode {
             {listed.length === 0 && <Note>{s.noMatch}</Note>}
             <Note id="explain-hint">{s.explainHint}</Note>
             <pre className="explanation" id="explanation">{explained ? explanationLines(explained, r, lang).join('\n') : ''}</pre>
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="warnings">
-          <AccordionHeader>{s.warnings}</AccordionHeader>
-          <AccordionPanel>
+          
+        </details>
+        <details>
+          <summary>{s.warnings}</summary>
+          
             <ul id="warnings" className="warnings">
               {r.warnings.slice(0, 100).map((w, k) => <li key={k}>{w.message[lang]}</li>)}
               {r.warnings.length > 100 && <li>{s.more(r.warnings.length - 100)}</li>}
               {r.warnings.length === 0 && <li>{s.noWarnings}</li>}
             </ul>
-          </AccordionPanel>
-        </AccordionItem>
-      </Accordion>
+          
+        </details>
     </section>
   );
 }

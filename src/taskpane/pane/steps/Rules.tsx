@@ -50,12 +50,12 @@ export function RulesView({ state, dispatch }: ViewProps): ReactNode {
                 <Field key={key} label={p.label[lang]} validationState={why ? 'error' : 'none'} validationMessage={why ?? hint}
                   validationMessageIcon={why ? undefined : null}>
                   {p.kind === 'candidates' ? (
-                    <Select id={`param-${key}`} data-param={key} value={overridden ? String(overrides[key]) : fallback}
+                    <Select id={`param-${key}`} data-param={key} className={why ? 'invalid' : undefined} value={overridden ? String(overrides[key]) : fallback}
                       onChange={(_, d) => dispatch({ type: 'parameter', key, text: d.value, value: d.value === fallback ? undefined : d.value })}>
                       {Object.entries(s.candidates).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
                     </Select>
                   ) : (
-                    <Input id={`param-${key}`} data-param={key} autoComplete="off"
+                    <Input id={`param-${key}`} data-param={key} autoComplete="off" input={{ className: why ? 'invalid' : undefined }}
                       value={state.paramText[key] ?? (overridden ? parameterText(p, overrides[key]) : '')}
                       onChange={(e) => {
                         const text = e.currentTarget.value.trim();
