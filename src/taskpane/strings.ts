@@ -54,7 +54,7 @@ export const STRINGS = {
     replaceTitle: '替换本期结果表？', replaceBody: (names: string) => `本期结果表已存在：${names}。替换后可以用“撤销本次写入”恢复。`,
     replaceConfirm: '替换这些表', cancel: '取消',
     downloadTitle: '下载结果工作簿？', downloadBody: (file: string) => `将下载「${file}」，包含评选结果、一票否决、奖金扣罚、获奖名单、表彰名单、运行记录和获奖记录。`,
-    downloadConfirm: '下载', fieldError: (label: string, why: string) => `${label}：${why}`, paramErrors: '有参数不正确：',
+    downloadConfirm: '下载', fieldError: (label: string, why: string) => `${label}：${why}`,
   },
   en: {
     title: 'Service Star selection', other: '中文',
@@ -104,7 +104,7 @@ export const STRINGS = {
     replaceTitle: "Replace this period's result sheets?", replaceBody: (names: string) => `This period's result sheets exist: ${names}. "Undo this run" brings them back afterwards.`,
     replaceConfirm: 'Replace them', cancel: 'Cancel',
     downloadTitle: 'Download the result workbook?', downloadBody: (file: string) => `"${file}" will be downloaded, with the results, vetoes, deductions, winners, award table, run log and history of winners.`,
-    downloadConfirm: 'Download', fieldError: (label: string, why: string) => `${label}: ${why}`, paramErrors: 'Some parameters are wrong:',
+    downloadConfirm: 'Download', fieldError: (label: string, why: string) => `${label}: ${why}`,
   },
 } satisfies Record<Lang, unknown>;
 

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, type ReactNode } f
 import { fingerprint } from '../../engine/fingerprint';
 import { historySheet } from '../../engine/history';
 import { problemAddress } from '../../engine/mapping';
+import { runSelection, type SelectionOutcome } from '../../engine/select';
 import { resultSheets, type ResultSheet } from '../../engine/sheets';
 import type { TableKey } from '../../engine/types';
 import { loadSheets } from '../../io/tables';
@@ -13,6 +14,7 @@ import type { Host } from './host';
 import type { Actions } from './props';
 import { hasStaff, inputTables, isCurrent, reducer, resultOf, type Say, type State } from './state';
 import { STEP_LIST } from './steps';
+import { wrongParameters } from './steps/Rules';
 import { schemeOf } from './steps/Sources';
 import { downloadName } from './steps/Write';
 
@@ -21,8 +23,10 @@ const errorText = (error: unknown): Say => {
   return () => text;
 };
 
-/** A run's choices worth a second of the worker: changes within this many ms are computed once. */
-const SETTLE_MS = 120;
+/** Changes within this many ms are computed once (a large office takes about a second a run). */
+const SETTLE_MS = 150;
+/** Input rows up to which the page computes itself: well under the 50 ms of a long task. */
+const IN_PAGE_ROWS = 3_000;
 
 export function App({ host, engine, initial }: { host: Host; engine: EngineClient; initial: State }): ReactNode {
   const [state, dispatch] = useReducer(reducer, initial);
@@ -34,17 +38,25 @@ export function App({ host, engine, initial }: { host: Host; engine: EngineClien
 
   useEffect(() => { document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en'; }, [lang]);
 
-  // The run follows every change of choices, in the worker; an outcome of older choices is dropped.
+  // The run follows every change of choices; an outcome of older choices is dropped. A small office
+  // is computed at once in the page (a few ms: the answer shows with the change); a large one in the
+  // worker, once the changes settle, so typing never queues runs of a second each.
   useEffect(() => {
     if (!hasStaff(state) || isCurrent(state)) return;
     const version = state.version;
+    const input = { period: state.period, scheme: schemeOf({ state }), overrides: state.choices.overrides ?? {}, tables };
+    const done = (outcome: SelectionOutcome) => {
+      dispatch({ type: 'computed', version, outcome });
+      if (outcome.ok) saveChoices(host.settings, { ...stateRef.current.choices, scheme: input.scheme, source: stateRef.current.source });
+    };
+    const rows = Object.values(tables).reduce((n, t) => n + t.grid.length, 0);
+    if (rows <= IN_PAGE_ROWS) {
+      done(runSelection(input));
+      return;
+    }
     const timer = setTimeout(() => {
       dispatch({ type: 'computing', stage: state.step === 'columns' ? 'checking' : 'computing' });
-      const input = { period: state.period, scheme: schemeOf({ state }), overrides: state.choices.overrides ?? {}, tables };
-      engine.run(input).then((outcome) => {
-        dispatch({ type: 'computed', version, outcome });
-        if (outcome.ok) saveChoices(host.settings, { ...stateRef.current.choices, scheme: input.scheme, source: stateRef.current.source });
-      }, (error: unknown) => dispatch({ type: 'error', error: errorText(error) }));
+      engine.run(input).then(done, (error: unknown) => dispatch({ type: 'error', error: errorText(error) }));
     }, SETTLE_MS);
     return () => clearTimeout(timer);
   }, [state.version, state.found]);
@@ -198,7 +210,13 @@ export function App({ host, engine, initial }: { host: Host; engine: EngineClien
   };
   const label = (id: StepId) => (id === 'write' && !state.inExcel ? s.downloadStep : s.steps[id]);
   const outcomeErrors = isCurrent(state) && state.outcome?.ok === false && state.step !== 'sources' ? state.outcome.errors : [];
-  const error = state.error ? state.error(s, lang) : outcomeErrors.length > 0 ? `${s.errorsTitle}\n${outcomeErrors.map((e) => e.message[lang]).join('\n')}` : '';
+  // Parameters in the clerk's words (基础分, not baseScore), as at their fields; the rest as the engine says them.
+  const wrong = outcomeErrors.some((e) => e.code === 'BAD_PARAMETER') ? wrongParameters(schemeOf({ state }), state.choices.overrides ?? {}, lang) : [];
+  const errorLines = [
+    ...wrong.map((w) => s.fieldError(w.label, w.why)),
+    ...outcomeErrors.filter((e) => e.code !== 'BAD_PARAMETER' || wrong.length === 0).map((e) => e.message[lang]),
+  ];
+  const error = state.error ? state.error(s, lang) : errorLines.length > 0 ? `${s.errorsTitle}\n${errorLines.join('\n')}` : '';
   const busy = state.busy;
   const status = busy ? s.stages[busy.stage] ?? '' : state.status ? state.status(s, lang) : '';
   const View = (step ?? STEP_LIST[0])?.View;

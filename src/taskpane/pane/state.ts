@@ -76,15 +76,18 @@ export function initialState(lang: Lang, inExcel: boolean, choices: Choices, und
   };
 }
 
-/** A change the result depends on: the outcome is stale until computed again. */
+/**
+ * A change the result depends on: the outcome is stale until computed again. It stays shown meanwhile
+ * (step 2 keeps its lists, and the drop-down just changed keeps the focus); isCurrent tells them apart.
+ */
 const changed = (state: State, patch: Partial<State>): State =>
-  ({ ...state, ...patch, version: state.version + 1, outcome: null, confirm: null, error: null });
+  ({ ...state, ...patch, version: state.version + 1, confirm: null, error: null });
 
 export function reducer(state: State, action: Action): State {
   switch (action.type) {
     case 'lang': return { ...state, lang: action.lang };
     case 'go': return { ...state, step: action.step, error: null, confirm: null };
-    case 'source': return changed(state, { source: action.source, loaded: [], found: {}, status: null, choices: { ...state.choices, source: action.source } });
+    case 'source': return changed(state, { source: action.source, loaded: [], found: {}, outcome: null, status: null, choices: { ...state.choices, source: action.source } });
     case 'reading': return { ...state, busy: { stage: 'reading', share: null }, error: null, status: null };
     case 'loaded': {
       const count = action.sheets.length;
@@ -93,7 +96,7 @@ export function reducer(state: State, action: Action): State {
         status: (s) => (count === 0 ? s.noSheets : s.readSheets(count)),
       });
     }
-    case 'failed': return changed(state, { loaded: [], found: {}, busy: null, status: null, error: action.error });
+    case 'failed': return changed(state, { loaded: [], found: {}, outcome: null, busy: null, status: null, error: action.error });
     case 'sheet': return changed(state, { choices: { ...state.choices, sheets: { ...state.choices.sheets, [action.table]: action.label } } });
     case 'column': {
       const columns = { ...state.choices.columns?.[action.table], [action.field]: action.letter };

@@ -9,7 +9,7 @@ import type { TableInput, TableKey } from '../../../engine/types';
 import { STRINGS } from '../../strings';
 import { Note } from '../components';
 import type { ViewProps } from '../props';
-import { assignmentsOf, inputTables, isCurrent } from '../state';
+import { assignmentsOf, inputTables } from '../state';
 
 /** Problems about people (同名, not on the roster, name and id differ): the office resolves them by hand. */
 export const PEOPLE_CODES = new Set(['AMBIGUOUS_NAME', 'UNKNOWN_PERSON', 'NAME_MISMATCH', 'ASSIGNED_PERSON']);
@@ -23,7 +23,8 @@ const LIST_LIMIT = 100;
 export function ColumnsView(props: ViewProps): ReactNode {
   const { state } = props;
   const s = STRINGS[state.lang];
-  const outcome = isCurrent(state) ? state.outcome : null;
+  // The last outcome, also while the next one is computed (the busy line says so).
+  const outcome = state.outcome;
   const tables = inputTables(state);
   if (!outcome) return <Note>{s.stages['checking']}</Note>;
   const inputs = outcome.ok ? outcome.result.inputs : outcome.inputs;

@@ -1,4 +1,4 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
+import { Button, Field, Input, Select } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { findPreset, KEY_PARAMETERS, parameterText, parseParameter, resolveScheme, type KeyParameter, type SchemeParameters } from '../../../engine/scheme';
 import { STRINGS } from '../../strings';
@@ -20,6 +20,14 @@ export function parameterProblem(scheme: string, p: KeyParameter, overrides: Rea
   return problem ? problem.detail[lang].replace(/^[^：:]*[：:]\s*/u, '') : null;
 }
 
+/** The parameters the engine refuses, each as the clerk reads it: its label, then what is wrong. */
+export function wrongParameters(scheme: string, overrides: Readonly<Record<string, unknown>>, lang: 'zh' | 'en'): { label: string; why: string }[] {
+  return KEY_PARAMETERS.flatMap((p) => {
+    const why = parameterProblem(scheme, p, overrides, lang);
+    return why === null ? [] : [{ label: p.label[lang], why }];
+  });
+}
+
 /** Step 3: the key parameters, each empty for the scheme's default (shown beside it), checked as typed. */
 export function RulesView({ state, dispatch }: ViewProps): ReactNode {
   const s = STRINGS[state.lang];
@@ -27,14 +35,8 @@ export function RulesView({ state, dispatch }: ViewProps): ReactNode {
   const scheme = schemeOf({ state });
   const preset = findPreset(scheme);
   const overrides = state.choices.overrides ?? {};
-  const wrong = KEY_PARAMETERS.map((p) => ({ p, why: parameterProblem(scheme, p, overrides, lang) })).filter((x) => x.why !== null);
   return (
     <>
-      {wrong.length > 0 && (
-        <MessageBar intent="error"><MessageBarBody>
-          {s.paramErrors} {wrong.map((x) => s.fieldError(x.p.label[lang], x.why ?? '')).join(lang === 'zh' ? '；' : '; ')}
-        </MessageBarBody></MessageBar>
-      )}
       <h3 id="params-title">{s.paramsTitle}</h3>
       <div id="params">
         {GROUPS.map((g) => (

@@ -48,8 +48,8 @@ export function SourcesView({ state, dispatch, actions }: ViewProps): ReactNode 
             dispatch({ type: 'source', source });
             if (source === 'workbook') actions.readWorkbook();
           }}>
-            <Radio value="workbook" label={s.sourceWorkbook} />
-            <Radio value="files" label={s.sourceFiles} />
+            <Radio value="workbook" label={{ children: s.sourceWorkbook, id: 'source-workbook' }} />
+            <Radio value="files" label={{ children: s.sourceFiles, id: 'source-files' }} />
           </RadioGroup>
         </Field>
       )}
@@ -62,7 +62,7 @@ export function SourcesView({ state, dispatch, actions }: ViewProps): ReactNode 
       ) : <Button id="reload" onClick={actions.readWorkbook}>{s.reload}</Button>}
       {state.loaded.length > 0 && (
         <div id="tables-box">
-          <h3>{s.tablesTitle}</h3>
+          <h3 id="tables-title">{s.tablesTitle}</h3>
           <div id="tables">
             <Table size="small" aria-label={s.tablesTitle} className="mapping">
               <TableHeader><TableRow>{s.tableHeaders.map((h) => <TableHeaderCell key={h}>{h}</TableHeaderCell>)}</TableRow></TableHeader>
