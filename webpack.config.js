@@ -38,9 +38,7 @@ module.exports = async (_env, argv = {}) => {
       // The custom functions register themselves with CustomFunctions.associate when Excel runs
       // them (and do nothing in a plain browser). Self-contained: no chunk is shared with the task pane.
       functions: './src/functions/functions.ts',
-      taskpane: './src/taskpane/index.ts',
-      // The React pane (issue 14), built beside the old one until it passes the ported e2e suite.
-      pane: './src/taskpane/pane/main.tsx',
+      taskpane: './src/taskpane/pane/main.tsx',
       // The engine off the page's thread; the pane starts it by this fixed name.
       'engine-worker': './src/taskpane/pane/engine.worker.ts',
     },
@@ -79,11 +77,6 @@ module.exports = async (_env, argv = {}) => {
         chunksSortMode: 'manual',
         // functions.js has no content hash in its name: a ?hash query keeps the webview cache honest.
         hash: true,
-      }),
-      new HtmlWebpackPlugin({
-        template: './src/taskpane/pane.html',
-        filename: 'pane.html',
-        chunks: ['pane'],
       }),
       new FunctionsMetadataPlugin(),
       new CopyWebpackPlugin({

@@ -206,7 +206,8 @@ export function App({ host, engine, initial }: { host: Host; engine: EngineClien
       return;
     }
     if (target.canEnter(state)) dispatch({ type: 'go', step: target.id });
-    else dispatch({ type: 'error', error: (w) => w.errorsTitle });
+    // The run's errors are shown already (at the top and at their fields); else the steps before are not done.
+    else if (!(isCurrent(state) && state.outcome?.ok === false)) dispatch({ type: 'error', error: (w) => w.notComputed });
   };
   const label = (id: StepId) => (id === 'write' && !state.inExcel ? s.downloadStep : s.steps[id]);
   const outcomeErrors = isCurrent(state) && state.outcome?.ok === false && state.step !== 'sources' ? state.outcome.errors : [];

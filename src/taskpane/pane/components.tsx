@@ -24,7 +24,7 @@ export interface RowOptions {
 }
 
 /**
- * A result sheet's block as a table; at narrow widths each row shows as a card (CSS in pane.html
+ * A result sheet's block as a table; at narrow widths each row shows as a card (CSS in taskpane.html
  * reads the column name from data-label), so nothing scrolls sideways in a 320 px pane.
  */
 export function BlockTable({ block, label, options = {} }: { block: SheetBlock; label: string; options?: RowOptions }): ReactNode {

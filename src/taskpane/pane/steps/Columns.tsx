@@ -35,7 +35,7 @@ export function ColumnsView(props: ViewProps): ReactNode {
   return (
     <>
       <Note id="checked-for">{s.checkedFor(state.period)}</Note>
-      <h3>{s.inputs}</h3>
+      <h3 id="inputs-title">{s.inputs}</h3>
       <div id="inputs" className="scroll" tabIndex={0} role="region" aria-label={s.inputs}>
         <Table size="small" aria-label={s.inputs}>
           <TableHeader><TableRow>{s.inputHeaders.map((h) => <TableHeaderCell key={h}>{h}</TableHeaderCell>)}</TableRow></TableHeader>
@@ -62,7 +62,7 @@ export function ColumnsView(props: ViewProps): ReactNode {
       <PeopleList {...props} tables={tables} problems={people} />
       <h3 id="other-title">{s.otherTitle}</h3>
       <GroupedList {...props} id="other" problems={other} />
-      <h3>{s.mappingHead}</h3>
+      <h3 id="mapping-title">{s.mappingHead}</h3>
       <Mapping {...props} tables={tables} />
     </>
   );

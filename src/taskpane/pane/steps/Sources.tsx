@@ -55,7 +55,7 @@ export function SourcesView({ state, dispatch, actions }: ViewProps): ReactNode 
       )}
       {state.source === 'files' ? (
         <div id="files-box">
-          <label htmlFor="files" className="field-label">{s.files}</label>
+          <label htmlFor="files" id="files-label" className="field-label">{s.files}</label>
           <input type="file" id="files" className="files" accept=".xlsx,.csv" multiple
             onChange={(e) => actions.readFiles([...(e.currentTarget.files ?? [])])} />
         </div>
