@@ -230,7 +230,7 @@ async function benchOfficeSyncs(): Promise<SyncFigure[]> {
 // ---------------------------------------------------------------------------------------------
 // (g) the task pane's bundle, as built in dist/addin (npm run build)
 
-/** What the task pane page loads before office.js answers: the page and its own scripts (gzip). */
+/** What the task pane page loads before office.js answers: the page and its own scripts (gzip; a minified page leaves src unquoted). */
 const FIRST_LOAD_BUDGET = 250 * 1024;
 const PANE_PAGE = 'taskpane.html';
 
@@ -248,7 +248,7 @@ function benchBundle(): BundleFigure | null {
   if (!fs.existsSync(page)) return null;
   const html = fs.readFileSync(page, 'utf8');
   const gz = (file: string) => gzipSync(fs.readFileSync(path.join(dir, file))).length;
-  const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/gu)].map((m) => (m[1] ?? '').replace(/\?.*$/u, ''))
+  const scripts = [...html.matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|([^\s>]+))/gu)].map((m) => (m[1] ?? m[2] ?? '').replace(/\?.*$/u, ''))
     .filter((src) => !/^https?:/u.test(src));
   const files = [{ name: PANE_PAGE, gzip: gzipSync(html).length }, ...scripts.map((name) => ({ name, gzip: gz(name) }))];
   const later = fs.readdirSync(dir).filter((f) => f.endsWith('.js') && !scripts.includes(f)).map((name) => ({ name, gzip: gz(name) }));

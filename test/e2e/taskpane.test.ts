@@ -1961,4 +1961,32 @@ new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__
       }
     });
   });
+  // -----------------------------------------------------------------------------------------------
+
+  describe('15 standalone: next quarter starts from the choices kept in the browser (沿用上季度设置)', () => {
+    it('a second page of the same browser offers them, checked; unchecked it starts afresh, checked again they are back', async function () {
+      this.timeout(HOOK_TIMEOUT);
+      const context = await newContext();
+      try {
+        const first = await open(context);
+        await pickFiles(first.page, EXAMPLE);
+        assert.equal(await first.page.isVisible('#reuse'), false, 'nothing kept yet');
+        await first.page.selectOption('#scheme', 'credit-union-100');
+        await first.page.waitForFunction(() => /^已完成/u.test(document.getElementById('status')?.textContent ?? ''));
+        await first.page.close();
+
+        const { page, errors } = await open(context);
+        assert.equal(await page.isChecked('#reuse'), true);
+        assert.equal(await page.inputValue('#scheme'), 'credit-union-100');
+        await shot(page, '15-remembered', 1, 'reuse');
+        await page.uncheck('#reuse');
+        assert.equal(await page.inputValue('#scheme'), 'smile-star-quarterly');
+        await page.check('#reuse');
+        assert.equal(await page.inputValue('#scheme'), 'credit-union-100');
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import type { ResultSheet } from '../../engine/sheets';
 import { ExcelSink, ExcelSource, type RunUndo } from '../../io/office';
 import { loadSheets, type LoadedSheet } from '../../io/tables';
-import type { SettingsStore } from '../settings';
+import { browserStore, type SettingsStore } from '../settings';
 
 /**
  * Everything the pane asks of Office.js, in one place: the views get a Host as a prop and never
@@ -52,16 +52,16 @@ function excelHost(displayLanguage: string | undefined): Host {
 
 const noWorkbook = (): Promise<never> => Promise.reject(new Error('no workbook: the page runs outside Excel'));
 
-/** The standalone page: no workbook, no settings. */
-export const STANDALONE: Host = {
-  inExcel: false, displayLanguage: undefined, settings: undefined,
+/** The standalone page: no workbook; the choices kept in the browser. */
+const standalone = (): Host => ({
+  inExcel: false, displayLanguage: undefined, settings: browserStore(),
   readWorkbook: noWorkbook, sheetNames: noWorkbook, write: noWorkbook, activate: noWorkbook, select: noWorkbook, undoRun: noWorkbook, keep: noWorkbook,
-};
+});
 
 /** The host the page runs in: Excel when office.js says so, else the standalone page. */
 export function connect(): Promise<Host> {
-  if (typeof Office === 'undefined') return Promise.resolve(STANDALONE);
+  if (typeof Office === 'undefined') return Promise.resolve(standalone());
   return new Promise((resolve) => {
-    void Office.onReady((info) => resolve(info.host === Office.HostType.Excel ? excelHost(Office.context?.displayLanguage) : STANDALONE));
+    void Office.onReady((info) => resolve(info.host === Office.HostType.Excel ? excelHost(Office.context?.displayLanguage) : standalone()));
   });
 }

@@ -39,6 +39,9 @@ export interface State {
   explained: number | null;
   /** Tables whose column mapping the user opened: they stay open. */
   openMappings: TableKey[];
+  /** Standalone: the choices kept from the last run in this browser, offered as 沿用上季度设置. */
+  remembered: Choices | null;
+  reusing: boolean;
 }
 
 export type Action =
@@ -62,7 +65,8 @@ export type Action =
   | { type: 'confirm'; confirm: Confirm | null }
   | { type: 'busy'; stage: Stage; share: number | null }
   | { type: 'done'; status: Say | null; undo?: RunUndo | null; error?: Say | null }
-  | { type: 'error'; error: Say | null };
+  | { type: 'error'; error: Say | null }
+  | { type: 'reuse'; reuse: boolean };
 
 /** The tables in the engine's order (staff first). */
 export const TABLE_ORDER = Object.keys(TABLE_NAMES) as TableKey[];
@@ -73,6 +77,8 @@ export function initialState(lang: Lang, inExcel: boolean, choices: Choices, und
     loaded: [], found: {}, loadedFromWorkbook: false, choices, period, paramText: {},
     version: 0, outcome: null, outcomeVersion: -1, busy: null, status: null, error: null, confirm: null,
     undo, explained: null, openMappings: [],
+    remembered: !inExcel && Object.keys(choices).length > 0 ? choices : null,
+    reusing: !inExcel && Object.keys(choices).length > 0,
   };
 }
 
@@ -132,6 +138,7 @@ export function reducer(state: State, action: Action): State {
       ...(action.undo !== undefined ? { undo: action.undo } : {}),
     };
     case 'error': return { ...state, error: action.error, busy: null };
+    case 'reuse': return changed(state, { choices: action.reuse ? state.remembered ?? {} : {}, paramText: {}, reusing: action.reuse });
   }
 }
 

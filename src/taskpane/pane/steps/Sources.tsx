@@ -1,4 +1,4 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { TABLE_NAMES, messages } from '../../../engine/messages';
 import { parsePeriod } from '../../../engine/period';
@@ -28,6 +28,10 @@ export function SourcesView({ state, dispatch, actions }: ViewProps): ReactNode 
   const noRecords = result !== null && records.length > 0 && records.every((i) => i.used === 0);
   return (
     <>
+      {state.remembered && (
+        <Checkbox id="reuse" checked={state.reusing} label={s.reuse}
+          onChange={(_, d) => dispatch({ type: 'reuse', reuse: d.checked === true })} />
+      )}
       <h3>{s.schemeAndPeriod}</h3>
       <Field label={s.scheme}>
         <Select id="scheme" value={scheme} onChange={(_, d) => dispatch({ type: 'scheme', scheme: d.value })}>
