@@ -55,7 +55,7 @@ export function PreviewView({ state, dispatch }: ViewProps): ReactNode {
           <Fragment key={i}>
             {b.caption && <h4>{b.caption}</h4>}
             <BlockTable block={b} label={b.caption ?? awards.title ?? ''}
-              options={i === 0 ? { onRow: explainWinner, isTie, badgeColumn: b.columns.length - 1 } : {}} />
+              options={i === 0 ? { ...long, onRow: explainWinner, isTie, badgeColumn: b.columns.length - 1 } : long} />
           </Fragment>
         ))}
       </div>
@@ -64,7 +64,7 @@ export function PreviewView({ state, dispatch }: ViewProps): ReactNode {
           
             {r.winners.some((w) => w.status === 'tie') && <Note id="tie-note">{s.tieNote}</Note>}
             <div id="winners">
-              {(winners?.blocks ?? []).map((b, i) => <BlockTable key={i} block={b} label={s.winnersTitle} options={{ onRow: explainWinner, isTie, badgeColumn: 4 }} />)}
+              {(winners?.blocks ?? []).map((b, i) => <BlockTable key={i} block={b} label={s.winnersTitle} options={{ ...long, onRow: explainWinner, isTie, badgeColumn: 4 }} />)}
             </div>
           
         </details>
