@@ -38,24 +38,28 @@ module.exports = async (_env, argv = {}) => {
       // The custom functions register themselves with CustomFunctions.associate when Excel runs
       // them (and do nothing in a plain browser). Self-contained: no chunk is shared with the task pane.
       functions: './src/functions/functions.ts',
-      taskpane: './src/taskpane/index.ts',
+      taskpane: './src/taskpane/pane/main.tsx',
+      // The engine off the page's thread; the pane starts it by this fixed name.
+      'engine-worker': './src/taskpane/pane/engine.worker.ts',
     },
     output: {
       path: outDir,
       // Hashed names in production so Office's aggressive webview cache picks up new builds;
       // except the functions' script, whose name is in the manifest.
-      filename: (pathData) => (pathData.chunk?.name === 'functions' ? FUNCTIONS_SCRIPT : production ? '[name].[contenthash].js' : '[name].js'),
-      // The file readers (our .xlsx reader; SheetJS for .xls/.et/.ods), loaded when files are picked.
+      filename: (pathData) => (pathData.chunk?.name === 'functions' ? FUNCTIONS_SCRIPT : pathData.chunk?.name === 'engine-worker' ? 'engine-worker.js'
+        : production ? '[name].[contenthash].js' : '[name].js'),
+      // Chunks loaded later: the file readers (our .xlsx reader; SheetJS for .xls/.et/.ods) when files
+      // are picked, the result writer (exceljs) when the results are downloaded.
       chunkFilename: production ? 'reader-[id].[contenthash].js' : 'reader-[id].js',
       clean: true,
     },
     resolve: {
-      extensions: ['.ts', '.js'],
+      extensions: ['.ts', '.tsx', '.js'],
     },
     module: {
       rules: [
         {
-          test: /\.ts$/,
+          test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {
             loader: 'ts-loader',
@@ -64,6 +68,17 @@ module.exports = async (_env, argv = {}) => {
             // Node build stays CommonJS) so that `await import()` of the file readers becomes a chunk
             // of its own, fetched only when the user picks files.
             options: { transpileOnly: true, configFile: path.resolve(__dirname, 'tsconfig.addin.json'), compilerOptions: { module: 'es2020' } },
+          },
+        },
+        {
+          // Libraries whose published code is newer than ES2020, compiled down by the same TypeScript:
+          // tabster (Fluent UI's focus management) uses ??= (ES2021), a syntax error in Safari 14 and
+          // Chromium 80. test/webview.test.ts finds any other bundle that does not parse as ES2020.
+          test: /\.m?js$/,
+          include: /[\\/]node_modules[\\/]tabster[\\/]/,
+          use: {
+            loader: 'ts-loader',
+            options: { transpileOnly: true, configFile: path.resolve(__dirname, 'tsconfig.addin.json'), compilerOptions: { module: 'es2020', allowJs: true } },
           },
         },
       ],

@@ -33,6 +33,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { gzipSync } from 'zlib';
 import { runSelection } from '../src/engine/select';
 import { historySheet } from '../src/engine/history';
 import { resultBlock, resultSheets } from '../src/engine/sheets';
@@ -344,6 +345,34 @@ async function benchOfficeSyncs(): Promise<SyncFigure[]> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// (g) the task pane's bundle, as built in dist/addin (npm run build)
+
+/** What the task pane page loads before office.js answers: the page and its own scripts (gzip; a minified page leaves src unquoted). */
+const FIRST_LOAD_BUDGET = 250 * 1024;
+const PANE_PAGE = 'taskpane.html';
+
+interface BundleFigure {
+  production: boolean;
+  firstLoad: number;
+  files: { name: string; gzip: number }[];
+  /** Chunks loaded later: the engine worker, the workbook reader and writer. */
+  later: { name: string; gzip: number }[];
+}
+
+function benchBundle(): BundleFigure | null {
+  const dir = path.join(ROOT, 'dist/addin');
+  const page = path.join(dir, PANE_PAGE);
+  if (!fs.existsSync(page)) return null;
+  const html = fs.readFileSync(page, 'utf8');
+  const gz = (file: string) => gzipSync(fs.readFileSync(path.join(dir, file))).length;
+  const scripts = [...html.matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|([^\s>]+))/gu)].map((m) => (m[1] ?? m[2] ?? '').replace(/\?.*$/u, ''))
+    .filter((src) => !/^https?:/u.test(src));
+  const files = [{ name: PANE_PAGE, gzip: gzipSync(html).length }, ...scripts.map((name) => ({ name, gzip: gz(name) }))];
+  const later = fs.readdirSync(dir).filter((f) => f.endsWith('.js') && !scripts.includes(f)).map((name) => ({ name, gzip: gz(name) }));
+  return { production: scripts.some((s) => /\.[0-9a-f]{16,}\.js$/u.test(s)), firstLoad: files.reduce((n, f) => n + f.gzip, 0), files, later };
+}
+
+// ---------------------------------------------------------------------------------------------
 // (d), (e) the cell functions
 
 /**
@@ -622,6 +651,16 @@ async function main(): Promise<void> {
   }
   console.log('');
   console.log(`CLI: ${cli.note}`);
+  const bundle = benchBundle();
+  console.log('');
+  if (!bundle) console.log(`task pane bundle: n/a (dist/addin/${PANE_PAGE} missing: run npm run build first)`);
+  else {
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    console.log(`task pane bundle (${bundle.production ? 'production' : 'development build: run npm run build for the real figures'}), gzip:`);
+    for (const f of bundle.files) console.log(`  ${f.name}  ${kb(f.gzip)}`);
+    console.log(`  first load before office.js  ${kb(bundle.firstLoad)}  (budget ${kb(FIRST_LOAD_BUDGET)}: ${bundle.firstLoad <= FIRST_LOAD_BUDGET ? 'yes' : 'NO'})`);
+    for (const f of bundle.later) console.log(`  later: ${f.name}  ${kb(f.gzip)}`);
+  }
 }
 
 main().catch((e: unknown) => {

@@ -18,7 +18,7 @@ import { ADDIN, ensureBuilt, ROOT } from './helpers/build';
 const LOOKBEHIND = /\(\?<[=!]/u;
 
 function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/u.test(f) && !f.endsWith('.test.ts'))
     .map((f) => path.join(dir, f));
 }
 

@@ -18,8 +18,40 @@ export interface Choices {
 const CHOICES_KEY = 'serviceStar.choices';
 const UNDO_KEY = 'serviceStar.undo';
 
-/** Office's document settings, or nothing outside Excel. */
-export type SettingsStore = Pick<Office.Settings, 'get' | 'set' | 'remove' | 'saveAsync'> | undefined;
+/** Office's document settings inside Excel, the browser's storage standalone (or nothing where it is off). */
+export type SettingsStore = {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  remove(name: string): void;
+  saveAsync(callback?: () => void): void;
+} | undefined;
+
+/**
+ * The standalone page's store: the browser's local storage, so next quarter starts from this one's
+ * choices on this computer too. Undefined where storage is off (private windows, some file:// pages).
+ */
+export function browserStore(): SettingsStore {
+  let storage: Storage;
+  try {
+    storage = window.localStorage;
+    storage.getItem(CHOICES_KEY);
+  } catch {
+    return undefined;
+  }
+  return {
+    get: (name) => {
+      const text = storage.getItem(name);
+      try {
+        return text === null ? null : JSON.parse(text) as unknown;
+      } catch {
+        return null;
+      }
+    },
+    set: (name, value) => storage.setItem(name, JSON.stringify(value)),
+    remove: (name) => storage.removeItem(name),
+    saveAsync: (callback) => callback?.(),
+  };
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
