@@ -1,12 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { historySheet } from '../engine/history';
+import { runSheets } from '../engine/history';
 import { resultJson } from '../engine/json';
 import { columnMappings, type ColumnMappings } from '../engine/mapping';
 import { messages, type Problem } from '../engine/messages';
 import { groupLine, groupProblems, summaryLine } from '../engine/summary';
 import { runSelection } from '../engine/select';
-import { awardTable, changeText, noticeSheet, resultSheets } from '../engine/sheets';
+import { awardTable, changeText } from '../engine/sheets';
 import { fingerprint } from '../engine/fingerprint';
 import type { Lang, TableKey } from '../engine/types';
 import { isSameFile, openFile, saveFile } from '../io/files';
@@ -184,7 +184,7 @@ async function select(args: SelectArgs, io: Io): Promise<number> {
     const [{ XlsxResultWriter }, { streamingBook }] = await Promise.all([import('../io/xlsxWriter'), import('../io/xlsxStream')]);
     const writer = new XlsxResultWriter(streamingBook());
     const run = { when: new Date().toISOString(), tool: `service-star ${VERSION}`, fingerprint: fingerprint(collected.tables) };
-    await writer.writeSheets([...resultSheets(result, run, lang), noticeSheet(result, lang), historySheet(collected.tables.history ?? null, result, lang)]);
+    await writer.writeSheets(runSheets(collected.tables.history ?? null, result, run, lang));
     await writeOutput('--out', args.out, await writer.toBuffer());
   }
   progress.done();

@@ -1,7 +1,7 @@
 import { findHeader } from './headers';
 import { parsePeriodCell } from './period';
 import type { SelectionResult } from './select';
-import { type ResultSheet, resultSheetName, safeSheet } from './sheets';
+import { noticeSheet, type ResultSheet, resultSheetName, resultSheets, type RunInfo, safeSheet } from './sheets';
 import { STATUS_WORDS } from './labels';
 import type { Cell, Lang, TableInput } from './types';
 
@@ -47,4 +47,12 @@ export function historySheet(previous: TableInput | null, r: SelectionResult, la
       rows: [...kept, ...block],
     }],
   }, []);
+}
+
+/**
+ * Every sheet a run writes, in order: the six result sheets of §8, the public notice (§13) and the
+ * updated history of winners — one list for the command line, the task pane and the download.
+ */
+export function runSheets(previous: TableInput | null, r: SelectionResult, run: RunInfo, lang: Lang): ResultSheet[] {
+  return [...resultSheets(r, run, lang), noticeSheet(r, lang), historySheet(previous, r, lang)];
 }

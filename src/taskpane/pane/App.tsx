@@ -1,10 +1,10 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Tab, TabList } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
 import { fingerprint } from '../../engine/fingerprint';
-import { historySheet } from '../../engine/history';
+import { runSheets } from '../../engine/history';
 import { problemAddress } from '../../engine/mapping';
 import { runSelection, type SelectionOutcome } from '../../engine/select';
-import { noticeSheet, resultSheets, type ResultSheet } from '../../engine/sheets';
+import type { ResultSheet } from '../../engine/sheets';
 import type { TableInput, TableKey } from '../../engine/types';
 import { loadSheets } from '../../io/tables';
 import { openFiles } from '../files';
@@ -96,7 +96,7 @@ export function App({ host, engine, initial }: { host: Host; engine: EngineClien
     const r = resultOf(st);
     if (!r) return [];
     const run = { when: new Date().toISOString(), tool: 'Service Star task pane', fingerprint: fingerprint(tables) };
-    return [...resultSheets(r, run, st.lang), noticeSheet(r, st.lang), historySheet(tables.history ?? null, r, st.lang)];
+    return runSheets(tables.history ?? null, r, run, st.lang);
   };
 
   const focusHeading = () => document.querySelector<HTMLElement>(`#step-${stateRef.current.step} > h2`)?.focus();
