@@ -144,11 +144,11 @@ describe('engine warnings: one fixture per code (§1, §10)', () => {
     report(out.inputs, 'staff');
   });
 
-  it('MISSING_COLUMN: an error that stops the run, naming the sheet and the column', () => {
+  it('MISSING_COLUMN: an error that stops the run, naming the sheet, the header row below the title, and the column', () => {
     const out = select({ fines: [['投诉记录'], ['工号', '类型', '金额'], ['H01', '投诉', 50]] });
     assert.equal(out.ok, false);
     if (out.ok) return;
-    const p = located(out.errors, 'MISSING_COLUMN', 'fines', null);
+    const p = located(out.errors, 'MISSING_COLUMN', 'fines', 2);
     assert.match(p.message.zh, /日期/u);
     assert.match(p.message.en, /date/u);
     assert.equal(out.inputs.some((i) => i.table === 'fines'), false);

@@ -113,6 +113,11 @@ export interface HeaderMatch {
 export interface HeaderFailure {
   /** The required fields not found in the best candidate row. */
   missing: Field[];
+  /**
+   * The row that came closest (fewest fields missing, at least one matched): the header as found,
+   * so unmapping one column keeps the rest and the wizard still shows that row's columns.
+   */
+  nearest: HeaderMatch | null;
 }
 
 /** How many rows from the top may hold the header (title rows and blank rows above it). */
@@ -187,16 +192,17 @@ export function missingFields(table: TableKey, columns: ColumnMap, excused: read
 export function findHeader(
   table: TableKey, grid: Grid, overrides: Readonly<Record<string, string | number>> = {}, firstColumn = 1, excused: readonly Field[] = [],
 ): HeaderMatch | HeaderFailure {
-  let best: Field[] | null = null;
+  let best: { index: number; missing: Field[] } | null = null;
   const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
   for (let i = 0; i < limit; i++) {
     const row = grid[i] ?? [];
     const columns = matchRow(table, row, overrides, firstColumn);
     const missing = missingFields(table, columns, excused);
     if (missing.length === 0) return headerAt(table, grid, i, overrides, firstColumn);
-    if (best === null || missing.length < best.length) best = missing;
+    if (Object.keys(columns).length > 0 && (best === null || missing.length < best.missing.length)) best = { index: i, missing };
   }
-  return { missing: best ?? [...missingFields(table, {})] };
+  return best === null ? { missing: missingFields(table, {}, excused), nearest: null }
+    : { missing: best.missing, nearest: headerAt(table, grid, best.index, overrides, firstColumn) };
 }
 
 /** The header match of row `index` (found, or moved down under a two-row header). */

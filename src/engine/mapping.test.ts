@@ -26,15 +26,27 @@ describe('mapping', () => {
     const m = tableMapping('staff', { sheet: '人员', grid, columns: { department: 'C' } });
     assert.equal(m.fields.find((f) => f.field === 'department')?.column?.header, '部门名称');
     const unmapped = tableMapping('staff', { sheet: '人员', grid, columns: { department: '' } });
-    assert.equal(unmapped.headerRow, null);
+    assert.equal(unmapped.headerRow, 1);
     assert.deepEqual(unmapped.missing, ['department']);
     assert.equal(unmapped.fields.find((f) => f.field === 'department')?.column, null);
-    assert.deepEqual(unmapped.options.map((o) => o.header), ['工号', '姓名', '部门名称', '科室'], 'the first non-blank row is offered');
+    assert.deepEqual(unmapped.options.map((o) => o.header), ['工号', '姓名', '部门名称', '科室']);
+  });
+
+  it('unmapping a required column keeps the header found below the title, with the other columns', () => {
+    const grid = [['2026年第三季度人员名单'], ['工号', '姓名', '科室'], ['K1', '张三', '门诊']];
+    const unmapped = tableMapping('staff', { sheet: '人员', grid, columns: { department: '' } });
+    assert.equal(unmapped.headerRow, 2, 'not the title row');
+    assert.deepEqual(unmapped.missing, ['department']);
+    assert.deepEqual(unmapped.options.map((o) => `${o.letter}:${o.header}`), ['A:工号', 'B:姓名', 'C:科室']);
+    const by = Object.fromEntries(unmapped.fields.map((f) => [f.field, f.column?.letter ?? null]));
+    assert.equal(by['id'], 'A');
+    assert.equal(by['name'], 'B');
+    assert.equal(by['department'], null);
   });
 
   it('a table without its required columns reports them missing', () => {
     const m = tableMapping('fines', { sheet: '投诉', grid: [['姓名', '金额']] });
-    assert.equal(m.headerRow, null);
+    assert.equal(m.headerRow, 1, 'the row with the other columns');
     assert.deepEqual(m.missing, ['date']);
   });
 

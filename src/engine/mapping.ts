@@ -39,7 +39,7 @@ export interface FieldMapping {
 /** How a table's columns are read (§1, §10), for the wizard's column step. */
 export interface TableMapping {
   table: TableKey;
-  /** Excel row number of the header row; null when no row holds the required columns. */
+  /** Excel row number of the header row (the nearest one while required columns are missing); null when no row holds any column. */
   headerRow: number | null;
   options: ColumnOption[];
   fields: FieldMapping[];
@@ -61,13 +61,14 @@ function optionsOf(row: readonly Cell[], firstColumn: number): ColumnOption[] {
 export function tableMapping(table: TableKey, input: TableInput): TableMapping {
   const firstColumn = input.firstColumn ?? 1;
   const located = locateSheet(table, input);
-  const found = 'header' in located ? located.header : located;
+  // Without every required column, the row that came closest is still the header the user maps on.
+  const header = 'header' in located ? located.header : located.nearest;
   const grid = 'header' in located ? located.grid : input.grid;
-  const headerIndex = 'columns' in found ? found.headerIndex
+  const headerIndex = header ? header.headerIndex
     : grid.findIndex((row) => row.some((c) => c !== null && c !== undefined && String(c).trim() !== ''));
   const row = headerIndex >= 0 ? grid[headerIndex] ?? [] : [];
   const options = optionsOf(row, firstColumn);
-  const columns = 'columns' in found ? found.columns : {};
+  const columns = header ? header.columns : {};
   const shape = TABLE_SHAPES[table];
   const fields = fieldsOf(table).map((field): FieldMapping => {
     const index = columns[field];
@@ -77,8 +78,8 @@ export function tableMapping(table: TableKey, input: TableInput): TableMapping {
     return { field, name: FIELD_NAMES[field], need, column };
   });
   return {
-    table, headerRow: 'columns' in found ? (input.firstRow ?? 1) + found.headerIndex : null,
-    options, fields, missing: 'missing' in found ? found.missing : [],
+    table, headerRow: header ? (input.firstRow ?? 1) + header.headerIndex : null,
+    options, fields, missing: 'header' in located ? [] : located.missing,
   };
 }
 

@@ -92,7 +92,9 @@ export function scan(table: TableKey, input: TableInput, warnings: Problem[], er
   for (const part of parts) {
     const at = locateSheet(table, { ...part, columns: input.columns });
     if (!('header' in at)) {
-      errors.push(messages.missingColumn({ table, sheet: part.sheet, row: null }, at.missing.map((f) => FIELD_NAMES[f])));
+      // Named at the row that came closest to a header, so the wizard can select it.
+      const row = at.nearest ? (part.firstRow ?? 1) + at.nearest.headerIndex : null;
+      errors.push(messages.missingColumn({ table, sheet: part.sheet, row }, at.missing.map((f) => FIELD_NAMES[f])));
       continue;
     }
     let end = at.grid.length;
