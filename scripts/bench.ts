@@ -46,6 +46,7 @@ import { entryChunks, zipEntries } from '../src/io/zip';
 import { bookCells } from '../test/helpers/book-cells';
 import { createFakeExcel, installExcelEnums, type FakeInputCell } from '../test/helpers/fake-excel';
 import type * as CellFunctions from '../src/functions/functions';
+import { benchLibreOffice } from './clerk';
 import { SHEET_NAMES, syntheticOffice, syntheticTables, writeSyntheticXlsx, type SyntheticGrid, type SyntheticSizes } from './synthetic';
 
 const quick = process.argv.includes('--quick');
@@ -592,6 +593,14 @@ async function main(): Promise<void> {
   for (const f of reading.scales) {
     console.log(`CLI at ${f.scale}× (${f.rows.toLocaleString('en-US')} rows, ${mb(f.size)}): --json ${fig(f.json)}; --json --out ${fig(f.out)}`);
   }
+
+  // The clerk's way: the same office as a COUNTIFS/SUMIFS workbook, recalculated by LibreOffice.
+  const clerk = await benchLibreOffice(CLI_SIZES);
+  const first = reading.scales[0];
+  console.log(clerk.ms === null ? `the clerk's way: ${clerk.note}`
+    : `the clerk's way, LibreOffice recalculating the same office (${clerk.note}): ${ms(clerk.ms)}; `
+      + `CLI --json ${first?.json.ms ? `${ms(first.json.ms)}, ${(clerk.ms / first.json.ms).toFixed(0)}× faster` : 'n/a'}; `
+      + `--json --out ${first?.out.ms ? `${ms(first.out.ms)}, ${(clerk.ms / first.out.ms).toFixed(0)}× faster` : 'n/a'}`);
 
   const city = await benchCity();
   console.log(`CLI on a city (${city.sizes.staff.toLocaleString('en-US')} staff, ${city.sizes.inspections.toLocaleString('en-US')} inspections): `

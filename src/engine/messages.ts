@@ -26,6 +26,8 @@ export interface Problem {
   message: Bilingual;
   /** What is wrong, without the where: identical problems on many rows share it (see groupProblems). */
   detail: Bilingual;
+  /** Set when the problem's row is not counted: what that means for the row's person (notCountedConsequence). */
+  notCounted?: Bilingual;
 }
 
 export const TABLE_NAMES: Record<TableKey, Bilingual> = {
@@ -146,6 +148,30 @@ export const messages = {
     `文件按 UTF-8 读取，但有 ${count} 处字节不是 UTF-8，已显示为 �（从此行起）；请检查这些单元格`,
     `read as UTF-8, but ${count} byte sequence(s) are not UTF-8 and show as � (first on this line); check those cells`),
 };
+
+/**
+ * What leaving a row out means for the person it names, in words (step 2 of the wizard): the
+ * clerk sees the consequence, not only the fault. `person` is the name (else the id) written in
+ * the row, '' when it names none; `veto` tells a complaint (一票否决) from a fine.
+ *
+ * @example notCountedConsequence('fines', '闫强', true).zh // => '此投诉未计入，闫强不会被一票否决'
+ */
+export function notCountedConsequence(table: TableKey, person: string, veto = false): Bilingual {
+  const zhWho = person === '' ? '此行所写人员' : person;
+  const enWho = person === '' ? 'the person it names' : person;
+  switch (table) {
+    case 'staff': return { zh: `${zhWho}未列入人员名单，不参加评选`, en: `${enWho} is left off the roster and not considered` };
+    case 'inspections': return { zh: `此检查记录未计入，${zhWho}不会因此扣分`, en: `this inspection is not counted: ${enWho} loses no points for it` };
+    case 'fines': return veto
+      ? { zh: `此投诉未计入，${zhWho}不会被一票否决`, en: `this complaint is not counted: ${enWho} will not be vetoed for it` }
+      : { zh: `此罚款未计入，${zhWho}的奖金不会因此扣减`, en: `this fine is not counted: ${enWho}'s bonus is not reduced for it` };
+    case 'praise': return { zh: `此表扬未计入，${zhWho}不会因此加分`, en: `this praise is not counted: ${enWho} gains no points for it` };
+    case 'satisfaction': return { zh: `此满意度记录未计入，${zhWho}的满意度不含此行`, en: `this satisfaction row is not counted: ${enWho}'s rate leaves it out` };
+    case 'recommendations': return { zh: `此推荐未计入，${zhWho}不会因此获得推荐`, en: `this recommendation is not counted: ${enWho} is not recommended by it` };
+    case 'decisions': return { zh: `此裁定未执行，${zhWho}按评选规则计`, en: `this decision is not applied: ${enWho} is placed by the rules` };
+    case 'history': return { zh: `此获奖记录未计入，${zhWho}的获奖次数不含此条`, en: `this past award is not counted: ${enWho}'s wins leave it out` };
+  }
+}
 
 /** Why a file cannot be read (SourceError), in the words the user sees. */
 export type UnreadableReason = 'missing' | 'io' | 'damaged' | 'encrypted' | 'too-large' | 'doctype' | 'not-workbook' | 'format';

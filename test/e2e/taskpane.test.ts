@@ -653,10 +653,12 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
         assert.equal(row[2], String(used), `${sheet} used`);
         assert.equal(row.slice(2).reduce((sum, x) => sum + Number(x), 0), rows, `${sheet}: rows = used + out of period + blank + rejected`);
       }
-      const rejected = await textsOf(page, '#rejected li');
-      assert.equal(rejected.length, 1, rejected.join('\n'));
-      assert.match(rejected[0] ?? '', /^投诉及处罚记录 第26行 列「类型」：未知类型「服务纪律」/u);
-      assert.equal(await page.locator('#rejected li button').count(), 0, 'outside Excel there is no cell to select');
+      // The unknown type is counted (as a fine): a row to check, not a row left out.
+      assert.deepEqual(await textsOf(page, '#rejected li'), ['没有问题。']);
+      const counted = await textsOf(page, '#counted li');
+      assert.equal(counted.length, 1, counted.join('\n'));
+      assert.match(counted[0] ?? '', /^投诉及处罚记录 第26行 列「类型」：未知类型「服务纪律」/u);
+      assert.equal(await page.locator('#counted li button').count(), 0, 'outside Excel there is no cell to select');
       assert.equal(await page.isVisible('#select-hint'), false);
       assert.deepEqual(await textsOf(page, '#people li'), ['没有问题。']);
       assert.deepEqual(await textsOf(page, '#other li'), ['没有问题。']);
@@ -973,7 +975,9 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       assert.equal(await textOf(page, '#checked-for'), 'Checked for the period 2026Q3 (change it in step 1).');
       assert.match(await textOf(page, '#inputs-title'), /^Row check/u);
       assert.deepEqual((await tableText(page, '#inputs table'))[0], ['Table', 'Rows', 'Used', 'Out of period', 'Blank', 'Rejected']);
-      assert.match((await textsOf(page, '#rejected li')).join('\n'), /^投诉及处罚记录 row 26/u);
+      assert.equal(await textOf(page, '#rejected-title'), 'Rows not counted');
+      assert.equal(await textOf(page, '#counted-title'), 'Counted — please check');
+      assert.match((await textsOf(page, '#counted li')).join('\n'), /^投诉及处罚记录 row 26/u);
       assert.deepEqual(await textsOf(page, '#people li'), ['No problems.']);
       assert.match(await textOf(page, '#mapping details[data-table=staff] summary'), /header in row 3$/u);
       assert.equal(await textOf(page, '#mapping label[for=map-staff-name]'), 'name');
@@ -1128,12 +1132,12 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       assert.deepEqual(await pickedTables(page), EXAMPLE_TABLES);
     });
 
-    it('6 step 2: a click on the rejected row selects its cell in the sheet (投诉及处罚记录!E26)', async () => {
+    it('6 step 2: a click on the row to check selects its cell in the sheet (投诉及处罚记录!E26)', async () => {
       const { page } = pane.w;
       await next(page, 'columns');
       assert.equal(await page.isVisible('#select-hint'), true);
       assert.equal(await textOf(page, '#select-hint'), '点击一条可在工作表中选中该单元格；改正后点“重新读取并核对”。');
-      const problem = page.locator('#rejected li button');
+      const problem = page.locator('#counted li button');
       assert.equal(await problem.count(), 1);
       assert.match(await problem.textContent() ?? '', /^投诉及处罚记录 第26行 列「类型」/u);
       assert.equal(await fake(page, 'fake.selection()'), null);
@@ -1161,11 +1165,11 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       await setType('罚款');
       assert.equal(await textOf(page, '#reread'), '重新读取并核对');
       await page.click('#reread');
-      await page.waitForFunction(() => document.querySelector('#rejected li')?.textContent === '没有问题。');
+      await page.waitForFunction(() => document.querySelector('#counted li')?.textContent === '没有问题。');
       assert.match(await textOf(page, '#status'), /^已完成：60 名人员，0 条警告。$/u);
       await setType(original as string);
       await page.click('#reread');
-      await page.waitForFunction(() => document.querySelectorAll('#rejected li button').length === 1);
+      await page.waitForFunction(() => document.querySelectorAll('#counted li button').length === 1);
       assert.match(await textOf(page, '#status'), /^已完成：60 名人员，1 条警告。$/u);
       await noError(page);
       // Those were the office's own edits, not the add-in's: the later checks of writes start from here.

@@ -30,7 +30,10 @@ export function ColumnsView(props: ViewProps): ReactNode {
   const inputs = outcome.ok ? outcome.result.inputs : outcome.inputs;
   const warnings = outcome.ok ? outcome.result.warnings : outcome.warnings;
   const people = warnings.filter((w) => PEOPLE_CODES.has(w.code));
+  // Rows left out first, with what that means; then rows counted as the engine read them, to check.
   const rows = warnings.filter((w) => w.row !== null && !PEOPLE_CODES.has(w.code));
+  const notCounted = rows.filter((w) => w.notCounted);
+  const counted = rows.filter((w) => !w.notCounted);
   const other = warnings.filter((w) => w.row === null && !PEOPLE_CODES.has(w.code));
   return (
     <>
@@ -57,9 +60,11 @@ export function ColumnsView(props: ViewProps): ReactNode {
         </>
       )}
       <h3 id="rejected-title">{s.rejectedTitle}</h3>
-      <GroupedList {...props} id="rejected" problems={rows} />
+      <GroupedList {...props} id="rejected" problems={notCounted} />
       <h3 id="people-title">{s.peopleTitle}</h3>
       <PeopleList {...props} tables={tables} problems={people} />
+      <h3 id="counted-title">{s.countedTitle}</h3>
+      <GroupedList {...props} id="counted" problems={counted} />
       <h3 id="other-title">{s.otherTitle}</h3>
       <GroupedList {...props} id="other" problems={other} />
       <h3 id="mapping-title">{s.mappingHead}</h3>
@@ -79,10 +84,15 @@ function GroupedList({ state, actions, id, problems }: ViewProps & { id: string;
         const members = problems.filter((p) => p.code === g.code && p.sheet === g.sheet && p.column === g.column && p.detail.zh === g.detail.zh);
         const first = members[0];
         const single = members.length === 1 && first ? actions.selectAction(first) : null;
+        // One consequence for the group when its rows share it (the same person), else how many are left out.
+        const consequences = new Set(members.map((p) => p.notCounted?.[state.lang]).filter((c): c is string => c !== undefined));
+        const [only] = consequences;
+        const consequence = consequences.size === 0 ? null : consequences.size === 1 && only ? only : s.rowsNotCounted(members.length);
         return (
           <li key={k}>
             {single && first ? <Link as="button" onClick={single}>{first.message[state.lang]}</Link>
               : <span>{members.length === 1 && first ? first.message[state.lang] : groupLine(g, state.lang)}</span>}
+            {consequence && <div className="consequence">{consequence}</div>}
             {members.length > 1 && (
               <span className="rows">
                 {members.slice(0, ROW_BUTTONS).map((p) => {
@@ -118,6 +128,7 @@ function PeopleList({ state, dispatch, actions, tables, problems }: ViewProps & 
         return (
           <li key={k}>
             {act ? <Link as="button" onClick={act}>{p.message[state.lang]}</Link> : <span>{p.message[state.lang]}</span>}
+            {p.notCounted && <div className="consequence">{p.notCounted[state.lang]}</div>}
             {usable && (
               <Select id={`assign-${table}-${row}`} aria-label={s.assignTo(choice.written)} value={chosen} size="small"
                 onChange={(_, d) => {
