@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
-import { messages, TABLE_NAMES } from './messages';
+import { messages, notCountedConsequence, TABLE_NAMES } from './messages';
+import type { TableKey } from './types';
 
 const AT = { table: 'fines' as const, sheet: '投诉记录', row: 12, column: '金额' };
 
@@ -42,5 +43,16 @@ describe('messages: every message names where it is, in Chinese and English', ()
 
   it('names every table in both languages', () => {
     assert.deepEqual(Object.keys(TABLE_NAMES), ['staff', 'inspections', 'fines', 'praise', 'satisfaction', 'recommendations', 'decisions', 'history']);
+  });
+
+  it('says what a row not counted means for its person, for every table, and without a person', () => {
+    assert.deepEqual(notCountedConsequence('fines', '闫强', true), { zh: '此投诉未计入，闫强不会被一票否决', en: 'this complaint is not counted: 闫强 will not be vetoed for it' });
+    assert.equal(notCountedConsequence('fines', '闫强').zh, '此罚款未计入，闫强的奖金不会因此扣减');
+    assert.equal(notCountedConsequence('inspections', '').zh, '此检查记录未计入，此行所写人员不会因此扣分');
+    for (const table of Object.keys(TABLE_NAMES) as TableKey[]) {
+      const c = notCountedConsequence(table, '张三');
+      assert.match(c.zh, /张三/u, table);
+      assert.match(c.en, /张三/u, table);
+    }
   });
 });
