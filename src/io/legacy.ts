@@ -20,6 +20,11 @@ export class LegacySource implements TableSource {
 
   static open(label: string, data: Uint8Array): LegacySource {
     let workbook: XLSX.WorkBook;
+    // SheetJS writes notes of its own to console.error while parsing (an .ods saved by LibreOffice:
+    // "ODS number format may be incorrect: value()>0", once per conditional number format); they
+    // are about display formats we do not use, and a library's words must not reach the user.
+    const printError = console.error;
+    console.error = () => undefined;
     try {
       // Dense sheets, number formats kept (to know dates), formulas kept (to know one without a value).
       workbook = XLSX.read(data, { type: 'array', dense: true, cellNF: true, cellFormula: true, cellHTML: false, cellText: false, cellDates: false });
@@ -27,6 +32,8 @@ export class LegacySource implements TableSource {
       // SheetJS's words stay out of the message; only what kind of failure it was.
       const text = error instanceof Error ? error.message : String(error);
       throw SourceError.unreadable(label, /password|encrypt/iu.test(text) ? 'encrypted' : 'damaged');
+    } finally {
+      console.error = printError;
     }
     return new LegacySource(label, workbook);
   }
