@@ -12,6 +12,7 @@ import { historySheet } from '../src/engine/history';
 import { resultJson } from '../src/engine/json';
 import { runSelection, type SelectionResult } from '../src/engine/select';
 import { awardTitle, NUMBER_FORMATS, resultSheets, type ResultSheet, type SheetBlock } from '../src/engine/sheets';
+import { columnLetters } from '../src/engine/mapping';
 import type { Cell, Grid, TableInput, TableKey } from '../src/engine/types';
 import { CHUNK_CELLS, ExcelSink, ExcelSource, isDateFormat, readRanges, splitAddress, writableValue } from '../src/io/office';
 import { collectTables } from '../src/io/tables';
@@ -244,6 +245,76 @@ describe('office adapter (src/io/office.ts on a fake Excel)', () => {
       assert.equal(data.firstColumn, 3);
       assert.equal(data.date1904, false);
       assert.deepEqual(data.grid, [['工号', '姓名', '科室'], ['K01', '张三', null], [null, null, null], ['K03', null, '药房']]);
+    });
+
+    describe('merged ranges (ExcelApi 1.13)', () => {
+      /** A workbook file's sheets as the fake's cells and merges (A1 addresses), as Excel would hold them once opened. */
+      async function bookOf(file: string): Promise<{ sheets: Record<string, FakeInputCell[][]>; merges: Record<string, string[]> }> {
+        const source = await openFile(fixture(file));
+        const sheets: Record<string, FakeInputCell[][]> = {};
+        const merges: Record<string, string[]> = {};
+        for (const name of await source.sheetNames()) {
+          const data = await source.readSheet(name);
+          sheets[name] = data.grid.map((row) => row.map((c) => (c instanceof Date ? serialOf(c) : c ?? null)));
+          merges[name] = (data.merges ?? []).map((m) => `${columnLetters(m.left + 1)}${m.top + 1}:${columnLetters(m.right + 1)}${m.bottom + 1}`);
+        }
+        return { sheets, merges };
+      }
+
+      for (const file of ['layout-merged.xlsx', 'layout-headings.xlsx']) {
+        it(`${file}: read from Excel, the same grids, merges and selection as from the file`, async () => {
+          const book = await bookOf(file);
+          assert.ok(Object.values(book.merges).some((m) => m.length > 0), 'the layout has merged ranges');
+          const fake = createFakeExcel(book.sheets, { merges: book.merges });
+          const source = new ExcelSource(fake.run, 'workbook', { merges: true });
+          const fromFile = await openFile(fixture(file));
+          for (const name of await fromFile.sheetNames()) {
+            const [excel, disk] = [await source.readSheet(name), await fromFile.readSheet(name)];
+            assert.deepEqual(excel.merges ?? [], disk.merges ?? [], name);
+          }
+          const excelOutcome = runSelection({ period: '2026Q3', tables: (await collectTables([source], {})).tables });
+          const fileOutcome = runSelection({ period: '2026Q3', tables: (await collectTables([await openFile(fixture(file))], {})).tables });
+          assert.ok(excelOutcome.ok && fileOutcome.ok);
+          const json = (o: typeof excelOutcome) => (o.ok ? { ...resultJson(o.result, 'zh'), inputs: [] } : null);
+          assert.deepEqual(json(excelOutcome), json(fileOutcome));
+          // The merges are what make it so: read as values alone, the layout's lines are rows.
+          const valuesOnly = runSelection({ period: '2026Q3', tables: (await collectTables([new ExcelSource(fake.run)], {})).tables });
+          assert.notDeepEqual(json(valuesOnly), json(fileOutcome));
+        });
+      }
+
+      it('a merge in a used range below row 1 and right of column A arrives in the grid\'s coordinates; no extra sync', async () => {
+        const grid: FakeInputCell[][] = [['2026年第三季度人员名单', null, null], ['工号', '姓名', '科室'], ['K01', '张三', '收费处']];
+        const fake = createFakeExcel({ 人员: grid }, { origin: { 人员: { row: 2, column: 1 } }, merges: { 人员: ['B3:D3', 'A20:Z30'] } });
+        const plain = createFakeExcel({ 人员: grid }, { origin: { 人员: { row: 2, column: 1 } } });
+        const data = await new ExcelSource(fake.run, 'workbook', { merges: true }).readSheet('人员');
+        assert.deepEqual(data.merges, [{ top: 0, left: 0, bottom: 0, right: 2 }], 'the title; the area outside the data is left out');
+        await new ExcelSource(plain.run, 'workbook', { merges: true }).readSheet('人员');
+        assert.equal(fake.syncCount, plain.syncCount, 'the areas come with the first rows');
+      });
+
+      it('without the option nothing asks for merges (a host at ExcelApi 1.9 would fail with ApiNotFound)', async () => {
+        const fake = createFakeExcel({ 人员: [['标题', null], ['工号', '姓名']] }, { merges: { 人员: ['A1:B1'] }, excelApi: '1.9' });
+        const data = await new ExcelSource(fake.run).readSheet('人员');
+        assert.equal(data.merges, undefined);
+        await assert.rejects(new ExcelSource(fake.run, 'workbook', { merges: true }).readSheet('人员'), /ApiNotFound/u);
+      });
+
+      it('the fake: only areas whose top-left cell is in the range (office-js#3611); none is a null object, whose areas cannot load', async () => {
+        const fake = createFakeExcel({ s: [['a', null, 'b', null]] }, { merges: { s: ['A1:B1', 'C1:D2'] } });
+        await fake.run(async (context) => {
+          const ws = context.workbook.worksheets.getItem('s');
+          const some = ws.getRange('B1:D1').getMergedAreasOrNullObject();
+          const items = some.areas.load('items/address');
+          const none = ws.getRange('B1:B1').getMergedAreasOrNullObject();
+          none.load('areaCount');
+          await context.sync();
+          assert.deepEqual(items.items.map((r) => r.address), ['s!C1:D2']);
+          assert.equal(none.isNullObject, true);
+          none.areas.load('items/address');
+          await assert.rejects(context.sync(), /InvalidObjectPath/u);
+        });
+      });
     });
 
     it('an empty sheet is an empty grid at A1', async () => {

@@ -1,6 +1,7 @@
 import { fromExcelSerial, toExcelSerial } from '../engine/dates';
 import { NUMBER_FORMATS, type ResultSheet, type SheetBlock } from '../engine/sheets';
 import type { Cell } from '../engine/types';
+import { clipMerges } from './merges';
 import type { ResultSink, SheetData, TableSource } from './types';
 
 /**
@@ -36,11 +37,21 @@ function rowsPerChunk(columns: number): number {
   return Math.max(1, Math.floor(CHUNK_CELLS / Math.max(1, columns)));
 }
 
+export interface ExcelSourceOptions {
+  /**
+   * Read merged ranges (§11: headings and notes merged across a row, values merged down a column).
+   * Range.getMergedAreasOrNullObject is ExcelApi 1.13, above the 1.9 the manifest requires: the
+   * host asks `Office.context.requirements.isSetSupported('ExcelApi', '1.13')`; without it a sheet
+   * reads as its values alone (a merged line is then a row of one cell, rejected with its warning).
+   */
+  merges?: boolean;
+}
+
 /** Sheets of the open workbook as tables; date-formatted numbers arrive as dates, like from .xlsx. */
 export class ExcelSource implements TableSource {
   readonly label: string;
 
-  constructor(private readonly run: Run, label = 'workbook') {
+  constructor(private readonly run: Run, label = 'workbook', private readonly options: ExcelSourceOptions = {}) {
     this.label = label;
   }
 
@@ -59,10 +70,22 @@ export class ExcelSource implements TableSource {
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load('rowIndex,columnIndex,rowCount,columnCount');
       const system = dateSystemOf(context);
+      // Asked of the whole sheet: it returns only the areas whose top-left cell lies in the range it
+      // is called on (OfficeDev/office-js#3611), and a merge's value sits in its top-left cell.
+      const merged = this.options.merges ? sheet.getRange().getMergedAreasOrNullObject() : null;
+      merged?.load('areaCount');
       await context.sync();
       const date1904 = system.value === 0;
       if (used.isNullObject) return { name, grid: [], date1904, firstRow: 1, firstColumn: 1 };
-      return readBlock(context, sheet, name, used, date1904);
+      const areas = merged && !merged.isNullObject ? merged.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount') : null;
+      const data = await readBlock(context, sheet, name, used, date1904);
+      if (!areas) return data;
+      // In the grid's coordinates (0-based from the used range's first cell), clipped to the data.
+      const merges = areas.items.map((a) => ({
+        top: a.rowIndex - used.rowIndex, left: a.columnIndex - used.columnIndex,
+        bottom: a.rowIndex + a.rowCount - 1 - used.rowIndex, right: a.columnIndex + a.columnCount - 1 - used.columnIndex,
+      })).filter((m) => m.bottom >= 0 && m.right >= 0).map((m) => ({ ...m, top: Math.max(0, m.top), left: Math.max(0, m.left) }));
+      return { ...data, merges: clipMerges(merges, data.grid) };
     });
   }
 }

@@ -7,6 +7,7 @@
 import type { Cell, GridAddress, MergedRange } from '../engine/types';
 import { attributeOf, attributesOf, scanXml, type XmlHandler } from './xml';
 import { asSourceError, SourceError } from './errors';
+import { clipMerges } from './merges';
 import { entryChunks, partKey, ZipError, type Inflate, type ZipEntry } from './zip';
 import type { SheetData, TableSource } from './types';
 
@@ -430,19 +431,10 @@ class SheetReader implements XmlHandler {
     });
   }
 
-  /**
-   * The grid and, clipped to it, the merged ranges: a range's cells past the last row or column
-   * holding data are blank either way, and a range wholly outside holds nothing. So a range over
-   * the whole sheet costs no more than the data.
-   */
+  /** The grid and, clipped to it (clipMerges), the merged ranges. */
   result(): Pick<SheetData, 'grid' | 'merges' | 'formulasWithoutValue'> {
     const grid = this.rows;
-    const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
-    // Clipped, a range still spans two rows or columns when it did: that is what makes it a line (§11).
-    const clip = (from: number, to: number, size: number) => Math.max(Math.min(to, size - 1), Math.min(to, from + 1));
-    const merges = this.merges
-      .filter((m) => m.top < grid.length && m.left < width)
-      .map((m) => ({ ...m, bottom: clip(m.top, m.bottom, grid.length), right: clip(m.left, m.right, width) }));
+    const merges = clipMerges(this.merges, grid);
     return { grid, merges, formulasWithoutValue: this.formulasWithoutValue };
   }
 }

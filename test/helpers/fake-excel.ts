@@ -61,6 +61,10 @@
  *   the web has a payload size limit for requests and responses of 5MB" (learn.microsoft.com/office/dev/
  *   add-ins/concepts/resource-limits-and-performance-optimization).
  * - `workbook.functions.date(y, m, d)` (loaded `value`) in the workbook's date system (`date1904`).
+ * - Merged areas (`merges` option, or `Range.merge`): `Range.getMergedAreasOrNullObject()` gives the
+ *   areas whose top-left cell lies in the range, and only those (OfficeDev/office-js#3611), or a null
+ *   object; `areaCount` and `areas` (`items/rowIndex`, …) load, but loading the areas of a null object
+ *   fails. It is ExcelApi 1.13: with `excelApi: '1.9'` the call fails with ApiNotFound.
  */
 
 // -------------------------------------------------------------------------------------------------
@@ -125,6 +129,14 @@ export interface FakeExcelOptions {
   limitBytes?: number;
   /** The workbook counts dates from 1904 (Excel for Mac's old default): DATE(1904,1,1) is 0, not 1462. */
   date1904?: boolean;
+  /** Merged areas per sheet, as A1 addresses of the sheet ('A1:F1'). */
+  merges?: Record<string, readonly string[]>;
+  /**
+   * The ExcelApi version of the host (default 1.13). A method of a later set fails at the sync with
+   * ApiNotFound, as a host without it answers ("The API you are trying to use could not be found. It
+   * may be available in a newer version of Excel", Office.js error codes).
+   */
+  excelApi?: '1.9' | '1.13';
 }
 
 export interface RequestRecord {
@@ -352,6 +364,8 @@ interface State {
   writes: WriteRecord[];
   /** The id of the active sheet (the first sheet until one is activated). */
   activeId: number | null;
+  /** The minor version of ExcelApi 1.x the host has. */
+  excelApiMinor: number;
 }
 
 function newSheet(state: State, name: string, visibility: Visibility = 'Visible'): SheetModel {
@@ -1095,49 +1109,69 @@ class RangeProxy extends ProxyBase {
 
   load(props?: string | string[]): this {
     const list = this.parseLoad(props, RANGE_PROPS) as RangeProp[];
-    this.ctx.enqueue('Range.load', () => {
-      if (this.areaValue === null) {
-        for (const p of list) this.loaded.set(p, null);
-        return 0;
-      }
-      const area = this.area('Range.load');
-      const sheet = this.ws.model('Range.load');
-      let bytes = 0;
-      for (const p of list) {
-        let value: unknown;
-        switch (p) {
-          case 'values':
-          case 'numberFormat': {
-            const grid: unknown[][] = [];
-            for (let i = 0; i < area.rows; i++) {
-              const row: unknown[] = [];
-              for (let j = 0; j < area.columns; j++) {
-                const r = area.row + i;
-                const c = area.column + j;
-                if (p === 'values') {
-                  const v = cellAt(sheet, r, c);
-                  row.push(v === undefined ? '' : typeof v === 'object' ? { ...v } : v);
-                } else {
-                  row.push(formatAt(sheet, r, c));
-                }
-              }
-              grid.push(row);
-            }
-            bytes += utf8(grid);
-            value = grid;
-            break;
-          }
-          case 'rowIndex': value = area.row; break;
-          case 'columnIndex': value = area.column; break;
-          case 'rowCount': value = area.rows; break;
-          case 'columnCount': value = area.columns; break;
-          case 'address': value = `${sheet.name}!${areaAddress(area)}`; break;
-        }
-        this.loaded.set(p, value);
-      }
-      return bytes;
-    });
+    this.ctx.enqueue('Range.load', () => this.fill(list));
     return this;
+  }
+
+  /** Loads properties now (during a sync), for Range.load and a collection's items; the bytes read. */
+  fill(list: readonly RangeProp[]): number {
+    if (this.areaValue === null) {
+      for (const p of list) this.loaded.set(p, null);
+      return 0;
+    }
+    const area = this.area('Range.load');
+    const sheet = this.ws.model('Range.load');
+    let bytes = 0;
+    for (const p of list) {
+      let value: unknown;
+      switch (p) {
+        case 'values':
+        case 'numberFormat': {
+          const grid: unknown[][] = [];
+          for (let i = 0; i < area.rows; i++) {
+            const row: unknown[] = [];
+            for (let j = 0; j < area.columns; j++) {
+              const r = area.row + i;
+              const c = area.column + j;
+              if (p === 'values') {
+                const v = cellAt(sheet, r, c);
+                row.push(v === undefined ? '' : typeof v === 'object' ? { ...v } : v);
+              } else {
+                row.push(formatAt(sheet, r, c));
+              }
+            }
+            grid.push(row);
+          }
+          bytes += utf8(grid);
+          value = grid;
+          break;
+        }
+        case 'rowIndex': value = area.row; break;
+        case 'columnIndex': value = area.column; break;
+        case 'rowCount': value = area.rows; break;
+        case 'columnCount': value = area.columns; break;
+        case 'address': value = `${sheet.name}!${areaAddress(area)}`; break;
+      }
+      this.loaded.set(p, value);
+    }
+    return bytes;
+  }
+
+  /**
+   * The merged areas whose top-left cell lies in this range (only those: OfficeDev/office-js#3611),
+   * or a null object when there are none (Excel.Range reference, ExcelApi 1.13).
+   */
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    const areas = new RangeAreasProxy(this.ctx, this.ws);
+    this.ctx.enqueue('Range.getMergedAreasOrNullObject', () => {
+      if (this.ctx.state.excelApiMinor < 13) {
+        throw new FakeExcelError('ApiNotFound', 'The API you are trying to use could not be found. It may be available in a newer version of Excel.', 'Range.getMergedAreasOrNullObject');
+      }
+      const { sheet, area } = this.ref('Range.getMergedAreasOrNullObject');
+      const found = sheet.merges.filter((m) => inside(area, m.row, m.column));
+      areas.bind(found.length === 0 ? null : found);
+    });
+    return areas;
   }
 
   merge(across = false): void {
@@ -1279,6 +1313,81 @@ function seriesOf(sheet: SheetModel, area: Area, seriesBy: string): SeriesModel[
     series.push({ name: header ? String(at(l, 0)) : `Series${series.length + 1}`, values: block(l, from), xValues: categories });
   }
   return series;
+}
+
+/** Excel.RangeAreas, as far as reading merged areas goes: `areaCount`, `isNullObject`, `areas`. */
+class RangeAreasProxy extends ProxyBase {
+  private list: Area[] | null | undefined;
+  private collection: RangeCollectionProxy | null = null;
+
+  constructor(ctx: Context, private readonly ws: WorksheetProxy) {
+    super(ctx, 'RangeAreas');
+  }
+
+  bind(list: Area[] | null): void {
+    this.list = list;
+    this.loaded.set('isNullObject', list === null);
+  }
+
+  /** The areas once resolved; a statement on a null object fails, as Office.js's do. */
+  resolved(what: string): Area[] {
+    if (this.list === undefined) throw new FakeExcelError('InvalidObjectPath', `range areas not resolved (${what})`);
+    if (this.list === null) throw new FakeExcelError('InvalidObjectPath', `${what} on a null RangeAreas object`);
+    return this.list;
+  }
+
+  get isNullObject(): boolean {
+    return this.read<boolean>('isNullObject');
+  }
+
+  get areaCount(): number {
+    return this.read<number>('areaCount');
+  }
+
+  get areas(): RangeCollectionProxy {
+    this.ctx.assertOpen('RangeAreas.areas');
+    return (this.collection ??= new RangeCollectionProxy(this.ctx, this.ws, this));
+  }
+
+  load(props?: string | string[]): this {
+    const list = this.parseLoad(props, ['areaCount']);
+    this.ctx.enqueue('RangeAreas.load', () => {
+      // Loading a null object's properties succeeds and leaves them null (as Range.load here).
+      for (const p of list) this.loaded.set(p, this.list === null ? null : this.resolved('RangeAreas.load').length);
+    });
+    return this;
+  }
+}
+
+class RangeCollectionProxy extends ProxyBase {
+  constructor(ctx: Context, private readonly ws: WorksheetProxy, private readonly owner: RangeAreasProxy) {
+    super(ctx, 'RangeCollection');
+  }
+
+  get items(): RangeProxy[] {
+    return this.read<RangeProxy[]>('items');
+  }
+
+  load(props?: string | string[]): this {
+    const list = props === undefined ? ['items'] : (Array.isArray(props) ? props : props.split(',')).map((p) => p.trim()).filter((p) => p !== '');
+    const itemProps = new Set<RangeProp>();
+    for (const p of list) {
+      if (p === 'items') RANGE_PROPS.forEach((r) => itemProps.add(r));
+      else if (p.startsWith('items/') && (RANGE_PROPS as readonly string[]).includes(p.slice(6))) itemProps.add(p.slice(6) as RangeProp);
+      else throw new FakeExcelError('InvalidArgument', `the fake cannot load '${p}' on RangeCollection`);
+    }
+    this.ctx.enqueue('RangeCollection.load', () => {
+      const items = this.owner.resolved('RangeCollection.load').map((area) => {
+        const range = new RangeProxy(this.ctx, this.ws);
+        range.bind(area);
+        range.fill([...itemProps]);
+        return range;
+      });
+      this.loaded.set('items', items);
+      return 0;
+    });
+    return this;
+  }
 }
 
 class ChartCollectionProxy {
@@ -1534,7 +1643,7 @@ export function createFakeExcel(sheets: Record<string, readonly (readonly FakeIn
   const state: State = {
     sheets: [], date1904: options.date1904 ?? false, nextId: 1, limitBytes: options.limitBytes ?? DEFAULT_LIMIT,
     syncCalls: 0, roundTrips: 0, implicitSyncs: 0, runs: 0, suspendCalls: 0, screenSuspendCalls: 0, calculationPending: false, calculateCalls: 0, nextChartId: 1,
-    requests: [], writes: [], activeId: null,
+    requests: [], writes: [], activeId: null, excelApiMinor: Number((options.excelApi ?? '1.13').split('.')[1]),
   };
   for (const [name, grid] of Object.entries(sheets)) {
     checkSheetName(name);
@@ -1548,6 +1657,11 @@ export function createFakeExcel(sheets: Record<string, readonly (readonly FakeIn
     formats?.forEach((row, i) => row.forEach((f, j) => {
       if (f !== null) putFormat(sheet, at.row + i, at.column + j, f);
     }));
+    for (const address of options.merges?.[name] ?? []) {
+      const area = parseAddress(address);
+      if (!area || sheet.merges.some((m) => overlaps(m, area))) throw new Error(`bad or overlapping merge ${address} on ${name}`);
+      sheet.merges.push(area);
+    }
     state.sheets.push(sheet);
   }
   state.activeId = state.sheets.find((s) => s.visibility === 'Visible')?.id ?? null;

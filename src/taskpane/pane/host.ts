@@ -63,7 +63,8 @@ function excelHost(displayLanguage: string | undefined): Host {
     displayLanguage,
     settings: Office.context.document?.settings,
     whenShown,
-    readWorkbook: async (label) => loadSheets([new ExcelSource(excelRun, label)]),
+    // Merged ranges where the host can tell them (ExcelApi 1.13; see ExcelSourceOptions).
+    readWorkbook: async (label) => loadSheets([new ExcelSource(excelRun, label, { merges: Office.context.requirements.isSetSupported('ExcelApi', '1.13') })]),
     sheetNames: () => new ExcelSource(excelRun).sheetNames(),
     write: async (sheets, inputs, onProgress) => {
       const writer = new ExcelSink(excelRun, inputs, { onProgress: (done, total) => onProgress(done / total) });
