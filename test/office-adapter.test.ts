@@ -10,7 +10,7 @@ import { strict as assert } from 'node:assert';
 import { syntheticTables, SHEET_NAMES } from '../scripts/synthetic';
 import { historySheet } from '../src/engine/history';
 import { resultJson } from '../src/engine/json';
-import { runSelection, type SelectionResult } from '../src/engine/select';
+import { runSelection, type SelectionOutcome, type SelectionResult } from '../src/engine/select';
 import { awardTitle, NUMBER_FORMATS, resultSheets, type ResultSheet, type SheetBlock } from '../src/engine/sheets';
 import { columnLetters } from '../src/engine/mapping';
 import type { Cell, Grid, TableInput, TableKey } from '../src/engine/types';
@@ -275,7 +275,7 @@ describe('office adapter (src/io/office.ts on a fake Excel)', () => {
           const excelOutcome = runSelection({ period: '2026Q3', tables: (await collectTables([source], {})).tables });
           const fileOutcome = runSelection({ period: '2026Q3', tables: (await collectTables([await openFile(fixture(file))], {})).tables });
           assert.ok(excelOutcome.ok && fileOutcome.ok);
-          const json = (o: typeof excelOutcome) => (o.ok ? { ...resultJson(o.result, 'zh'), inputs: [] } : null);
+          const json = (o: SelectionOutcome) => (o.ok ? { ...resultJson(o.result, 'zh'), inputs: [] } : null);
           assert.deepEqual(json(excelOutcome), json(fileOutcome));
           // The merges are what make it so: read as values alone, the layout's lines are rows.
           const valuesOnly = runSelection({ period: '2026Q3', tables: (await collectTables([new ExcelSource(fake.run)], {})).tables });
