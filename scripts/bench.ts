@@ -36,6 +36,7 @@ import * as path from 'path';
 import { gzipSync } from 'zlib';
 import { runSelection } from '../src/engine/select';
 import { historySheet } from '../src/engine/history';
+import { locateTables } from '../src/engine/layout';
 import { resultBlock, resultSheets } from '../src/engine/sheets';
 import { ExcelSink, ExcelSource } from '../src/io/office';
 import { openFile } from '../src/io/files';
@@ -317,12 +318,13 @@ async function benchSyncs(label: string, sheets: Book, formats: Record<string, (
   const readLargest = fake.largestRequest;
   const picked = chooseTables(loaded);
   const tables = Object.fromEntries(Object.entries(picked).map(([k, v]) => [k, tableOf(v)]));
-  const out = runSelection({ period: PERIOD, tables });
+  const located = locateTables(tables);
+  const out = runSelection({ period: PERIOD, tables }, located);
   if (!out.ok) throw new Error(`${label}: ${out.errors.map((e) => e.message.en).join('; ')}`);
   fake.resetCounters();
   const inputs = new Set(Object.entries(picked).filter(([k]) => k !== 'history').flatMap(([, v]) => v.sheets.map((sh) => sh.data.name)));
   await new ExcelSink(fake.run, inputs).writeSheets([
-    ...resultSheets(out.result, { when: '', tool: 'bench', fingerprint: '' }, 'zh'), historySheet(tables['history'] ?? null, out.result, 'zh'),
+    ...resultSheets(out.result, { when: '', tool: 'bench', fingerprint: '' }, 'zh'), historySheet(located.history ?? null, out.result, 'zh'),
   ]);
   const rows = Object.values(sheets).reduce((n, g) => n + g.length, 0);
   return { label, rows, readSyncs, readLargest, writeSyncs: fake.syncCount, writeLargest: fake.largestRequest };

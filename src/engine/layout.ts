@@ -1,6 +1,6 @@
 import { type Field, findHeader, headerAt, type HeaderFailure, type HeaderMatch, kindColumns, type KindColumn } from './headers';
 import { isBlank, normalizeKey } from './text';
-import type { Cell, Grid, MergedRange, TableInput, TableKey } from './types';
+import type { Cell, Grid, MergedRange, TableInput, TableKey, TableSheet } from './types';
 
 /**
  * A sheet as the clerk means it (§11): a merged range down a column gives its value to every row
@@ -98,12 +98,79 @@ export function locateSheet(table: TableKey, input: Pick<TableInput, 'grid' | 'm
   return { ...layout, header, kinds: kindColumns(table, layout.grid[header.headerIndex] ?? [], header.columns), headings };
 }
 
+/** One sheet of a located table: where its data rows end, after trailing blank rows. */
+export interface LocatedPart {
+  part: TableSheet;
+  at: LocatedSheet;
+  /** Grid index past the last data row (a last row holding only a formula without a value is a row, §11a). */
+  end: number;
+}
+
+/** A sheet of the table whose header was not found: the required fields missing (MISSING_COLUMN). */
+export interface UnlocatedPart {
+  part: TableSheet;
+  missing: Field[];
+}
+
+/**
+ * A table located once (§10, §11): each of its sheets with its layout, header, columns, merges
+ * applied and line rows, in reading order. The reader, the column mapping, person assignments,
+ * problem addresses and the history sheet all take this instead of finding the header again.
+ */
+export interface LocatedTable {
+  table: TableKey;
+  input: TableInput;
+  sheets: readonly (LocatedPart | UnlocatedPart)[];
+}
+
+export function isLocated(p: LocatedPart | UnlocatedPart): p is LocatedPart {
+  return 'at' in p;
+}
+
+export function locateTable(table: TableKey, input: TableInput): LocatedTable {
+  const sheets = [input, ...(input.moreSheets ?? [])].map((part): LocatedPart | UnlocatedPart => {
+    const at = locateSheet(table, { ...part, columns: input.columns });
+    if (!('header' in at)) return { part, missing: at.missing };
+    const first = at.header.headerIndex + 1;
+    let end = at.grid.length;
+    while (end > first && rowIsBlank(at.grid[end - 1] ?? [])) end--;
+    for (const f of part.formulasWithoutValue ?? []) if (f.row >= end && f.row >= first) end = f.row + 1;
+    return { part, at, end };
+  });
+  return { table, input, sheets };
+}
+
+/** Every table of a run located once. */
+export type LocatedTables = Partial<Record<TableKey, LocatedTable>>;
+
+export function locateTables(tables: Partial<Record<TableKey, TableInput>>): LocatedTables {
+  const out: LocatedTables = {};
+  for (const [table, input] of Object.entries(tables) as [TableKey, TableInput | undefined][]) if (input) out[table] = locateTable(table, input);
+  return out;
+}
+
+export function rowIsBlank(row: readonly Cell[]): boolean {
+  for (let k = 0; k < row.length; k++) if (!isBlank(row[k])) return false;
+  return true;
+}
+
 /** Cells that mean "the same as above" (§11 同上). */
 const DITTO = new Set(['同上', '〃', '"', '”', '“', '″', 'ditto']);
 
 /** How a ditto cell can begin: checked first, so the common cell costs one test. */
 const DITTO_START = /^\s*[同〃"“”″＂dD]/u;
+const DITTO_FIRST = new Set([...'同〃"“”″＂dD'].map((c) => c.charCodeAt(0)));
+
+/** Whether a UTF-16 unit can begin white space (\s): the only other way a ditto cell begins. */
+function mayBeSpace(c: number): boolean {
+  return c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 export function isDitto(value: Cell): boolean {
-  return typeof value === 'string' && DITTO_START.test(value) && DITTO.has(normalizeKey(value));
+  if (typeof value !== 'string' || value.length === 0) return false;
+  const c = value.charCodeAt(0);
+  // The first unit settles almost every cell without a regular expression (a large table has millions).
+  if (!DITTO_FIRST.has(c) && !mayBeSpace(c)) return false;
+  return DITTO_START.test(value) && DITTO.has(normalizeKey(value));
 }

@@ -1,3 +1,4 @@
+import { locateTable } from './layout';
 import { strict as assert } from 'assert';
 import { dayFromParts, type Day } from './dates';
 import type { Problem } from './messages';
@@ -23,7 +24,7 @@ function period(text = '2026Q3'): Period {
 }
 
 function roster(): Roster {
-  return readStaff({ sheet: '人员', grid: STAFF }, []).roster;
+  return readStaff(locateTable('staff', { sheet: '人员', grid: STAFF }), []).roster;
 }
 
 function d(y: number, m: number, day: number): Day {
@@ -105,7 +106,7 @@ describe('read: staff', () => {
       ['   '],
     ];
     const warnings: Problem[] = [];
-    const s = readStaff({ sheet: '人员', grid }, warnings);
+    const s = readStaff(locateTable('staff', { sheet: '人员', grid }), warnings);
     assert.deepEqual(s.errors, []);
     assert.deepEqual(accounting(s.report), [4, 2, 0, 1, 1]);
     assert.deepEqual(warnings.map((w) => [w.code, w.row]), [['MISSING_ID', 6]]);
@@ -114,20 +115,20 @@ describe('read: staff', () => {
 
   it('uses firstRow to give Excel row numbers when the used range starts lower', () => {
     const warnings: Problem[] = [];
-    const s = readStaff({ sheet: '人员', grid: [['工号', '姓名', '科室'], ['', '张三', '门诊']], firstRow: 5 }, warnings);
+    const s = readStaff(locateTable('staff', { sheet: '人员', grid: [['工号', '姓名', '科室'], ['', '张三', '门诊']], firstRow: 5 }), warnings);
     assert.equal(s.report?.headerRow, 5);
     assert.deepEqual(warnings.map((w) => [w.code, w.row]), [['MISSING_ID', 6]]);
   });
 
   it('reads the window start date', () => {
     const grid: Grid = [['工号', '姓名', '科室', '上岗日期'], ['H01', '张三', '门诊', '2024-07-01'], ['H02', '李四', '门诊', 45474], ['H03', '王五', '门诊', '']];
-    const s = readStaff({ sheet: '人员', grid }, []);
+    const s = readStaff(locateTable('staff', { sheet: '人员', grid }), []);
     assert.deepEqual(s.roster.members.map((m) => m.windowSince), [d(2024, 7, 1), d(2024, 7, 1), null]);
   });
 
   it('DUPLICATE_ID is an error naming both rows, also when one id is a number and the other text', () => {
     const grid: Grid = [['名单'], ['工号', '姓名', '科室'], [8003, '张三', '门诊'], ['H02', '李四', '门诊'], [' 8003 ', '王五', '药房']];
-    const s = readStaff({ sheet: '人员', grid }, []);
+    const s = readStaff(locateTable('staff', { sheet: '人员', grid }), []);
     assert.equal(s.errors.length, 1);
     const e = s.errors[0];
     assert.equal(e?.code, 'DUPLICATE_ID');
@@ -165,7 +166,7 @@ describe('read: inspections', () => {
     const p = period();
     const warnings: Problem[] = [];
     const errors: Problem[] = [];
-    const out = readInspections({ sheet: '检查', grid }, roster(), p, yearToDate(p).first, DEFAULT_PARAMETERS, warnings, errors);
+    const out = readInspections(locateTable('inspections', { sheet: '检查', grid }), roster(), p, yearToDate(p).first, DEFAULT_PARAMETERS, warnings, errors);
     return { out, warnings, errors };
   }
 
@@ -198,7 +199,7 @@ describe('read: inspections', () => {
     const p = period();
     const g: Grid = [['日期', '工号'], ['2026/02/30', 'H01'], ['2026-02-28', 'H01']];
     const warnings: Problem[] = [];
-    const out = readInspections({ sheet: '检查', grid: g }, roster(), p, yearToDate(p).first, DEFAULT_PARAMETERS, warnings, []);
+    const out = readInspections(locateTable('inspections', { sheet: '检查', grid: g }), roster(), p, yearToDate(p).first, DEFAULT_PARAMETERS, warnings, []);
     assert.deepEqual(accounting(out.report), [2, 0, 1, 0, 1]);
     assert.deepEqual(warnings.map((w) => w.code), ['BAD_DATE']);
   });
@@ -206,9 +207,9 @@ describe('read: inspections', () => {
   it('reads dates in the 1904 system when the workbook says so', () => {
     const p = period();
     const g: Grid = [['日期', '工号'], [44746, 'H01']];
-    const out = readInspections({ sheet: '检查', grid: g, date1904: true }, roster(), p, yearToDate(p).first, DEFAULT_PARAMETERS, [], []);
+    const out = readInspections(locateTable('inspections', { sheet: '检查', grid: g, date1904: true }), roster(), p, yearToDate(p).first, DEFAULT_PARAMETERS, [], []);
     assert.equal(out.violations[0]?.day, d(2026, 7, 5));
-    const out1900 = readInspections({ sheet: '检查', grid: g }, roster(), p, yearToDate(p).first, DEFAULT_PARAMETERS, [], []);
+    const out1900 = readInspections(locateTable('inspections', { sheet: '检查', grid: g }), roster(), p, yearToDate(p).first, DEFAULT_PARAMETERS, [], []);
     assert.deepEqual(accounting(out1900.report), [1, 0, 1, 0, 0]);
   });
 });
@@ -229,7 +230,7 @@ describe('read: fines and complaints', () => {
 
   it('reads types, validity and money', () => {
     const warnings: Problem[] = [];
-    const out = readFines({ sheet: '投诉', grid }, roster(), period(), DEFAULT_PARAMETERS, warnings, []);
+    const out = readFines(locateTable('fines', { sheet: '投诉', grid }), roster(), period(), DEFAULT_PARAMETERS, warnings, []);
     assert.deepEqual(accounting(out.report), [9, 8, 1, 0, 0]);
     assert.deepEqual(out.fines.map((f) => [f.subject.member?.id ?? f.subject.department, f.isVeto, f.valid, f.yuan]), [
       ['H01', true, true, 50], ['H01', true, true, 200], ['H02', false, true, 20], ['H02', true, true, 300],
@@ -249,7 +250,7 @@ describe('read: praise', () => {
       ['2026-01-03', '李四', '', '', 1],
     ];
     const warnings: Problem[] = [];
-    const out = readPraise({ sheet: '表扬', grid }, roster(), period(), DEFAULT_PARAMETERS, warnings, []);
+    const out = readPraise(locateTable('praise', { sheet: '表扬', grid }), roster(), period(), DEFAULT_PARAMETERS, warnings, []);
     assert.deepEqual(accounting(out.report), [4, 2, 1, 0, 1]);
     assert.deepEqual(out.praise.map((p) => [p.member.id, p.points, p.sourceText]), [['H01', 1, '锦旗'], ['H01', 2, '感谢信']]);
     assert.deepEqual(warnings.map((w) => [w.code, w.row]), [['NO_PERSON', 4]]);
@@ -268,7 +269,7 @@ describe('read: satisfaction', () => {
       ['2026-09', 'H01', 'many', 100, '', ''], // BAD_NUMBER
     ];
     const warnings: Problem[] = [];
-    const out = readSatisfaction({ sheet: '满意度', grid }, roster(), period(), warnings, []);
+    const out = readSatisfaction(locateTable('satisfaction', { sheet: '满意度', grid }), roster(), period(), warnings, []);
     assert.deepEqual(accounting(out.report), [6, 3, 1, 0, 2]);
     assert.deepEqual(out.satisfaction.map((s) => [s.member.id, s.month, s.evaluations, s.satisfied, s.rate, s.served]), [
       ['H01', '2026-07', 100, 95, null, 110], ['H01', '2026-08', null, null, 0.97, null], ['H02', '2026-09', null, null, 0.9, null],
@@ -288,7 +289,7 @@ describe('read: recommendations', () => {
       ['下季度', '李四', ''], // BAD_DATE
     ];
     const warnings: Problem[] = [];
-    const out = readRecommendations({ sheet: '推荐', grid }, roster(), period(), warnings, []);
+    const out = readRecommendations(locateTable('recommendations', { sheet: '推荐', grid }), roster(), period(), warnings, []);
     assert.deepEqual(accounting(out.report), [5, 3, 1, 0, 1]);
     assert.deepEqual(out.recommendations.map((r) => r.member.id), ['H01', 'H03', 'H02']);
     assert.deepEqual(warnings.map((w) => [w.code, w.row]), [['BAD_DATE', 6]]);
@@ -305,7 +306,7 @@ describe('read: history of winners', () => {
       ['2025Q4', 'H01', '张三', '门诊', 'winner'], // another year
       ['2026Q2', '', '李四', '门诊', '获奖'],
     ];
-    const out = readHistory({ sheet: '获奖记录', grid }, period(), [], []);
+    const out = readHistory(locateTable('history', { sheet: '获奖记录', grid }), period(), [], []);
     assert.deepEqual(accounting(out.report), [5, 3, 2, 0, 0]);
     assert.deepEqual(out.wins.map((w) => [w.periodId, w.personKey]), [['2026Q1', 'h01'], ['2026Q2', '李四']]);
   });

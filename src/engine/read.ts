@@ -1,6 +1,6 @@
 import { type Day, parseDay, partsOf, yearlessDay } from './dates';
 import { type ColumnMap, type Field, FIELD_NAMES, isRepeatedHeader, type KindColumn, lookalikeHeaders } from './headers';
-import { isDitto, locateSheet, type LocatedSheet } from './layout';
+import { isDitto, isLocated, type LocatedPart, type LocatedTable } from './layout';
 import { columnLetters } from './mapping';
 import { messages, type Problem, type Where } from './messages';
 import { parseCount, parseDeduction, parseFigure, parseRate } from './numbers';
@@ -69,10 +69,26 @@ export class RowReader {
   }
 }
 
+/**
+ * What became of one data row (§1): every row between a sheet's header and its last data row
+ * gets exactly one, so the accounting is a count of verdicts.
+ */
+export type Verdict = 'used' | 'outOfPeriod' | 'skippedBlank' | 'rejected';
+
+/** A table's row reader: the verdict on the row the reader is at (its warnings pushed as it goes). */
+export type ReadRow = (r: RowReader) => Verdict;
+
+/** The row accounting of §1 from a table's verdicts: the one place the identity is made. */
+export function accounting(verdicts: readonly Verdict[]): Pick<TableReport, 'rows' | 'used' | 'outOfPeriod' | 'skippedBlank' | 'rejected'> {
+  const count = { rows: verdicts.length, used: 0, outOfPeriod: 0, skippedBlank: 0, rejected: 0 };
+  for (const v of verdicts) count[v]++;
+  return count;
+}
+
 export interface Scan {
   report: TableReport;
-  /** The rows to check, blank, line and repeated-header rows already counted; the reader moves on each step. */
-  rows: Iterable<RowReader>;
+  /** One verdict per data row, in sheet and row order. */
+  verdicts: Verdict[];
 }
 
 /** A column's header text on its sheet, or its letter when it has none. */
@@ -82,35 +98,23 @@ function columnName(part: TableSheet, header: readonly Cell[], index: number): s
 }
 
 /**
- * Finds the header of each sheet of the table and walks the data rows in sheet order, with one
- * accounting (§1, §10, §11): blank rows and lines count as skippedBlank, repeated headers and
- * formulas without a value are rejected; ditto cells (同上) take the value above.
+ * Walks the data rows of a located table in sheet order and gives each its verdict (§1, §10,
+ * §11): blank rows and lines are skippedBlank, repeated headers and formulas without a value
+ * rejected, the rest the table's own `read`; ditto cells (同上) take the value above. Null when a
+ * sheet lacks a required column (MISSING_COLUMN in `errors`).
  */
-export function scan(table: TableKey, input: TableInput, warnings: Problem[], errors: Problem[]): Scan | null {
-  const parts = [input, ...(input.moreSheets ?? [])];
-  const located: { part: TableSheet; at: LocatedSheet; end: number }[] = [];
-  for (const part of parts) {
-    const at = locateSheet(table, { ...part, columns: input.columns });
-    if (!('header' in at)) {
-      errors.push(messages.missingColumn({ table, sheet: part.sheet, row: null }, at.missing.map((f) => FIELD_NAMES[f])));
-      continue;
-    }
-    let end = at.grid.length;
-    while (end > at.header.headerIndex + 1 && (at.grid[end - 1] ?? []).every(isBlank)) end--;
-    // A formula without a value is not blank (§11a): a last row holding only one is still a row.
-    for (const f of part.formulasWithoutValue ?? []) if (f.row >= end && f.row > at.header.headerIndex) end = f.row + 1;
-    located.push({ part, at, end });
+export function scan(located: LocatedTable, warnings: Problem[], errors: Problem[], read: ReadRow): Scan | null {
+  const { table, input } = located;
+  const parts: LocatedPart[] = [];
+  for (const p of located.sheets) {
+    if (isLocated(p)) parts.push(p);
+    else errors.push(messages.missingColumn({ table, sheet: p.part.sheet, row: null }, p.missing.map((f) => FIELD_NAMES[f])));
   }
-  const first = located[0];
-  if (!first || located.length < parts.length) return null;
-  const report: TableReport = {
-    table, sheet: parts.map((p) => p.sheet).join('、'), rows: 0, used: 0, outOfPeriod: 0, skippedBlank: 0, rejected: 0,
-    columns: first.at.header.headers as Record<string, string>, headerRow: (input.firstRow ?? 1) + first.at.header.headerIndex,
-  };
-  const read = located.map((l) => l.part.sheet);
-  for (const sheet of input.passedOver ?? []) warnings.push(messages.moreSheets({ table, sheet, row: null }, read));
-  for (const { part, at, end } of located) {
-    report.rows += end - at.header.headerIndex - 1;
+  const first = parts[0];
+  if (!first || parts.length < located.sheets.length) return null;
+  const names = parts.map((l) => l.part.sheet);
+  for (const sheet of input.passedOver ?? []) warnings.push(messages.moreSheets({ table, sheet, row: null }, names));
+  for (const { part, at } of parts) {
     const headerCells = at.grid[at.header.headerIndex] ?? [];
     const skip = new Set(at.kinds.map((k) => k.index));
     for (const look of lookalikeHeaders(table, headerCells, at.header.columns, skip)) {
@@ -118,49 +122,59 @@ export function scan(table: TableKey, input: TableInput, warnings: Problem[], er
         { table, sheet: part.sheet, row: (part.firstRow ?? 1) + at.header.headerIndex, column: look.header }, FIELD_NAMES[look.field]));
     }
   }
-  function* rows(): Generator<RowReader> {
-    const reader = new RowReader(table, input);
-    for (const { part, at, end } of located) {
-      const firstRow = part.firstRow ?? 1;
-      const { headerIndex, columns, headers } = at.header;
-      reader.sheet = part.sheet;
-      reader.columns = columns;
-      reader.headers = headers;
-      reader.kinds = at.kinds;
-      const headerCells = at.grid[headerIndex] ?? [];
-      const mapped = Object.values(columns);
-      const noValue = new Map<number, number>();
-      for (const f of part.formulasWithoutValue ?? []) if (!noValue.has(f.row)) noValue.set(f.row, f.column);
-      const above: Cell[] = [];
-      for (let i = headerIndex + 1; i < end; i++) {
-        let cells = at.grid[i] ?? [];
-        reader.row = firstRow + i;
-        reader.heading = at.headings.get(i) ?? null;
-        const formula = noValue.get(i);
-        if (formula !== undefined) {
-          report.rejected++;
-          warnings.push(messages.formulaNoValue({ ...reader.where(), column: columnName(part, headerCells, formula) }));
-          continue;
-        }
-        if (cells.every(isBlank) || at.lines.has(i)) {
-          report.skippedBlank++;
-          continue;
-        }
-        if (cells.some(isDitto)) cells = cells.map((c, k) => (isDitto(c) ? above[k] ?? c : c));
-        cells.forEach((c, k) => {
-          if (!isBlank(c)) above[k] = c;
-        });
-        reader.cells = cells;
-        reader.stored = part.grid[i] ?? [];
-        if (isRepeatedHeader(cells, headerCells, mapped)) {
-          report.rejected++;
-          warnings.push(messages.repeatedHeader(reader.where()));
-        } else yield reader;
+  const verdicts: Verdict[] = [];
+  const reader = new RowReader(table, input);
+  for (const { part, at, end } of parts) {
+    const firstRow = part.firstRow ?? 1;
+    const { headerIndex, columns, headers } = at.header;
+    reader.sheet = part.sheet;
+    reader.columns = columns;
+    reader.headers = headers;
+    reader.kinds = at.kinds;
+    const headerCells = at.grid[headerIndex] ?? [];
+    const mapped = Object.values(columns);
+    const noValue = new Map<number, number>();
+    for (const f of part.formulasWithoutValue ?? []) if (!noValue.has(f.row)) noValue.set(f.row, f.column);
+    const above: Cell[] = [];
+    // Plain loops: this runs once per row of every table (200,000 inspections in a city's quarter).
+    for (let i = headerIndex + 1; i < end; i++) {
+      let cells = at.grid[i] ?? [];
+      reader.row = firstRow + i;
+      reader.heading = at.headings.get(i) ?? null;
+      const formula = noValue.get(i);
+      if (formula !== undefined) {
+        warnings.push(messages.formulaNoValue({ ...reader.where(), column: columnName(part, headerCells, formula) }));
+        verdicts.push('rejected');
+        continue;
       }
+      let blank = true;
+      let ditto = false;
+      for (let k = 0; k < cells.length; k++) {
+        const c = cells[k];
+        if (isBlank(c)) continue;
+        blank = false;
+        if (isDitto(c)) ditto = true;
+      }
+      if (blank || at.lines.has(i)) {
+        verdicts.push('skippedBlank');
+        continue;
+      }
+      if (ditto) cells = cells.map((c, k) => (isDitto(c) ? above[k] ?? c : c));
+      for (let k = 0; k < cells.length; k++) if (!isBlank(cells[k])) above[k] = cells[k];
+      reader.cells = cells;
+      reader.stored = part.grid[i] ?? [];
+      if (isRepeatedHeader(cells, headerCells, mapped)) {
+        warnings.push(messages.repeatedHeader(reader.where()));
+        verdicts.push('rejected');
+      } else verdicts.push(read(reader));
     }
-    if (reader.yearless) warnings.push(messages.yearlessDate(reader.yearless.where, reader.yearless.text, reader.yearless.count));
   }
-  return { report, rows: rows() };
+  if (reader.yearless) warnings.push(messages.yearlessDate(reader.yearless.where, reader.yearless.text, reader.yearless.count));
+  const report: TableReport = {
+    table, sheet: located.sheets.map((p) => p.part.sheet).join('、'), ...accounting(verdicts),
+    columns: first.at.header.headers as Record<string, string>, headerRow: (input.firstRow ?? 1) + first.at.header.headerIndex,
+  };
+  return { report, verdicts };
 }
 
 /** Reads one numeric cell; a bad one is warned and rejects the row. */
@@ -206,25 +220,24 @@ function dayOf(r: RowReader, field: Field, date1904: boolean, problems: Problem[
 export interface StaffRead {
   roster: Roster;
   report: TableReport | null;
+  verdicts: Verdict[];
   errors: Problem[];
 }
 
-export function readStaff(input: TableInput, warnings: Problem[]): StaffRead {
+export function readStaff(located: LocatedTable, warnings: Problem[]): StaffRead {
   const errors: Problem[] = [];
-  const s = scan('staff', input, warnings, errors);
-  if (!s) return { roster: buildRoster([]), report: null, errors };
+  const date1904 = located.input.date1904 ?? false;
   const members: StaffMember[] = [];
   const seen = new Map<string, StaffMember[]>();
   // A blank department under a filled one is the one above (§11: written once per group).
   let department = '';
   let group: string | null = null;
   let filled: { where: Where; department: string; count: number } | null = null;
-  for (const r of s.rows) {
+  const s = scan(located, warnings, errors, (r) => {
     const id = r.text('id');
     if (id === '') {
-      s.report.rejected++;
       warnings.push(messages.missingId(r.where('id')));
-      continue;
+      return 'rejected';
     }
     // Under a new heading line the department above is the heading's, not the previous group's.
     if (r.heading !== group) {
@@ -240,13 +253,12 @@ export function readStaff(input: TableInput, warnings: Problem[]): StaffRead {
     department = own;
     const missing = r.text('name') === '' ? 'name' : own === '' ? 'department' : null;
     if (missing) {
-      s.report.rejected++;
       warnings.push(messages.missingField(r.where(missing), FIELD_NAMES[missing]));
-      continue;
+      return 'rejected';
     }
     let windowSince: Day | null = null;
     if (r.has('windowSince') && !isBlank(r.cell('windowSince'))) {
-      windowSince = parseDay(r.cell('windowSince'), input.date1904 ?? false);
+      windowSince = parseDay(r.cell('windowSince'), date1904);
       if (windowSince === null) warnings.push(messages.badDate(r.where('windowSince'), cleanText(r.cell('windowSince'))));
     }
     const key = normalizeKey(id);
@@ -258,16 +270,20 @@ export function readStaff(input: TableInput, warnings: Problem[]): StaffRead {
     if (same) same.push(member);
     else seen.set(key, [member]);
     members.push(member);
-    s.report.used++;
+    return 'used';
+  });
+  if (!s) return { roster: buildRoster([]), report: null, verdicts: [], errors };
+  if (filled) {
+    const f = filled as { where: Where; department: string; count: number };
+    warnings.push(messages.departmentFilled(f.where, f.department, f.count));
   }
-  if (filled) warnings.push(messages.departmentFilled(filled.where, filled.department, filled.count));
   for (const [, same] of seen) {
     const [first, second] = same;
     if (!first || !second) continue;
     errors.push(messages.duplicateId(
       { table: 'staff', sheet: second.sheet, row: second.row, column: s.report.columns.id ?? null }, first.id, same.map((m) => m.row)));
   }
-  return { roster: buildRoster(members), report: s.report, errors };
+  return { roster: buildRoster(members), report: s.report, verdicts: s.verdicts, errors };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -285,15 +301,35 @@ function personSubject(member: StaffMember): Subject {
   return subject;
 }
 
-/** Resolves the row's person; rejects (returns null) with a warning when it cannot. */
-export function subjectOf(r: RowReader, roster: Roster, allowDepartment: boolean, problems: Problem[] | null): Subject | null {
-  // Fast path for the common row: an id on the roster, and no name or the roster's own spelling.
-  const idCell = r.cell('id');
-  if (idCell !== null && idCell !== undefined) {
-    const member = roster.byId.get(normalizeKey(idCell));
-    const nameCell = r.cell('name');
-    if (member && (nameCell === null || nameCell === undefined || nameCell === member.name)) return personSubject(member);
+/**
+ * The person columns of one table's rows, resolved against the roster. The common row — an id on
+ * the roster, and no name or the roster's own spelling — is looked up once per distinct id cell
+ * as written, so a large table normalises each id once and checks one equality a row.
+ */
+export class People {
+  private readonly byIdCell = new Map<Cell, Subject | null>();
+
+  constructor(private readonly roster: Roster) {}
+
+  /** Resolves the row's person; rejects (returns null) with a warning when it cannot. */
+  subjectOf(r: RowReader, allowDepartment: boolean, problems: Problem[] | null): Subject | null {
+    const idCell = r.cell('id');
+    if (idCell !== null && idCell !== undefined) {
+      let known = this.byIdCell.get(idCell);
+      if (known === undefined) {
+        const member = this.roster.byId.get(normalizeKey(idCell));
+        known = member ? personSubject(member) : null;
+        this.byIdCell.set(idCell, known);
+      }
+      const nameCell = r.cell('name');
+      if (known && (nameCell === null || nameCell === undefined || nameCell === known.member?.name)) return known;
+    }
+    return matchRow(r, this.roster, allowDepartment, problems);
   }
+}
+
+/** Any other row: matched as §1 says, with the office's assignment and the warnings. */
+function matchRow(r: RowReader, roster: Roster, allowDepartment: boolean, problems: Problem[] | null): Subject | null {
   const ref = { id: r.text('id'), name: r.text('name'), department: r.text('department') };
   const match: PersonMatch = matchPerson(roster, ref);
   const warn = (p: Problem) => problems?.push(p);
@@ -365,6 +401,7 @@ export function isViolation(result: unknown, points: number | null): boolean {
 
 export interface InspectionsRead {
   report: TableReport | null;
+  verdicts: Verdict[];
   /** Violations in the period. */
   violations: Violation[];
   /** Violations from 1 January through the period's last day, for the annual limits. */
@@ -372,42 +409,33 @@ export interface InspectionsRead {
 }
 
 export function readInspections(
-  input: TableInput, roster: Roster, period: Period, ytdFirst: Day, parameters: SchemeParameters, warnings: Problem[], errors: Problem[],
+  located: LocatedTable, roster: Roster, period: Period, ytdFirst: Day, parameters: SchemeParameters, warnings: Problem[], errors: Problem[],
 ): InspectionsRead {
-  const out: InspectionsRead = { report: null, violations: [], yearToDate: [] };
-  const s = scan('inspections', input, warnings, errors);
-  if (!s) return out;
-  out.report = s.report;
-  const date1904 = input.date1904 ?? false;
-  for (const r of s.rows) {
+  const violations: Violation[] = [];
+  const yearToDate: Violation[] = [];
+  const date1904 = located.input.date1904 ?? false;
+  const people = new People(roster);
+  const s = scan(located, warnings, errors, (r) => {
     const day = dayOf(r, 'date', date1904, warnings, period.year);
     const found = day === null ? undefined : pointsOf(r, warnings);
-    if (day === null || found === undefined) {
-      s.report.rejected++;
-      continue;
-    }
+    if (day === null || found === undefined) return 'rejected';
     const current = inPeriod(period, day);
-    if (!current) {
-      s.report.outOfPeriod++;
-      if (day < ytdFirst || day > period.last) continue;
-    }
-    const subject = subjectOf(r, roster, true, current ? warnings : null);
-    if (!subject) {
-      if (current) s.report.rejected++;
-      continue;
-    }
-    if (current) s.report.used++;
+    // A row before the period still counts toward the year's limits (§4): its person is read, unwarned.
+    if (!current && (day < ytdFirst || day > period.last)) return 'outOfPeriod';
+    const subject = people.subjectOf(r, true, current ? warnings : null);
+    if (!subject) return current ? 'rejected' : 'outOfPeriod';
     for (const { points, kind } of found) {
       if (!isViolation(r.cell('result'), points)) continue;
       const violation: Violation = {
         subject, day, points: points ?? parameters.violationPoints, kind: kind ?? inspectionKind(r.cell('kind')),
         item: r.text('item'), source: r.ref(day),
       };
-      out.yearToDate.push(violation);
-      if (current) out.violations.push(violation);
+      yearToDate.push(violation);
+      if (current) violations.push(violation);
     }
-  }
-  return out;
+    return current ? 'used' : 'outOfPeriod';
+  });
+  return { report: s?.report ?? null, verdicts: s?.verdicts ?? [], violations, yearToDate };
 }
 
 /**
@@ -457,35 +485,25 @@ export function severityOf(value: unknown): Severity | null {
 
 export interface FinesRead {
   report: TableReport | null;
+  verdicts: Verdict[];
   fines: FineRecord[];
 }
 
 export function readFines(
-  input: TableInput, roster: Roster, period: Period, parameters: SchemeParameters, warnings: Problem[], errors: Problem[],
+  located: LocatedTable, roster: Roster, period: Period, parameters: SchemeParameters, warnings: Problem[], errors: Problem[],
 ): FinesRead {
-  const out: FinesRead = { report: null, fines: [] };
-  const s = scan('fines', input, warnings, errors);
-  if (!s) return out;
-  out.report = s.report;
+  const fines: FineRecord[] = [];
+  const date1904 = located.input.date1904 ?? false;
   const vetoTypes = new Set(parameters.vetoTypes.map(normalizeKey));
   const fineTypes = new Set(parameters.fineTypes.map(normalizeKey));
-  for (const r of s.rows) {
-    const day = dayOf(r, 'date', input.date1904 ?? false, warnings, period.year);
+  const people = new People(roster);
+  const s = scan(located, warnings, errors, (r) => {
+    const day = dayOf(r, 'date', date1904, warnings, period.year);
     const amount = day === null ? undefined : numberOf(r, 'amount', warnings, parseDeduction);
-    if (day === null || amount === undefined) {
-      s.report.rejected++;
-      continue;
-    }
-    if (!inPeriod(period, day)) {
-      s.report.outOfPeriod++;
-      continue;
-    }
-    const subject = subjectOf(r, roster, true, warnings);
-    if (!subject) {
-      s.report.rejected++;
-      continue;
-    }
-    s.report.used++;
+    if (day === null || amount === undefined) return 'rejected';
+    if (!inPeriod(period, day)) return 'outOfPeriod';
+    const subject = people.subjectOf(r, true, warnings);
+    if (!subject) return 'rejected';
     const type = r.text('type');
     const typeKey = normalizeKey(type);
     const isVeto = typeKey === '' || vetoTypes.has(typeKey);
@@ -496,115 +514,89 @@ export function readFines(
       warnings.push(messages.amountOutOfRange(r.where('amount'), amount, parameters.complaintYuanMin, parameters.complaintYuanMax));
     }
     const yuan = !valid ? 0 : amount ?? (severity ? parameters.complaintYuan[severity] : parameters.defaultComplaintYuan);
-    out.fines.push({ subject, day, type, isVeto, valid, severity, yuan, reason: r.text('reason'), source: r.ref(day) });
-  }
-  return out;
+    fines.push({ subject, day, type, isVeto, valid, severity, yuan, reason: r.text('reason'), source: r.ref(day) });
+    return 'used';
+  });
+  return { report: s?.report ?? null, verdicts: s?.verdicts ?? [], fines };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Praise (表扬记录)
 
 export function readPraise(
-  input: TableInput, roster: Roster, period: Period, parameters: SchemeParameters, warnings: Problem[], errors: Problem[],
-): { report: TableReport | null; praise: PraiseRecord[] } {
+  located: LocatedTable, roster: Roster, period: Period, parameters: SchemeParameters, warnings: Problem[], errors: Problem[],
+): { report: TableReport | null; verdicts: Verdict[]; praise: PraiseRecord[] } {
   const praise: PraiseRecord[] = [];
-  const s = scan('praise', input, warnings, errors);
-  if (!s) return { report: null, praise };
-  for (const r of s.rows) {
-    const day = dayOf(r, 'date', input.date1904 ?? false, warnings, period.year);
+  const date1904 = located.input.date1904 ?? false;
+  const people = new People(roster);
+  const s = scan(located, warnings, errors, (r) => {
+    const day = dayOf(r, 'date', date1904, warnings, period.year);
     const points = day === null ? undefined : numberOf(r, 'points', warnings);
-    if (day === null || points === undefined) {
-      s.report.rejected++;
-      continue;
-    }
-    if (!inPeriod(period, day)) {
-      s.report.outOfPeriod++;
-      continue;
-    }
-    const subject = subjectOf(r, roster, false, warnings);
-    if (!subject?.member) {
-      s.report.rejected++;
-      continue;
-    }
-    s.report.used++;
+    if (day === null || points === undefined) return 'rejected';
+    if (!inPeriod(period, day)) return 'outOfPeriod';
+    const subject = people.subjectOf(r, false, warnings);
+    if (!subject?.member) return 'rejected';
     praise.push({ member: subject.member, day, points: points ?? parameters.praisePoints, sourceText: r.text('source'), source: r.ref(day) });
-  }
-  return { report: s.report, praise };
+    return 'used';
+  });
+  return { report: s?.report ?? null, verdicts: s?.verdicts ?? [], praise };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Satisfaction (满意度)
 
 export function readSatisfaction(
-  input: TableInput, roster: Roster, period: Period, warnings: Problem[], errors: Problem[],
-): { report: TableReport | null; satisfaction: SatisfactionRecord[] } {
+  located: LocatedTable, roster: Roster, period: Period, warnings: Problem[], errors: Problem[],
+): { report: TableReport | null; verdicts: Verdict[]; satisfaction: SatisfactionRecord[] } {
   const satisfaction: SatisfactionRecord[] = [];
-  const s = scan('satisfaction', input, warnings, errors);
-  if (!s) return { report: null, satisfaction };
-  for (const r of s.rows) {
-    const month = parseMonth(r.cell('month'), period.year, input.date1904 ?? false);
+  const date1904 = located.input.date1904 ?? false;
+  const people = new People(roster);
+  const s = scan(located, warnings, errors, (r) => {
+    const month = parseMonth(r.cell('month'), period.year, date1904);
     if (!month) {
       warnings.push(messages.badDate(r.where('month'), cleanText(r.cell('month'))));
-      s.report.rejected++;
-      continue;
+      return 'rejected';
     }
     const evaluations = numberOf(r, 'evaluations', warnings);
     const satisfied = numberOf(r, 'satisfied', warnings);
     const rate = numberOf(r, 'rate', warnings, parseRate);
     const served = numberOf(r, 'served', warnings);
-    if (evaluations === undefined || satisfied === undefined || rate === undefined || served === undefined) {
-      s.report.rejected++;
-      continue;
-    }
+    if (evaluations === undefined || satisfied === undefined || rate === undefined || served === undefined) return 'rejected';
     if (evaluations !== null && satisfied !== null && satisfied > evaluations) {
       warnings.push(messages.satisfiedOverEvaluations(r.where('satisfied'), satisfied, evaluations));
-      s.report.rejected++;
-      continue;
+      return 'rejected';
     }
-    if (!periodWithin(month, period)) {
-      s.report.outOfPeriod++;
-      continue;
-    }
-    const subject = subjectOf(r, roster, false, warnings);
-    if (!subject?.member) {
-      s.report.rejected++;
-      continue;
-    }
-    s.report.used++;
+    if (!periodWithin(month, period)) return 'outOfPeriod';
+    const subject = people.subjectOf(r, false, warnings);
+    if (!subject?.member) return 'rejected';
     satisfaction.push({ member: subject.member, month: month.id, evaluations, satisfied, rate, served, source: r.ref(month.first) });
-  }
-  return { report: s.report, satisfaction };
+    return 'used';
+  });
+  return { report: s?.report ?? null, verdicts: s?.verdicts ?? [], satisfaction };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Recommendations (推荐名单)
 
 export function readRecommendations(
-  input: TableInput, roster: Roster, period: Period, warnings: Problem[], errors: Problem[],
-): { report: TableReport | null; recommendations: Recommendation[] } {
+  located: LocatedTable, roster: Roster, period: Period, warnings: Problem[], errors: Problem[],
+): { report: TableReport | null; verdicts: Verdict[]; recommendations: Recommendation[] } {
   const recommendations: Recommendation[] = [];
-  const s = scan('recommendations', input, warnings, errors);
-  if (!s) return { report: null, recommendations };
-  for (const r of s.rows) {
-    const span = parsePeriodCell(r.cell('period'), input.date1904 ?? false);
+  const date1904 = located.input.date1904 ?? false;
+  const people = new People(roster);
+  const s = scan(located, warnings, errors, (r) => {
+    const span = parsePeriodCell(r.cell('period'), date1904);
     if (!span) {
       warnings.push(messages.badPeriodCell(r.where('period'), cleanText(r.cell('period'))));
-      s.report.rejected++;
-      continue;
+      return 'rejected';
     }
-    if (!periodWithin(span, period)) {
-      s.report.outOfPeriod++;
-      continue;
-    }
-    const subject = subjectOf(r, roster, false, warnings);
-    if (!subject?.member) {
-      s.report.rejected++;
-      continue;
-    }
-    s.report.used++;
+    if (!periodWithin(span, period)) return 'outOfPeriod';
+    const subject = people.subjectOf(r, false, warnings);
+    if (!subject?.member) return 'rejected';
     recommendations.push({ member: subject.member, source: r.ref(span.first) });
-  }
-  return { report: s.report, recommendations };
+    return 'used';
+  });
+  return { report: s?.report ?? null, verdicts: s?.verdicts ?? [], recommendations };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -628,34 +620,30 @@ export function historyStatus(value: unknown): 'winner' | 'tie' | null {
  * period's own block (counted outOfPeriod, as it is replaced) is kept for "what changed" (§13).
  */
 export function readHistory(
-  input: TableInput, period: Period, warnings: Problem[], errors: Problem[],
-): { report: TableReport | null; wins: PastWin[]; block: HistoryEntry[] } {
+  located: LocatedTable, period: Period, warnings: Problem[], errors: Problem[],
+): { report: TableReport | null; verdicts: Verdict[]; wins: PastWin[]; block: HistoryEntry[] } {
   const wins: PastWin[] = [];
   const block: HistoryEntry[] = [];
-  const s = scan('history', input, warnings, errors);
-  if (!s) return { report: null, wins, block };
-  for (const r of s.rows) {
-    const span = parsePeriodCell(r.cell('period'), input.date1904 ?? false);
+  const date1904 = located.input.date1904 ?? false;
+  const s = scan(located, warnings, errors, (r) => {
+    const span = parsePeriodCell(r.cell('period'), date1904);
     if (!span) {
       warnings.push(messages.badPeriodCell(r.where('period'), cleanText(r.cell('period'))));
-      s.report.rejected++;
-      continue;
+      return 'rejected';
     }
     const inYear = partsOf(span.first).year === period.year;
     if (!inYear || span.id === period.id) {
-      s.report.outOfPeriod++;
       const status = span.id === period.id ? historyStatus(r.cell('status')) : null;
       if (status) block.push({ id: r.text('id'), name: r.text('name'), department: r.text('department'), status });
-      continue;
+      return 'outOfPeriod';
     }
     const personKey = normalizeKey(r.text('id')) || normalizeKey(r.text('name'));
     if (personKey === '') {
       warnings.push(messages.noPerson(r.where()));
-      s.report.rejected++;
-      continue;
+      return 'rejected';
     }
-    s.report.used++;
     if (historyStatus(r.cell('status')) === 'winner') wins.push({ periodId: span.id, personKey, source: r.ref(span.first) });
-  }
-  return { report: s.report, wins, block };
+    return 'used';
+  });
+  return { report: s?.report ?? null, verdicts: s?.verdicts ?? [], wins, block };
 }
