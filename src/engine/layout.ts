@@ -1,5 +1,5 @@
 import { type Field, findHeader, headerAt, type HeaderFailure, type HeaderMatch, kindColumns, type KindColumn } from './headers';
-import { isBlank, normalizeKey } from './text';
+import { isBlank, mayBeSpace, normalizeKey } from './text';
 import type { Cell, Grid, MergedRange, TableInput, TableKey, TableSheet } from './types';
 
 /**
@@ -32,14 +32,18 @@ export function sheetLayout(grid: Grid, merges: readonly MergedRange[] = []): Sh
   }
   const across = merges.filter((m) => m.right > m.left);
   const lines = new Set<number>();
+  // Plain loops: every row of every sheet passes here once.
   for (let r = 0; r < filled.length; r++) {
     const row = filled[r] ?? [];
-    const first = row.findIndex((c) => !isBlank(c));
-    if (first < 0) continue;
-    if (typeof row[first] === 'string' && SUBTOTAL.test(normalizeKey(row[first]))) {
+    let first = 0;
+    while (first < row.length && isBlank(row[first])) first++;
+    if (first === row.length) continue;
+    const lead = row[first];
+    if (typeof lead === 'string' && SUBTOTAL.test(normalizeKey(lead))) {
       lines.add(r);
       continue;
     }
+    if (across.length === 0) continue;
     const range = across.find((m) => m.top <= r && r <= m.bottom && m.left <= first && first <= m.right);
     if (range && row.every((c, i) => isBlank(c) || (range.left <= i && i <= range.right))) lines.add(r);
   }
@@ -157,20 +161,18 @@ export function rowIsBlank(row: readonly Cell[]): boolean {
 /** Cells that mean "the same as above" (§11 同上). */
 const DITTO = new Set(['同上', '〃', '"', '”', '“', '″', 'ditto']);
 
-/** How a ditto cell can begin: checked first, so the common cell costs one test. */
+/** How a ditto cell can begin (after white space). */
 const DITTO_START = /^\s*[同〃"“”″＂dD]/u;
-const DITTO_FIRST = new Set([...'同〃"“”″＂dD'].map((c) => c.charCodeAt(0)));
 
-/** Whether a UTF-16 unit can begin white space (\s): the only other way a ditto cell begins. */
-function mayBeSpace(c: number): boolean {
-  return c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
-    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+/** Whether a UTF-16 unit is one a ditto cell can begin with (the characters of DITTO_START). */
+function dittoFirst(c: number): boolean {
+  return c === 0x540c || c === 0x3003 || c === 0x22 || c === 0x201c || c === 0x201d || c === 0x2033 || c === 0xff02 || c === 0x64 || c === 0x44;
 }
 
 export function isDitto(value: Cell): boolean {
   if (typeof value !== 'string' || value.length === 0) return false;
   const c = value.charCodeAt(0);
   // The first unit settles almost every cell without a regular expression (a large table has millions).
-  if (!DITTO_FIRST.has(c) && !mayBeSpace(c)) return false;
+  if (!dittoFirst(c) && !mayBeSpace(c)) return false;
   return DITTO_START.test(value) && DITTO.has(normalizeKey(value));
 }

@@ -91,6 +91,17 @@ export interface Scan {
   verdicts: Verdict[];
 }
 
+/**
+ * A column map with every field, in one order: every sheet's map then has the same shape, so the
+ * reader's per-row `columns[field]` is a plain property load, not a dictionary lookup.
+ */
+function denseColumns(columns: ColumnMap): ColumnMap {
+  const dense: ColumnMap = {};
+  for (const field of ALL_FIELDS) dense[field] = columns[field];
+  return dense;
+}
+const ALL_FIELDS = Object.keys(FIELD_NAMES) as Field[];
+
 /** A column's header text on its sheet, or its letter when it has none. */
 function columnName(part: TableSheet, header: readonly Cell[], index: number): string {
   const text = cleanText(header[index]);
@@ -124,51 +135,7 @@ export function scan(located: LocatedTable, warnings: Problem[], errors: Problem
   }
   const verdicts: Verdict[] = [];
   const reader = new RowReader(table, input);
-  for (const { part, at, end } of parts) {
-    const firstRow = part.firstRow ?? 1;
-    const { headerIndex, columns, headers } = at.header;
-    reader.sheet = part.sheet;
-    reader.columns = columns;
-    reader.headers = headers;
-    reader.kinds = at.kinds;
-    const headerCells = at.grid[headerIndex] ?? [];
-    const mapped = Object.values(columns);
-    const noValue = new Map<number, number>();
-    for (const f of part.formulasWithoutValue ?? []) if (!noValue.has(f.row)) noValue.set(f.row, f.column);
-    const above: Cell[] = [];
-    // Plain loops: this runs once per row of every table (200,000 inspections in a city's quarter).
-    for (let i = headerIndex + 1; i < end; i++) {
-      let cells = at.grid[i] ?? [];
-      reader.row = firstRow + i;
-      reader.heading = at.headings.get(i) ?? null;
-      const formula = noValue.get(i);
-      if (formula !== undefined) {
-        warnings.push(messages.formulaNoValue({ ...reader.where(), column: columnName(part, headerCells, formula) }));
-        verdicts.push('rejected');
-        continue;
-      }
-      let blank = true;
-      let ditto = false;
-      for (let k = 0; k < cells.length; k++) {
-        const c = cells[k];
-        if (isBlank(c)) continue;
-        blank = false;
-        if (isDitto(c)) ditto = true;
-      }
-      if (blank || at.lines.has(i)) {
-        verdicts.push('skippedBlank');
-        continue;
-      }
-      if (ditto) cells = cells.map((c, k) => (isDitto(c) ? above[k] ?? c : c));
-      for (let k = 0; k < cells.length; k++) if (!isBlank(cells[k])) above[k] = cells[k];
-      reader.cells = cells;
-      reader.stored = part.grid[i] ?? [];
-      if (isRepeatedHeader(cells, headerCells, mapped)) {
-        warnings.push(messages.repeatedHeader(reader.where()));
-        verdicts.push('rejected');
-      } else verdicts.push(read(reader));
-    }
-  }
+  for (const p of parts) walk(p, reader, verdicts, warnings, read);
   if (reader.yearless) warnings.push(messages.yearlessDate(reader.yearless.where, reader.yearless.text, reader.yearless.count));
   const report: TableReport = {
     table, sheet: located.sheets.map((p) => p.part.sheet).join('、'), ...accounting(verdicts),
@@ -177,23 +144,86 @@ export function scan(located: LocatedTable, warnings: Problem[], errors: Problem
   return { report, verdicts };
 }
 
+/**
+ * The rows of one sheet, each given its verdict. Its own function, everything it touches taken
+ * into locals first: the hot loop stays optimised whatever the shapes of the table objects around it.
+ */
+function walk({ part, at, end }: LocatedPart, reader: RowReader, verdicts: Verdict[], warnings: Problem[], read: ReadRow): void {
+  const firstRow = part.firstRow ?? 1;
+  const { headerIndex, columns, headers } = at.header;
+  const { grid, lines, headings } = at;
+  const stored = part.grid;
+  reader.sheet = part.sheet;
+  reader.columns = denseColumns(columns);
+  reader.headers = headers;
+  reader.kinds = at.kinds;
+  const headerCells = grid[headerIndex] ?? [];
+  const mapped = Object.values(columns);
+  const noValue = new Map<number, number>();
+  for (const f of part.formulasWithoutValue ?? []) if (!noValue.has(f.row)) noValue.set(f.row, f.column);
+  const above: Cell[] = [];
+  for (let i = headerIndex + 1; i < end; i++) {
+    let cells = grid[i] ?? [];
+    reader.row = firstRow + i;
+    reader.heading = headings.size === 0 ? null : headings.get(i) ?? null;
+    const formula = noValue.size === 0 ? undefined : noValue.get(i);
+    if (formula !== undefined) {
+      warnings.push(messages.formulaNoValue({ ...reader.where(), column: columnName(part, headerCells, formula) }));
+      verdicts.push('rejected');
+      continue;
+    }
+    if (lines.size > 0 && lines.has(i)) {
+      verdicts.push('skippedBlank');
+      continue;
+    }
+    // One pass over the cells: blank or not, ditto marks, and the last value of each column (for 同上).
+    let blank = true;
+    let ditto = false;
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k];
+      if (isBlank(c)) continue;
+      blank = false;
+      if (isDitto(c)) ditto = true;
+      else above[k] = c;
+    }
+    if (blank) {
+      verdicts.push('skippedBlank');
+      continue;
+    }
+    if (ditto) {
+      cells = cells.map((c, k) => (isDitto(c) ? above[k] ?? c : c));
+      for (let k = 0; k < cells.length; k++) if (!isBlank(cells[k])) above[k] = cells[k];
+    }
+    reader.cells = cells;
+    reader.stored = stored[i] ?? [];
+    if (isRepeatedHeader(cells, headerCells, mapped)) {
+      warnings.push(messages.repeatedHeader(reader.where()));
+      verdicts.push('rejected');
+    } else verdicts.push(read(reader));
+  }
+}
+
 /** Reads one numeric cell; a bad one is warned and rejects the row. */
 function numberOf(r: RowReader, field: Field, problems: Problem[], read: (v: unknown) => number | null = parseCount): number | null | undefined {
-  return numberIn(r.cell(field), r.where(field), problems, read);
+  const cell = r.cell(field);
+  const value = read(cell);
+  // Where it is, only for a bad one: the good cell of every row allocates nothing.
+  return value !== null && Number.isNaN(value) ? badNumber(cell, r.where(field), problems, read) : value;
 }
 
 function numberIn(cell: Cell, where: Where, problems: Problem[], read: (v: unknown) => number | null): number | null | undefined {
   const value = read(cell);
-  if (value !== null && Number.isNaN(value)) {
-    // Say why (§11a): a figure that is negative, a rate over 100 %, or no number at all.
-    const text = cleanText(cell);
-    const figure = parseFigure(typeof cell === 'string' ? cell.replace(/%$/u, '') : cell);
-    const readable = figure !== null && !Number.isNaN(figure);
-    problems.push(read === parseRate && readable ? messages.rateOver100(where, text)
-      : readable && figure < 0 ? messages.negativeNumber(where, text) : messages.badNumber(where, text));
-    return undefined;
-  }
-  return value;
+  return value !== null && Number.isNaN(value) ? badNumber(cell, where, problems, read) : value;
+}
+
+/** Says why a number cannot be read (§11a): a figure that is negative, a rate over 100 %, or no number at all. */
+function badNumber(cell: Cell, where: Where, problems: Problem[], read: (v: unknown) => number | null): undefined {
+  const text = cleanText(cell);
+  const figure = parseFigure(typeof cell === 'string' ? cell.replace(/%$/u, '') : cell);
+  const readable = figure !== null && !Number.isNaN(figure);
+  problems.push(read === parseRate && readable ? messages.rateOver100(where, text)
+    : readable && figure < 0 ? messages.negativeNumber(where, text) : messages.badNumber(where, text));
+  return undefined;
 }
 
 /**
@@ -307,7 +337,7 @@ function personSubject(member: StaffMember): Subject {
  * as written, so a large table normalises each id once and checks one equality a row.
  */
 export class People {
-  private readonly byIdCell = new Map<Cell, Subject | null>();
+  private readonly byIdCell = new Map<Cell, { subject: Subject; member: StaffMember; name: Cell } | null>();
 
   constructor(private readonly roster: Roster) {}
 
@@ -318,11 +348,18 @@ export class People {
       let known = this.byIdCell.get(idCell);
       if (known === undefined) {
         const member = this.roster.byId.get(normalizeKey(idCell));
-        known = member ? personSubject(member) : null;
+        known = member ? { subject: personSubject(member), member, name: member.name } : null;
         this.byIdCell.set(idCell, known);
       }
-      const nameCell = r.cell('name');
-      if (known && (nameCell === null || nameCell === undefined || nameCell === known.member?.name)) return known;
+      if (known) {
+        const nameCell = r.cell('name');
+        if (nameCell === null || nameCell === undefined || nameCell === known.name) return known.subject;
+        // The roster's spelling written anew: kept, so the person's next row compares one reference.
+        if (nameCell === known.member.name) {
+          known.name = nameCell;
+          return known.subject;
+        }
+      }
     }
     return matchRow(r, this.roster, allowDepartment, problems);
   }
@@ -415,39 +452,41 @@ export function readInspections(
   const yearToDate: Violation[] = [];
   const date1904 = located.input.date1904 ?? false;
   const people = new People(roster);
+  const add = (r: RowReader, subject: Subject, day: Day, current: boolean, points: number | null, kind: InspectionKind | null) => {
+    if (!isViolation(r.cell('result'), points)) return;
+    const violation: Violation = {
+      subject, day, points: points ?? parameters.violationPoints, kind: kind ?? inspectionKind(r.cell('kind')),
+      item: r.text('item'), source: r.ref(day),
+    };
+    yearToDate.push(violation);
+    if (current) violations.push(violation);
+  };
   const s = scan(located, warnings, errors, (r) => {
     const day = dayOf(r, 'date', date1904, warnings, period.year);
-    const found = day === null ? undefined : pointsOf(r, warnings);
-    if (day === null || found === undefined) return 'rejected';
+    if (day === null) return 'rejected';
+    // One points column (the common table) is read without building a list per row.
+    const single = r.kinds.length === 0;
+    const points = single ? numberOf(r, 'points', warnings, parseDeduction) : null;
+    const byKind = single ? null : kindPoints(r, warnings);
+    if (points === undefined || byKind === undefined) return 'rejected';
     const current = inPeriod(period, day);
     // A row before the period still counts toward the year's limits (§4): its person is read, unwarned.
     if (!current && (day < ytdFirst || day > period.last)) return 'outOfPeriod';
     const subject = people.subjectOf(r, true, current ? warnings : null);
     if (!subject) return current ? 'rejected' : 'outOfPeriod';
-    for (const { points, kind } of found) {
-      if (!isViolation(r.cell('result'), points)) continue;
-      const violation: Violation = {
-        subject, day, points: points ?? parameters.violationPoints, kind: kind ?? inspectionKind(r.cell('kind')),
-        item: r.text('item'), source: r.ref(day),
-      };
-      yearToDate.push(violation);
-      if (current) violations.push(violation);
-    }
+    if (byKind === null) add(r, subject, day, current, points, null);
+    else for (const k of byKind) add(r, subject, day, current, k.points, k.kind);
     return current ? 'used' : 'outOfPeriod';
   });
   return { report: s?.report ?? null, verdicts: s?.verdicts ?? [], violations, yearToDate };
 }
 
 /**
- * The points of an inspection row, signs and words read as deductions (§11). With points in one
- * column per kind, each filled kind column is a violation of its own; a row with none filled is
- * one record with blank points (the default rule of §3). Undefined: a bad number, row rejected.
+ * The points of an inspection row with points in one column per kind (§11): each filled kind
+ * column is a violation of its own; a row with none filled is one record with blank points (the
+ * default rule of §3). Signs and words are read as deductions. Undefined: a bad number, row rejected.
  */
-function pointsOf(r: RowReader, warnings: Problem[]): { points: number | null; kind: InspectionKind | null }[] | undefined {
-  if (r.kinds.length === 0) {
-    const points = numberOf(r, 'points', warnings, parseDeduction);
-    return points === undefined ? undefined : [{ points, kind: null }];
-  }
+function kindPoints(r: RowReader, warnings: Problem[]): { points: number | null; kind: InspectionKind | null }[] | undefined {
   const out: { points: number | null; kind: InspectionKind | null }[] = [];
   let bad = false;
   for (const k of r.kinds) {
