@@ -1,16 +1,17 @@
-import { locateTable } from './layout';
 import { strict as assert } from 'assert';
+import fc from 'fast-check';
 import { dayFromParts, type Day } from './dates';
+import { locateTable } from './layout';
 import type { Problem } from './messages';
 import { parsePeriod, yearToDate, type Period } from './period';
 import {
-  inspectionKind, isValid, isViolation, readFines, readHistory, readInspections, readPraise, readRecommendations, readSatisfaction,
-  readStaff, severityOf,
+  accounting as verdictCounts, inspectionKind, isValid, isViolation, readFines, readHistory, readInspections, readPraise, readRecommendations, readSatisfaction,
+  readStaff, severityOf, type Verdict,
 } from './read';
 import type { TableReport } from './records';
 import { DEFAULT_PARAMETERS } from './scheme';
 import type { Roster } from './people';
-import type { Grid } from './types';
+import type { Cell, Grid, MergedRange } from './types';
 
 const STAFF: Grid = [
   ['工号', '姓名', '科室'],
@@ -309,5 +310,88 @@ describe('read: history of winners', () => {
     const out = readHistory(locateTable('history', { sheet: '获奖记录', grid }), period(), [], []);
     assert.deepEqual(accounting(out.report), [5, 3, 2, 0, 0]);
     assert.deepEqual(out.wins.map((w) => [w.periodId, w.personKey]), [['2026Q1', 'h01'], ['2026Q2', '李四']]);
+  });
+});
+
+describe('read: one verdict per row, the accounting counted from them (§1)', () => {
+  it('accounting: rows is the number of verdicts, each counter the number of its verdict', () => {
+    assert.deepEqual(verdictCounts(['used', 'rejected', 'used', 'skippedBlank', 'outOfPeriod']),
+      { rows: 5, used: 2, outOfPeriod: 1, skippedBlank: 1, rejected: 1 });
+    assert.deepEqual(verdictCounts([]), { rows: 0, used: 0, outOfPeriod: 0, skippedBlank: 0, rejected: 0 });
+  });
+
+  it('each row of a messy table gets its verdict, in sheet and row order, trailing blank rows not counted', () => {
+    const grid: Grid = [
+      ['督导检查记录（2026年第三季度）'], // a title line above the header: not a row
+      ['日期', '工号', '姓名', '扣分'],
+      ['2026-07-01', 'H01', '张三', 1], // used
+      [null, '', '  '], // blank
+      ['小计', null, null, 1], // subtotal line
+      ['2026-07-02', '同上', '同上', 2], // ditto: H01 张三, used
+      ['日期', '工号', '姓名', '扣分'], // a pasted header again
+      ['2026-04-01', 'H02', '李四', 1], // before the period, in the year
+      ['2026-07-03', 'X9', '', 1], // not on the roster
+      ['月初', 'H01', '', 1], // no date to read
+      ['2026-07-04', 'H03', '王五', '三'], // no number
+      ['2026-07-05', 'H03', '王五', null], // used (blank points: the default)
+      [], [null, ''], // trailing blanks
+    ];
+    const merges: MergedRange[] = [{ top: 0, left: 0, bottom: 0, right: 3 }];
+    const p = period();
+    const out = readInspections(locateTable('inspections', { sheet: '检查', grid, merges }), roster(), p, yearToDate(p).first, DEFAULT_PARAMETERS, [], []);
+    const expected: Verdict[] = ['used', 'skippedBlank', 'skippedBlank', 'used', 'rejected', 'outOfPeriod', 'rejected', 'rejected', 'rejected', 'used'];
+    assert.deepEqual(out.verdicts, expected);
+    assert.deepEqual(accounting(out.report), [10, 3, 1, 2, 4]);
+  });
+
+  it('a formula without a value is rejected at its row, and is a row even as the last one', () => {
+    const grid: Grid = [['日期', '姓名', '金额'], ['2026-07-01', '张三', 50], ['2026-07-02', '李四', null]];
+    const out = readFines(locateTable('fines', { sheet: '投诉', grid, formulasWithoutValue: [{ row: 3, column: 2 }] }), roster(), period(), DEFAULT_PARAMETERS, [], []);
+    assert.deepEqual(out.verdicts, ['used', 'used', 'rejected']);
+  });
+
+  it('a table of several sheets: the verdicts of each sheet in turn, one accounting', () => {
+    const july: Grid = [['日期', '姓名'], ['2026-07-01', '张三'], []];
+    const august: Grid = [['日期', '姓名'], ['2026-08-01', '李四'], ['2026-01-01', '王五']];
+    const out = readPraise(locateTable('praise', { sheet: '7月表扬', grid: july, moreSheets: [{ sheet: '8月表扬', grid: august }] }),
+      roster(), period(), DEFAULT_PARAMETERS, [], []);
+    assert.deepEqual(out.verdicts, ['used', 'used', 'outOfPeriod']);
+    assert.deepEqual(accounting(out.report), [3, 2, 1, 0, 0]);
+  });
+
+  /** Cells an office writes in a fines table: good and bad dates, people on and off the roster, amounts, dittos, lines. */
+  const messyCell: fc.Arbitrary<Cell> = fc.oneof(
+    fc.constantFrom<Cell>(null, '', ' ', '同上', '〃', '小计', '合计', '日期', '姓名', '金额'),
+    fc.constantFrom<Cell>('2026-07-01', '2026-09-30', '2026-10-01', '2026-03-01', '7月5日', 46208, 'not a date', new Date(Date.UTC(2026, 7, 1))),
+    fc.constantFrom<Cell>('张三', '李四', '王五', 'H01', 'X9', '门诊', '药房', '罚款', '投诉', '无效'),
+    fc.integer({ min: -100, max: 300 }),
+    fc.string({ maxLength: 4 }),
+  );
+  const messyTable = fc.record({
+    rows: fc.array(fc.array(messyCell, { maxLength: 5 }), { maxLength: 25 }),
+    formulas: fc.array(fc.nat({ max: 30 }), { maxLength: 3 }),
+    merge: fc.option(fc.record({ top: fc.nat({ max: 25 }), height: fc.nat({ max: 3 }), width: fc.nat({ max: 3 }) })),
+  });
+
+  it('property: every data row has one verdict, the counters are their counts, used = the records read', () => {
+    fc.assert(fc.property(messyTable, ({ rows, formulas, merge }) => {
+      const grid: Grid = [['日期', '姓名', '类型', '金额', '是否有效'], ...rows];
+      const merges: MergedRange[] = merge ? [{ top: merge.top + 1, left: 0, bottom: merge.top + 1 + merge.height, right: merge.width }] : [];
+      const formulasWithoutValue = formulas.map((r) => ({ row: r + 1, column: 1 }));
+      const out = readFines(locateTable('fines', { sheet: '投诉', grid, merges, formulasWithoutValue }), roster(), period(), DEFAULT_PARAMETERS, [], []);
+      assert.ok(out.report);
+      // The data rows, counted here on their own: after the header, up to the last row with a value or a formula without one.
+      let end = grid.length;
+      const laidOut = locateTable('fines', { sheet: '投诉', grid, merges }).sheets[0];
+      const cellsOf = (i: number) => (laidOut && 'at' in laidOut ? laidOut.at.grid[i] : grid[i]) ?? [];
+      while (end > 1 && cellsOf(end - 1).every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''))) end--;
+      for (const f of formulasWithoutValue) if (f.row >= end) end = f.row + 1;
+      assert.equal(out.verdicts.length, end - 1, 'one verdict per data row');
+      const r = out.report;
+      assert.equal(r.rows, r.used + r.outOfPeriod + r.skippedBlank + r.rejected, 'rows = used + outOfPeriod + skippedBlank + rejected');
+      for (const v of ['used', 'outOfPeriod', 'skippedBlank', 'rejected'] as const) assert.equal(r[v], out.verdicts.filter((x) => x === v).length, v);
+      assert.equal(r.used, out.fines.length, 'a used row is a record');
+      assert.deepEqual(out.fines.map((f) => f.source.row), out.verdicts.flatMap((v, i) => (v === 'used' ? [i + 2] : [])), 'at the rows judged used');
+    }), { numRuns: 300 });
   });
 });
