@@ -9,6 +9,7 @@
 import { strict as assert } from 'node:assert';
 import { syntheticTables, SHEET_NAMES } from '../scripts/synthetic';
 import { historySheet } from '../src/engine/history';
+import { locateTable } from '../src/engine/layout';
 import { resultJson } from '../src/engine/json';
 import { runSelection, type SelectionOutcome, type SelectionResult } from '../src/engine/select';
 import { awardTitle, NUMBER_FORMATS, resultSheets, type ResultSheet, type SheetBlock } from '../src/engine/sheets';
@@ -102,7 +103,7 @@ function cellChunks(sheets: readonly ResultSheet[]): number {
 
 /** The sheets one run of the add-in writes: the six of §8 and the history of winners. */
 function allSheets(result: SelectionResult, lang: 'zh' | 'en' = 'zh', previous: TableInput | null = null): ResultSheet[] {
-  return [...resultSheets(result, RUN, lang), historySheet(previous, result, lang)];
+  return [...resultSheets(result, RUN, lang), historySheet(previous && locateTable('history', previous), result, lang)];
 }
 
 function select(tables: Partial<Record<TableKey, TableInput>>, period: string, scheme?: string, overrides?: Record<string, unknown>): SelectionResult {

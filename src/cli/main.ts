@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { runSheets } from '../engine/history';
+import { locateTables } from '../engine/layout';
 import { resultJson } from '../engine/json';
 import { columnMappings, type ColumnMappings } from '../engine/mapping';
 import { messages, type Problem } from '../engine/messages';
@@ -166,9 +167,11 @@ async function select(args: SelectArgs, io: Io): Promise<number> {
     if (input) collected.tables[table] = { ...input, columns: mapping };
   }
   progress.update(0.65, lang === 'zh' ? '计算评选结果' : 'computing');
+  // Located once: the run reads them, the history sheet keeps the earlier blocks of its history.
+  const located = locateTables(collected.tables);
   const outcome = runSelection({
     period: args.period, scheme: args.scheme ?? rules.scheme, overrides: rules.overrides, tables: collected.tables,
-  });
+  }, located);
   if (!outcome.ok) {
     progress.done();
     throw new InputError(outcome.errors.map((p) => problemLine(p, lang, collected.files)));
@@ -184,7 +187,7 @@ async function select(args: SelectArgs, io: Io): Promise<number> {
     const [{ XlsxResultWriter }, { streamingBook }] = await Promise.all([import('../io/xlsxWriter'), import('../io/xlsxStream')]);
     const writer = new XlsxResultWriter(streamingBook());
     const run = { when: new Date().toISOString(), tool: `service-star ${VERSION}`, fingerprint: fingerprint(collected.tables) };
-    await writer.writeSheets(runSheets(collected.tables.history ?? null, result, run, lang));
+    await writer.writeSheets(runSheets(located.history ?? null, result, run, lang));
     await writeOutput('--out', args.out, await writer.toBuffer());
   }
   progress.done();

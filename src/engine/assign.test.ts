@@ -1,5 +1,6 @@
 import assert from 'assert';
 import { assignmentChoice } from './assign';
+import { locateTable } from './layout';
 import { runSelection, type SelectionResult } from './select';
 import { recordText } from './text';
 import type { TableInput } from './types';
@@ -75,13 +76,13 @@ describe('assign: the office names the person of a row (人员指认)', () => {
     const [ambiguous, unknown] = r.warnings;
     assert.ok(ambiguous && unknown);
     // Sorted by department, then name, in pinyin order (收费处 before 药房, 李 before 张).
-    assert.deepEqual(assignmentChoice(r, ambiguous, table), {
+    assert.deepEqual(assignmentChoice(r, ambiguous, locateTable('inspections', table)), {
       written: '张伟', record: record(0), candidates: r.people.filter((p) => p.member.name === '张伟').map((p) => p.member),
     });
-    assert.deepEqual(assignmentChoice(r, unknown, table)?.candidates.map((m) => m.id), ['K03', 'K02'], 'the 药房 staff');
+    assert.deepEqual(assignmentChoice(r, unknown, locateTable('inspections', table))?.candidates.map((m) => m.id), ['K03', 'K02'], 'the 药房 staff');
     const noDepartment = inspections([['2026-07-04', null, '赵六', null, 1]]);
     const r2 = run(noDepartment);
-    assert.deepEqual(assignmentChoice(r2, r2.warnings[0] as never, noDepartment)?.candidates.map((m) => m.id), ['K04', 'K01', 'K03', 'K02']);
-    assert.equal(assignmentChoice(r, { ...ambiguous, code: 'BAD_DATE' }, table), null);
+    assert.deepEqual(assignmentChoice(r2, r2.warnings[0] as never, locateTable('inspections', noDepartment))?.candidates.map((m) => m.id), ['K04', 'K01', 'K03', 'K02']);
+    assert.equal(assignmentChoice(r, { ...ambiguous, code: 'BAD_DATE' }, locateTable('inspections', table)), null);
   });
 });

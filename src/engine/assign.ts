@@ -1,9 +1,8 @@
-import { locateSheet } from './layout';
+import { isLocated, type LocatedTable } from './layout';
 import type { Problem } from './messages';
 import type { StaffMember } from './people';
 import type { SelectionResult } from './select';
 import { cleanText, idText, normalizeKey, recordText } from './text';
-import type { TableInput } from './types';
 
 /** Problems the office can settle by naming the person (人员指认). */
 const ASSIGNABLE = new Set(['AMBIGUOUS_NAME', 'UNKNOWN_PERSON', 'ASSIGNED_PERSON']);
@@ -24,16 +23,16 @@ export interface AssignmentChoice {
  *
  * @example assignmentChoice(result, ambiguousProblem, finesTable)?.candidates.map((m) => m.id) // => ['H0101', 'H0207']
  */
-export function assignmentChoice(result: SelectionResult, p: Problem, input: TableInput): AssignmentChoice | null {
+export function assignmentChoice(result: SelectionResult, p: Problem, located: LocatedTable): AssignmentChoice | null {
   if (!ASSIGNABLE.has(p.code) || p.table === null || p.row === null) return null;
-  const part = [input, ...(input.moreSheets ?? [])].find((s) => s.sheet === p.sheet) ?? input;
-  const located = locateSheet(p.table, { ...part, columns: input.columns });
-  if (!('header' in located)) return null;
+  const found = located.sheets.find((s) => s.part.sheet === p.sheet) ?? located.sheets[0];
+  if (!found || !isLocated(found)) return null;
+  const { part } = found;
   const index = p.row - (part.firstRow ?? 1);
   // The record is the row as stored (what the reader compares); its person as laid out (merged cells filled).
   const row = part.grid[index] ?? [];
-  const laidOut = located.grid[index] ?? [];
-  const columns = located.header.columns;
+  const laidOut = found.at.grid[index] ?? [];
+  const columns = found.at.header.columns;
   const at = (field: 'id' | 'name' | 'department') => (columns[field] === undefined ? null : laidOut[columns[field]]);
   const written = cleanText(at('name')) || idText(at('id'));
   if (written === '') return null;
@@ -45,7 +44,7 @@ export function assignmentChoice(result: SelectionResult, p: Problem, input: Tab
   return {
     written,
     record: recordText(row),
-    ...(part === input ? {} : { sheet: part.sheet }),
+    ...(part === located.input ? {} : { sheet: part.sheet }),
     candidates: [...candidates].sort((a, b) => a.department.localeCompare(b.department, 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN')),
   };
 }

@@ -1,10 +1,10 @@
 import { messages, type Problem } from './messages';
 import type { Roster } from './people';
 import { parsePeriodCell, type Period } from './period';
-import { scan, subjectOf } from './read';
+import type { LocatedTable } from './layout';
+import { People, scan, type Verdict } from './read';
 import type { RowRef, Subject, TableReport } from './records';
 import { cleanText, isBlank, normalizeKey } from './text';
-import type { TableInput } from './types';
 import type { Veto } from './vetoes';
 
 export type DecisionKind = 'award' | 'exclude';
@@ -45,6 +45,7 @@ function subjectKey(subject: Subject): string {
 
 export interface DecisionsRead {
   report: TableReport | null;
+  verdicts: Verdict[];
   /** The decisions that count, in reading order. */
   decisions: Decision[];
 }
@@ -54,43 +55,32 @@ export interface DecisionsRead {
  * (else outOfPeriod), the person or department, the decision word (BAD_DECISION); of several
  * rows on one subject the last counts and the earlier ones get DECISION_REPLACED.
  */
-export function readDecisions(input: TableInput, roster: Roster, period: Period, warnings: Problem[], errors: Problem[]): DecisionsRead {
-  const out: DecisionsRead = { report: null, decisions: [] };
-  const s = scan('decisions', input, warnings, errors);
-  if (!s) return out;
-  out.report = s.report;
+export function readDecisions(located: LocatedTable, roster: Roster, period: Period, warnings: Problem[], errors: Problem[]): DecisionsRead {
+  const date1904 = located.input.date1904 ?? false;
+  const people = new People(roster);
   const last = new Map<string, Decision>();
-  for (const r of s.rows) {
-    const span = isBlank(r.cell('period')) ? null : parsePeriodCell(r.cell('period'), input.date1904 ?? false);
+  const s = scan(located, warnings, errors, (r) => {
+    const span = isBlank(r.cell('period')) ? null : parsePeriodCell(r.cell('period'), date1904);
     if (!span) {
       warnings.push(messages.decisionPeriod(r.where('period'), cleanText(r.cell('period'))));
-      s.report.rejected++;
-      continue;
+      return 'rejected';
     }
     // Canonical comparison: a decision for 2026 is not one for 2026Q3.
-    if (span.id !== period.id) {
-      s.report.outOfPeriod++;
-      continue;
-    }
-    const subject = subjectOf(r, roster, true, warnings);
-    if (!subject) {
-      s.report.rejected++;
-      continue;
-    }
+    if (span.id !== period.id) return 'outOfPeriod';
+    const subject = people.subjectOf(r, true, warnings);
+    if (!subject) return 'rejected';
     const decision = decisionKind(r.cell('decision'));
     if (!decision) {
       warnings.push(messages.badDecision(r.where('decision'), cleanText(r.cell('decision'))));
-      s.report.rejected++;
-      continue;
+      return 'rejected';
     }
-    s.report.used++;
     const key = subjectKey(subject);
     const earlier = last.get(key);
     if (earlier) warnings.push(messages.decisionReplaced(earlier.source, decisionSubjectText(subject), r.row));
     last.set(key, { subject, decision, reason: r.text('reason'), source: r.ref(null), applied: decision === 'exclude' });
-  }
-  out.decisions = [...last.values()].sort((a, b) => a.source.row - b.source.row);
-  return out;
+    return 'used';
+  });
+  return { report: s?.report ?? null, verdicts: s?.verdicts ?? [], decisions: [...last.values()].sort((a, b) => a.source.row - b.source.row) };
 }
 
 /** The decisions by person key, and by department key, for applying them. */

@@ -30,29 +30,29 @@ export function violationYuan(count: number, points: number, parameters: SchemeP
 
 /**
  * One row per person (or department) per calendar month with at least one violation or valid
- * fines row (§5, §10). Rows come in the order of `order` (roster order), then by month.
+ * fines row (§5, §10). Rows come in the order of `order` (the person's or department's place in
+ * the roster), then by month.
  */
 export function deductions(
   violations: readonly Violation[], fines: readonly FineRecord[], parameters: SchemeParameters,
-  order: (d: Deduction) => number,
+  order: (subject: Subject) => number,
 ): Deduction[] {
-  // Keyed by the subject object (one per person, shared by all records) or by the department.
-  const rows = new Map<StaffMember | string, Map<string, Deduction>>();
+  // Keyed by the member (one object per person, shared by all records) or by the department; a
+  // subject has a few months, so they are a short list rather than a map of their own.
+  const subjects = new Map<StaffMember | string, { rank: number; months: Deduction[] }>();
   const rowFor = (subject: Subject, month: string): Deduction => {
     const who = subject.member ?? subject.department;
-    let months = rows.get(who);
-    if (!months) {
-      months = new Map();
-      rows.set(who, months);
+    let entry = subjects.get(who);
+    if (!entry) {
+      entry = { rank: order(subject), months: [] };
+      subjects.set(who, entry);
     }
-    let row = months.get(month);
-    if (!row) {
-      row = {
-        member: subject.member, department: subject.department, month, violations: 0, points: 0, violationYuan: 0,
-        complaints: 0, complaintYuan: 0, totalYuan: 0, evidence: [],
-      };
-      months.set(month, row);
-    }
+    for (const row of entry.months) if (row.month === month) return row;
+    const row: Deduction = {
+      member: subject.member, department: subject.department, month, violations: 0, points: 0, violationYuan: 0,
+      complaints: 0, complaintYuan: 0, totalYuan: 0, evidence: [],
+    };
+    entry.months.push(row);
     return row;
   };
   for (const v of violations) {
@@ -68,12 +68,16 @@ export function deductions(
     row.complaintYuan += f.yuan;
     row.evidence.push(f.source);
   }
-  const list = [...rows.values()].flatMap((months) => [...months.values()]);
-  for (const row of list) {
-    row.violationYuan = violationYuan(row.violations, row.points, parameters);
-    row.complaintYuan = roundHalfAway(row.complaintYuan, 2);
-    row.totalYuan = roundHalfAway(row.violationYuan + row.complaintYuan, 2);
+  const entries = [...subjects.values()].sort((a, b) => a.rank - b.rank);
+  const list: Deduction[] = [];
+  for (const { months } of entries) {
+    months.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+    for (const row of months) {
+      row.violationYuan = violationYuan(row.violations, row.points, parameters);
+      row.complaintYuan = roundHalfAway(row.complaintYuan, 2);
+      row.totalYuan = roundHalfAway(row.violationYuan + row.complaintYuan, 2);
+      list.push(row);
+    }
   }
-  const rank = new Map(list.map((row) => [row, order(row)]));
-  return list.sort((a, b) => (rank.get(a) as number) - (rank.get(b) as number) || (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  return list;
 }

@@ -1,9 +1,9 @@
-import { findHeader } from './headers';
+import { isLocated, type LocatedTable } from './layout';
 import { parsePeriodCell } from './period';
 import type { SelectionResult } from './select';
 import { noticeSheet, type ResultSheet, resultSheetName, resultSheets, type RunInfo, safeSheet } from './sheets';
 import { STATUS_WORDS } from './labels';
-import type { Cell, Lang, TableInput } from './types';
+import type { Cell, Lang } from './types';
 
 const HISTORY_COLUMNS = [
   { zh: '期间', en: 'Period', field: 'period', width: 10 },
@@ -19,20 +19,20 @@ const HISTORY_COLUMNS = [
  * The history of winners (获奖记录) after this run: every earlier block kept as it was, this
  * period's block replaced by this run's winners and ties. One block per period (§6).
  */
-export function historySheet(previous: TableInput | null, r: SelectionResult, lang: Lang): ResultSheet {
+export function historySheet(previous: LocatedTable | null, r: SelectionResult, lang: Lang): ResultSheet {
   const kept: Cell[][] = [];
-  if (previous) {
-    const header = findHeader('history', previous.grid, previous.columns, previous.firstColumn ?? 1);
-    if ('columns' in header) {
-      for (const row of previous.grid.slice(header.headerIndex + 1)) {
-        const period = parsePeriodCell(row[header.columns.period ?? -1], previous.date1904 ?? false);
-        if (period?.id === r.period.id) continue;
-        const cells = HISTORY_COLUMNS.map((c) => {
-          const index = header.columns[c.field];
-          return index === undefined ? null : row[index] ?? null;
-        });
-        if (cells.some((c) => c !== null && c !== '')) kept.push(cells);
-      }
+  // The first sheet's rows as stored (its header as the reader found it): the sheet this one replaces.
+  const first = previous?.sheets[0];
+  if (previous && first && isLocated(first)) {
+    const { columns, headerIndex } = first.at.header;
+    for (const row of first.part.grid.slice(headerIndex + 1)) {
+      const period = parsePeriodCell(row[columns.period ?? -1], previous.input.date1904 ?? false);
+      if (period?.id === r.period.id) continue;
+      const cells = HISTORY_COLUMNS.map((c) => {
+        const index = columns[c.field];
+        return index === undefined ? null : row[index] ?? null;
+      });
+      if (cells.some((c) => c !== null && c !== '')) kept.push(cells);
     }
   }
   const block = r.winners.filter((w) => w.person !== null).map((w) => [
@@ -53,6 +53,6 @@ export function historySheet(previous: TableInput | null, r: SelectionResult, la
  * Every sheet a run writes, in order: the six result sheets of §8, the public notice (§13) and the
  * updated history of winners — one list for the command line, the task pane and the download.
  */
-export function runSheets(previous: TableInput | null, r: SelectionResult, run: RunInfo, lang: Lang): ResultSheet[] {
+export function runSheets(previous: LocatedTable | null, r: SelectionResult, run: RunInfo, lang: Lang): ResultSheet[] {
   return [...resultSheets(r, run, lang), noticeSheet(r, lang), historySheet(previous, r, lang)];
 }

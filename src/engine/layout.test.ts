@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { dayFromParts, parseDay, yearlessDay } from './dates';
 import { fingerprint } from './fingerprint';
-import { isDitto, locateSheet, sheetLayout } from './layout';
+import { isDitto, locateSheet, locateTable, sheetLayout } from './layout';
 import type { Problem } from './messages';
 import { parseCount, parseDeduction, parseRate } from './numbers';
 import { parsePeriod, yearToDate, type Period } from './period';
@@ -13,7 +13,7 @@ import type { Grid, TableInput } from './types';
 
 const Q3 = parsePeriod('2026Q3') as Period;
 const STAFF: Grid = [['工号', '姓名', '科室'], ['H01', '张三', '门诊'], ['H02', '李四', '门诊'], ['H03', '王五', '药房']];
-const roster = () => readStaff({ sheet: '人员', grid: STAFF }, []).roster;
+const roster = () => readStaff(locateTable('staff', { sheet: '人员', grid: STAFF }), []).roster;
 
 function accounting(r: TableReport | null): number[] {
   assert.ok(r);
@@ -23,7 +23,7 @@ function accounting(r: TableReport | null): number[] {
 
 function inspections(input: TableInput, warnings: Problem[] = []) {
   const errors: Problem[] = [];
-  const out = readInspections(input, roster(), Q3, yearToDate(Q3).first, DEFAULT_PARAMETERS, warnings, errors);
+  const out = readInspections(locateTable('inspections', input), roster(), Q3, yearToDate(Q3).first, DEFAULT_PARAMETERS, warnings, errors);
   assert.deepEqual(errors, []);
   return out;
 }
@@ -67,7 +67,7 @@ describe('read: office layouts (§11)', () => {
       ['制表人：王芳  审核人：李明', null, null],
     ];
     const merges = [{ top: 0, left: 0, bottom: 0, right: 2 }, { top: 2, left: 0, bottom: 2, right: 2 }, { top: 5, left: 0, bottom: 5, right: 2 }];
-    const staff = readStaff({ sheet: '人员', grid, merges }, []);
+    const staff = readStaff(locateTable('staff', { sheet: '人员', grid, merges }), []);
     assert.deepEqual(staff.roster.members.map((m) => m.id), ['H01']);
     assert.deepEqual(accounting(staff.report), [4, 1, 0, 3, 0]);
   });
@@ -75,7 +75,7 @@ describe('read: office layouts (§11)', () => {
   it('gives the department of heading lines to a staff table without a department column', () => {
     const grid: Grid = [['工号', '姓名'], ['门诊部', null], ['H01', '张三'], ['H02', '李四'], ['药房', null], ['H03', '王五'], ['备注：无', null]];
     const merges = [1, 4, 6].map((r) => ({ top: r, left: 0, bottom: r, right: 1 }));
-    const staff = readStaff({ sheet: '人员', grid, merges }, []);
+    const staff = readStaff(locateTable('staff', { sheet: '人员', grid, merges }), []);
     assert.deepEqual(staff.errors, []);
     assert.deepEqual(staff.roster.members.map((m) => `${m.id}:${m.department}`), ['H01:门诊部', 'H02:门诊部', 'H03:药房']);
     assert.ok('missing' in locateSheet('staff', { grid }), 'without heading lines the column is missing');
@@ -84,7 +84,7 @@ describe('read: office layouts (§11)', () => {
   it('fills a blank department from the row above, with one DEPARTMENT_FILLED warning', () => {
     const warnings: Problem[] = [];
     const grid: Grid = [['工号', '姓名', '科室'], ['H01', '张三', '门诊'], ['H02', '李四', null], ['H03', '王五', '  '], ['H04', '赵六', '药房']];
-    const staff = readStaff({ sheet: '人员', grid }, warnings);
+    const staff = readStaff(locateTable('staff', { sheet: '人员', grid }), warnings);
     assert.deepEqual(staff.roster.members.map((m) => m.department), ['门诊', '门诊', '门诊', '药房']);
     assert.deepEqual(warnings.map((w) => [w.code, w.row]), [['DEPARTMENT_FILLED', 3]]);
     assert.match(warnings[0]?.message.zh ?? '', /共 2 行/u);
@@ -93,7 +93,7 @@ describe('read: office layouts (§11)', () => {
   it('fills a blank department under a heading line from the heading, not from the group before', () => {
     const warnings: Problem[] = [];
     const grid: Grid = [['工号', '姓名', '科室'], ['H01', '张三', '门诊'], ['药房', null, null], ['H02', '李四', null], ['H03', '王五', '检验科']];
-    const staff = readStaff({ sheet: '人员', grid, merges: [{ top: 2, left: 0, bottom: 2, right: 2 }] }, warnings);
+    const staff = readStaff(locateTable('staff', { sheet: '人员', grid, merges: [{ top: 2, left: 0, bottom: 2, right: 2 }] }), warnings);
     assert.deepEqual(staff.roster.members.map((m) => m.department), ['门诊', '药房', '检验科']);
     assert.deepEqual(warnings.map((w) => [w.code, w.row]), [['DEPARTMENT_FILLED', 4]]);
   });
@@ -101,7 +101,7 @@ describe('read: office layouts (§11)', () => {
   it('gives a merged department down the column to every row it spans, without a warning', () => {
     const warnings: Problem[] = [];
     const grid: Grid = [['工号', '姓名', '科室'], ['H01', '张三', '门诊'], ['H02', '李四', null]];
-    const staff = readStaff({ sheet: '人员', grid, merges: [{ top: 1, left: 2, bottom: 2, right: 2 }] }, warnings);
+    const staff = readStaff(locateTable('staff', { sheet: '人员', grid, merges: [{ top: 1, left: 2, bottom: 2, right: 2 }] }), warnings);
     assert.deepEqual(staff.roster.members.map((m) => m.department), ['门诊', '门诊']);
     assert.deepEqual(warnings, []);
   });
@@ -116,7 +116,7 @@ describe('read: office layouts (§11)', () => {
   it('reads signed and worded deductions as their size', () => {
     const out = inspections({ sheet: '检查', grid: [['日期', '姓名', '扣分'], ['2026-07-01', '张三', -2], ['2026-07-02', '张三', '扣2分'], ['2026-07-03', '李四', '-1分']] });
     assert.deepEqual(out.violations.map((v) => v.points), [2, 2, 1]);
-    const fines = readFines({ sheet: '投诉', grid: [['日期', '姓名', '类型', '金额'], ['2026-07-01', '张三', '罚款', '罚款50元'], ['2026-07-01', '张三', '罚款', -20]] },
+    const fines = readFines(locateTable('fines', { sheet: '投诉', grid: [['日期', '姓名', '类型', '金额'], ['2026-07-01', '张三', '罚款', '罚款50元'], ['2026-07-01', '张三', '罚款', -20]] }),
       roster(), Q3, DEFAULT_PARAMETERS, [], []);
     assert.deepEqual(fines.fines.map((f) => f.yuan), [50, 20]);
   });
@@ -172,13 +172,13 @@ describe('read: office layouts (§11)', () => {
 describe('read: values that cannot be right (§11a)', () => {
   it('rejects negative counts, praise points and served, a rate over 100 % and more satisfied than evaluations', () => {
     const warnings: Problem[] = [];
-    const praise = readPraise({ sheet: '表扬', grid: [['日期', '姓名', '分值'], ['2026-07-01', '张三', -1], ['2026-07-01', '张三', '加1分']] }, roster(), Q3, DEFAULT_PARAMETERS, warnings, []);
+    const praise = readPraise(locateTable('praise', { sheet: '表扬', grid: [['日期', '姓名', '分值'], ['2026-07-01', '张三', -1], ['2026-07-01', '张三', '加1分']] }), roster(), Q3, DEFAULT_PARAMETERS, warnings, []);
     assert.deepEqual(praise.praise.map((p) => p.points), [1]);
-    const satisfaction = readSatisfaction({
+    const satisfaction = readSatisfaction(locateTable('satisfaction', {
       sheet: '满意度', grid: [['月份', '姓名', '评价数', '满意数', '满意率', '服务人次'],
         ['2026-07', '张三', 10, 11, null, null], ['2026-07', '张三', null, null, 1.2, null], ['2026-07', '张三', null, null, '120%', null],
         ['2026-07', '张三', null, null, null, -5], ['2026-07', '张三', 10, 9, 97, 100]],
-    }, roster(), Q3, warnings, []);
+    }), roster(), Q3, warnings, []);
     assert.deepEqual(satisfaction.satisfaction.map((s) => s.rate), [0.97]);
     assert.deepEqual(accounting(satisfaction.report), [5, 1, 0, 0, 4]);
     assert.deepEqual(warnings.map((w) => [w.code, w.column]), [
@@ -189,7 +189,7 @@ describe('read: values that cannot be right (§11a)', () => {
   });
 
   it('compares ids without invisible characters, so a duplicate is DUPLICATE_ID', () => {
-    const staff = readStaff({ sheet: '人员', grid: [['工号', '姓名', '科室'], ['H0004', '张三', '门诊'], ['H0004\u200B', '李四', '门诊']] }, []);
+    const staff = readStaff(locateTable('staff', { sheet: '人员', grid: [['工号', '姓名', '科室'], ['H0004', '张三', '门诊'], ['H0004\u200B', '李四', '门诊']] }), []);
     assert.deepEqual(staff.errors.map((e) => [e.code, e.row]), [['DUPLICATE_ID', 3]]);
     assert.equal(normalizeKey('\uFEFF张\u00AD三\u2060'), '张三');
   });

@@ -1,6 +1,6 @@
 import { type Field, findHeader, headerAt, type HeaderFailure, type HeaderMatch, kindColumns, type KindColumn } from './headers';
-import { isBlank, normalizeKey } from './text';
-import type { Cell, Grid, MergedRange, TableInput, TableKey } from './types';
+import { isBlank, mayBeSpace, normalizeKey } from './text';
+import type { Cell, Grid, MergedRange, TableInput, TableKey, TableSheet } from './types';
 
 /**
  * A sheet as the clerk means it (§11): a merged range down a column gives its value to every row
@@ -32,14 +32,18 @@ export function sheetLayout(grid: Grid, merges: readonly MergedRange[] = []): Sh
   }
   const across = merges.filter((m) => m.right > m.left);
   const lines = new Set<number>();
+  // Plain loops: every row of every sheet passes here once.
   for (let r = 0; r < filled.length; r++) {
     const row = filled[r] ?? [];
-    const first = row.findIndex((c) => !isBlank(c));
-    if (first < 0) continue;
-    if (typeof row[first] === 'string' && SUBTOTAL.test(normalizeKey(row[first]))) {
+    let first = 0;
+    while (first < row.length && isBlank(row[first])) first++;
+    if (first === row.length) continue;
+    const lead = row[first];
+    if (typeof lead === 'string' && SUBTOTAL.test(normalizeKey(lead))) {
       lines.add(r);
       continue;
     }
+    if (across.length === 0) continue;
     const range = across.find((m) => m.top <= r && r <= m.bottom && m.left <= first && first <= m.right);
     if (range && row.every((c, i) => isBlank(c) || (range.left <= i && i <= range.right))) lines.add(r);
   }
@@ -98,12 +102,79 @@ export function locateSheet(table: TableKey, input: Pick<TableInput, 'grid' | 'm
   return { ...layout, header, kinds: kindColumns(table, layout.grid[header.headerIndex] ?? [], header.columns), headings };
 }
 
+/** One sheet of a located table: where its data rows end, after trailing blank rows. */
+export interface LocatedPart {
+  part: TableSheet;
+  at: LocatedSheet;
+  /** Grid index past the last data row (a last row holding only a formula without a value is a row, §11a). */
+  end: number;
+}
+
+/** A sheet of the table whose header was not found: the required fields missing (MISSING_COLUMN). */
+export interface UnlocatedPart {
+  part: TableSheet;
+  missing: Field[];
+  /** The row that came closest to a header (HeaderFailure.nearest). */
+  nearest: HeaderMatch | null;
+}
+
+/**
+ * A table located once (§10, §11): each of its sheets with its layout, header, columns, merges
+ * applied and line rows, in reading order. The reader, the column mapping, person assignments,
+ * problem addresses and the history sheet all take this instead of finding the header again.
+ */
+export interface LocatedTable {
+  table: TableKey;
+  input: TableInput;
+  sheets: readonly (LocatedPart | UnlocatedPart)[];
+}
+
+export function isLocated(p: LocatedPart | UnlocatedPart): p is LocatedPart {
+  return 'at' in p;
+}
+
+export function locateTable(table: TableKey, input: TableInput): LocatedTable {
+  const sheets = [input, ...(input.moreSheets ?? [])].map((part): LocatedPart | UnlocatedPart => {
+    const at = locateSheet(table, { ...part, columns: input.columns });
+    if (!('header' in at)) return { part, missing: at.missing, nearest: at.nearest };
+    const first = at.header.headerIndex + 1;
+    let end = at.grid.length;
+    while (end > first && rowIsBlank(at.grid[end - 1] ?? [])) end--;
+    for (const f of part.formulasWithoutValue ?? []) if (f.row >= end && f.row >= first) end = f.row + 1;
+    return { part, at, end };
+  });
+  return { table, input, sheets };
+}
+
+/** Every table of a run located once. */
+export type LocatedTables = Partial<Record<TableKey, LocatedTable>>;
+
+export function locateTables(tables: Partial<Record<TableKey, TableInput>>): LocatedTables {
+  const out: LocatedTables = {};
+  for (const [table, input] of Object.entries(tables) as [TableKey, TableInput | undefined][]) if (input) out[table] = locateTable(table, input);
+  return out;
+}
+
+export function rowIsBlank(row: readonly Cell[]): boolean {
+  for (let k = 0; k < row.length; k++) if (!isBlank(row[k])) return false;
+  return true;
+}
+
 /** Cells that mean "the same as above" (§11 同上). */
 const DITTO = new Set(['同上', '〃', '"', '”', '“', '″', 'ditto']);
 
-/** How a ditto cell can begin: checked first, so the common cell costs one test. */
+/** How a ditto cell can begin (after white space). */
 const DITTO_START = /^\s*[同〃"“”″＂dD]/u;
 
+/** Whether a UTF-16 unit is one a ditto cell can begin with (the characters of DITTO_START). */
+function dittoFirst(c: number): boolean {
+  return c === 0x540c || c === 0x3003 || c === 0x22 || c === 0x201c || c === 0x201d || c === 0x2033 || c === 0xff02 || c === 0x64 || c === 0x44;
+}
+
 export function isDitto(value: Cell): boolean {
-  return typeof value === 'string' && DITTO_START.test(value) && DITTO.has(normalizeKey(value));
+  if (typeof value !== 'string' || value.length === 0) return false;
+  const c = value.charCodeAt(0);
+  // The first unit settles almost every cell without a regular expression (a large table has millions).
+  if (!dittoFirst(c) && !mayBeSpace(c)) return false;
+  return DITTO_START.test(value) && DITTO.has(normalizeKey(value));
 }

@@ -1,8 +1,8 @@
-import { FIELD_NAMES, HEADER_SEARCH_ROWS, TABLE_SHAPES, fieldsOf, type Field } from './headers';
-import { locateSheet } from './layout';
+import { FIELD_NAMES, TABLE_SHAPES, fieldsOf, type Field } from './headers';
+import { isLocated, type LocatedTable, type LocatedTables } from './layout';
 import type { Problem } from './messages';
 import { normalizeKey } from './text';
-import type { Bilingual, Cell, TableInput, TableKey, TableSheet } from './types';
+import type { Bilingual, Cell, TableKey } from './types';
 
 /**
  * Column letters of a 1-based column number.
@@ -56,14 +56,16 @@ function optionsOf(row: readonly Cell[], firstColumn: number): ColumnOption[] {
  * The columns the engine reads for a table, with the user's overrides (`input.columns`) applied:
  * what the run will use, so the wizard shows it before anything is computed.
  *
- * @example tableMapping('staff', { sheet: '人员', grid: [['工号', '姓名', '科室']] }).fields[1]?.column?.letter // => 'B'
+ * @example tableMapping(locateTable('staff', { sheet: '人员', grid: [['工号', '姓名', '科室']] })).fields[1]?.column?.letter // => 'B'
  */
-export function tableMapping(table: TableKey, input: TableInput): TableMapping {
+export function tableMapping(located: LocatedTable): TableMapping {
+  const { table, input } = located;
   const firstColumn = input.firstColumn ?? 1;
-  const located = locateSheet(table, input);
+  const first = located.sheets[0];
+  const at = first && isLocated(first) ? first.at : null;
   // Without every required column, the row that came closest is still the header the user maps on.
-  const header = 'header' in located ? located.header : located.nearest;
-  const grid = 'header' in located ? located.grid : input.grid;
+  const header = at ? at.header : first && !isLocated(first) ? first.nearest : null;
+  const grid = at ? at.grid : input.grid;
   const headerIndex = header ? header.headerIndex
     : grid.findIndex((row) => row.some((c) => c !== null && c !== undefined && String(c).trim() !== ''));
   const row = headerIndex >= 0 ? grid[headerIndex] ?? [] : [];
@@ -79,25 +81,24 @@ export function tableMapping(table: TableKey, input: TableInput): TableMapping {
   });
   return {
     table, headerRow: header ? (input.firstRow ?? 1) + header.headerIndex : null,
-    options, fields, missing: 'header' in located ? [] : located.missing,
+    options, fields, missing: first && !isLocated(first) ? first.missing : [],
   };
 }
 
 /**
- * The cell a problem is about, as an A1 address on its sheet (a whole row when no column is
- * named), so the wizard can select it; null when the problem is about a whole table.
+ * The cell a problem is about, as an A1 address on its sheet: the column whose header cell
+ * says the problem's column (a whole row when none does), so the wizard can select it; null when
+ * the problem is about a whole table.
  *
- * @example problemAddress({ row: 12, column: '扣分' } as Problem, { sheet: 's', grid: [['日期', '扣分']] }) // => 'B12'
+ * @example problemAddress({ sheet: 's', row: 12, column: '扣分' }, { inspections: locateTable('inspections', { sheet: 's', grid: [['日期', '姓名', '扣分']] }) }) // => 'C12'
  */
-export function problemAddress(p: Pick<Problem, 'row' | 'column'>, input: TableSheet): string | null {
+export function problemAddress(p: Pick<Problem, 'sheet' | 'row' | 'column'>, tables: LocatedTables): string | null {
   if (p.row === null) return null;
-  if (p.column !== null) {
+  const found = Object.values(tables).flatMap((t) => t?.sheets ?? []).find((s) => s.part.sheet === p.sheet);
+  if (p.column !== null && found && isLocated(found)) {
     const key = normalizeKey(p.column);
-    const limit = Math.min(input.grid.length, HEADER_SEARCH_ROWS);
-    for (let i = 0; i < limit; i++) {
-      const index = (input.grid[i] ?? []).findIndex((c) => normalizeKey(c) === key);
-      if (index >= 0) return `${columnLetters((input.firstColumn ?? 1) + index)}${p.row}`;
-    }
+    const index = (found.at.grid[found.at.header.headerIndex] ?? []).findIndex((c) => normalizeKey(c) === key);
+    if (index >= 0) return `${columnLetters((found.part.firstColumn ?? 1) + index)}${p.row}`;
   }
   return `${p.row}:${p.row}`;
 }

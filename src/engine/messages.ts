@@ -149,6 +149,9 @@ export const messages = {
     `read as UTF-8, but ${count} byte sequence(s) are not UTF-8 and show as � (first on this line); check those cells`),
 };
 
+/** The consequence of a row left out that names no one (a repeated header). */
+export const ROW_NOT_COUNTED: Bilingual = { zh: '此行未计入', en: 'the row is not counted' };
+
 /**
  * What leaving a row out means for the person it names, in words (step 2 of the wizard): the
  * clerk sees the consequence, not only the fault. `person` is the name (else the id) written in

@@ -1,3 +1,4 @@
+import { locateTable } from './layout';
 import { strict as assert } from 'assert';
 import type { Problem } from './messages';
 import { buildRoster, isActive, matchPerson, type PersonMatch, type Roster } from './people';
@@ -18,7 +19,7 @@ const STAFF: Grid = [
 
 function roster(grid: Grid = STAFF): Roster {
   const warnings: Problem[] = [];
-  const read = readStaff({ sheet: '人员', grid }, warnings);
+  const read = readStaff(locateTable('staff', { sheet: '人员', grid }), warnings);
   assert.deepEqual(read.errors, []);
   return read.roster;
 }

@@ -1,8 +1,8 @@
 import { type Day, parseDay, partsOf, yearlessDay } from './dates';
 import { type ColumnMap, type Field, FIELD_NAMES, isRepeatedHeader, type KindColumn, lookalikeHeaders } from './headers';
-import { isDitto, locateSheet, type LocatedSheet } from './layout';
+import { isDitto, isLocated, type LocatedPart, type LocatedTable } from './layout';
 import { columnLetters } from './mapping';
-import { messages, type Problem, type Where } from './messages';
+import { messages, notCountedConsequence, ROW_NOT_COUNTED, type Problem, type Where } from './messages';
 import { parseCount, parseDeduction, parseFigure, parseRate } from './numbers';
 import { buildRoster, isActive, matchPerson, type PersonMatch, type Roster, type StaffMember } from './people';
 import { inPeriod, parseMonth, parsePeriodCell, periodWithin, type Period } from './period';
@@ -11,7 +11,7 @@ import type {
 } from './records';
 import type { SchemeParameters, Severity } from './scheme';
 import { cleanText, idText, isBlank, normalizeKey, recordText } from './text';
-import type { Cell, PersonAssignment, TableInput, TableKey, TableSheet } from './types';
+import type { Bilingual, Cell, PersonAssignment, TableInput, TableKey, TableSheet } from './types';
 
 /**
  * The data row being checked: its cells, where it is, and the warnings it raises. One reader
@@ -69,11 +69,38 @@ export class RowReader {
   }
 }
 
+/**
+ * What became of one data row (§1): every row between a sheet's header and its last data row
+ * gets exactly one, so the accounting is a count of verdicts.
+ */
+export type Verdict = 'used' | 'outOfPeriod' | 'skippedBlank' | 'rejected';
+
+/** A table's row reader: the verdict on the row the reader is at (its warnings pushed as it goes). */
+export type ReadRow = (r: RowReader) => Verdict;
+
+/** The row accounting of §1 from a table's verdicts: the one place the identity is made. */
+export function accounting(verdicts: readonly Verdict[]): Pick<TableReport, 'rows' | 'used' | 'outOfPeriod' | 'skippedBlank' | 'rejected'> {
+  const count = { rows: verdicts.length, used: 0, outOfPeriod: 0, skippedBlank: 0, rejected: 0 };
+  for (const v of verdicts) count[v]++;
+  return count;
+}
+
 export interface Scan {
   report: TableReport;
-  /** The rows to check, blank, line and repeated-header rows already counted; the reader moves on each step. */
-  rows: Iterable<RowReader>;
+  /** One verdict per data row, in sheet and row order. */
+  verdicts: Verdict[];
 }
+
+/**
+ * A column map with every field, in one order: every sheet's map then has the same shape, so the
+ * reader's per-row `columns[field]` is a plain property load, not a dictionary lookup.
+ */
+function denseColumns(columns: ColumnMap): ColumnMap {
+  const dense: ColumnMap = {};
+  for (const field of ALL_FIELDS) dense[field] = columns[field];
+  return dense;
+}
+const ALL_FIELDS = Object.keys(FIELD_NAMES) as Field[];
 
 /** A column's header text on its sheet, or its letter when it has none. */
 function columnName(part: TableSheet, header: readonly Cell[], index: number): string {
@@ -82,37 +109,36 @@ function columnName(part: TableSheet, header: readonly Cell[], index: number): s
 }
 
 /**
- * Finds the header of each sheet of the table and walks the data rows in sheet order, with one
- * accounting (§1, §10, §11): blank rows and lines count as skippedBlank, repeated headers and
- * formulas without a value are rejected; ditto cells (同上) take the value above.
+ * Walks the data rows of a located table in sheet order and gives each its verdict (§1, §10,
+ * §11): blank rows and lines are skippedBlank, repeated headers and formulas without a value
+ * rejected, the rest the table's own `read`; ditto cells (同上) take the value above. Null when a
+ * sheet lacks a required column (MISSING_COLUMN in `errors`).
  */
-export function scan(table: TableKey, input: TableInput, warnings: Problem[], errors: Problem[]): Scan | null {
-  const parts = [input, ...(input.moreSheets ?? [])];
-  const located: { part: TableSheet; at: LocatedSheet; end: number }[] = [];
-  for (const part of parts) {
-    const at = locateSheet(table, { ...part, columns: input.columns });
-    if (!('header' in at)) {
-      // Named at the row that came closest to a header, so the wizard can select it.
-      const row = at.nearest ? (part.firstRow ?? 1) + at.nearest.headerIndex : null;
-      errors.push(messages.missingColumn({ table, sheet: part.sheet, row }, at.missing.map((f) => FIELD_NAMES[f])));
-      continue;
-    }
-    let end = at.grid.length;
-    while (end > at.header.headerIndex + 1 && (at.grid[end - 1] ?? []).every(isBlank)) end--;
-    // A formula without a value is not blank (§11a): a last row holding only one is still a row.
-    for (const f of part.formulasWithoutValue ?? []) if (f.row >= end && f.row > at.header.headerIndex) end = f.row + 1;
-    located.push({ part, at, end });
+/** The person a row names, as written: its name, else its id ('' when it names neither). */
+function writtenPerson(r: RowReader): string {
+  const name = r.has('name') ? r.text('name') : '';
+  return name !== '' ? name : r.has('id') ? r.text('id') : '';
+}
+
+/** What leaving a row out means for the person it names (Problem.notCounted); a table may say it more precisely. */
+export type LeftOut = (r: RowReader) => Bilingual;
+
+export function scan(
+  located: LocatedTable, warnings: Problem[], errors: Problem[], read: ReadRow,
+  leftOut: LeftOut = (r) => notCountedConsequence(located.table, writtenPerson(r)),
+): Scan | null {
+  const { table, input } = located;
+  const parts: LocatedPart[] = [];
+  for (const p of located.sheets) {
+    if (isLocated(p)) parts.push(p);
+    // Named at the row that came closest to a header, so the wizard can select it.
+    else errors.push(messages.missingColumn({ table, sheet: p.part.sheet, row: p.nearest ? (p.part.firstRow ?? 1) + p.nearest.headerIndex : null }, p.missing.map((f) => FIELD_NAMES[f])));
   }
-  const first = located[0];
-  if (!first || located.length < parts.length) return null;
-  const report: TableReport = {
-    table, sheet: parts.map((p) => p.sheet).join('、'), rows: 0, used: 0, outOfPeriod: 0, skippedBlank: 0, rejected: 0,
-    columns: first.at.header.headers as Record<string, string>, headerRow: (input.firstRow ?? 1) + first.at.header.headerIndex,
-  };
-  const read = located.map((l) => l.part.sheet);
-  for (const sheet of input.passedOver ?? []) warnings.push(messages.moreSheets({ table, sheet, row: null }, read));
-  for (const { part, at, end } of located) {
-    report.rows += end - at.header.headerIndex - 1;
+  const first = parts[0];
+  if (!first || parts.length < located.sheets.length) return null;
+  const names = parts.map((l) => l.part.sheet);
+  for (const sheet of input.passedOver ?? []) warnings.push(messages.moreSheets({ table, sheet, row: null }, names));
+  for (const { part, at } of parts) {
     const headerCells = at.grid[at.header.headerIndex] ?? [];
     const skip = new Set(at.kinds.map((k) => k.index));
     for (const look of lookalikeHeaders(table, headerCells, at.header.columns, skip)) {
@@ -120,68 +146,116 @@ export function scan(table: TableKey, input: TableInput, warnings: Problem[], er
         { table, sheet: part.sheet, row: (part.firstRow ?? 1) + at.header.headerIndex, column: look.header }, FIELD_NAMES[look.field]));
     }
   }
-  function* rows(): Generator<RowReader> {
-    const reader = new RowReader(table, input);
-    for (const { part, at, end } of located) {
-      const firstRow = part.firstRow ?? 1;
-      const { headerIndex, columns, headers } = at.header;
-      reader.sheet = part.sheet;
-      reader.columns = columns;
-      reader.headers = headers;
-      reader.kinds = at.kinds;
-      const headerCells = at.grid[headerIndex] ?? [];
-      const mapped = Object.values(columns);
-      const noValue = new Map<number, number>();
-      for (const f of part.formulasWithoutValue ?? []) if (!noValue.has(f.row)) noValue.set(f.row, f.column);
-      const above: Cell[] = [];
-      for (let i = headerIndex + 1; i < end; i++) {
-        let cells = at.grid[i] ?? [];
-        reader.row = firstRow + i;
-        reader.heading = at.headings.get(i) ?? null;
-        const formula = noValue.get(i);
-        if (formula !== undefined) {
-          report.rejected++;
-          warnings.push(messages.formulaNoValue({ ...reader.where(), column: columnName(part, headerCells, formula) }));
-          continue;
-        }
-        if (cells.every(isBlank) || at.lines.has(i)) {
-          report.skippedBlank++;
-          continue;
-        }
-        if (cells.some(isDitto)) cells = cells.map((c, k) => (isDitto(c) ? above[k] ?? c : c));
-        cells.forEach((c, k) => {
-          if (!isBlank(c)) above[k] = c;
-        });
-        reader.cells = cells;
-        reader.stored = part.grid[i] ?? [];
-        if (isRepeatedHeader(cells, headerCells, mapped)) {
-          report.rejected++;
-          warnings.push(messages.repeatedHeader(reader.where()));
-        } else yield reader;
-      }
+  const verdicts: Verdict[] = [];
+  const reader = new RowReader(table, input);
+  for (const p of parts) walk(p, reader, verdicts, warnings, read, leftOut);
+  if (reader.yearless) warnings.push(messages.yearlessDate(reader.yearless.where, reader.yearless.text, reader.yearless.count));
+  const report: TableReport = {
+    table, sheet: located.sheets.map((p) => p.part.sheet).join('、'), ...accounting(verdicts),
+    columns: first.at.header.headers as Record<string, string>, headerRow: (input.firstRow ?? 1) + first.at.header.headerIndex,
+  };
+  return { report, verdicts };
+}
+
+/**
+ * The rows of one sheet, each given its verdict. Its own function, everything it touches taken
+ * into locals first: the hot loop stays optimised whatever the shapes of the table objects around it.
+ */
+function walk({ part, at, end }: LocatedPart, reader: RowReader, verdicts: Verdict[], warnings: Problem[], read: ReadRow, leftOut: LeftOut): void {
+  const firstRow = part.firstRow ?? 1;
+  const { headerIndex, columns, headers } = at.header;
+  const { grid, lines, headings } = at;
+  const stored = part.grid;
+  reader.sheet = part.sheet;
+  reader.columns = denseColumns(columns);
+  reader.headers = headers;
+  reader.kinds = at.kinds;
+  const headerCells = grid[headerIndex] ?? [];
+  const mapped = Object.values(columns);
+  const noValue = new Map<number, number>();
+  for (const f of part.formulasWithoutValue ?? []) if (!noValue.has(f.row)) noValue.set(f.row, f.column);
+  const above: Cell[] = [];
+  for (let i = headerIndex + 1; i < end; i++) {
+    let cells = grid[i] ?? [];
+    reader.row = firstRow + i;
+    reader.heading = headings.size === 0 ? null : headings.get(i) ?? null;
+    const formula = noValue.size === 0 ? undefined : noValue.get(i);
+    if (formula !== undefined) {
+      reader.cells = grid[i] ?? [];
+      warnings.push(messages.formulaNoValue({ ...reader.where(), column: columnName(part, headerCells, formula) }));
+      verdicts.push(reject(reader, warnings, warnings.length - 1, leftOut));
+      continue;
     }
-    if (reader.yearless) warnings.push(messages.yearlessDate(reader.yearless.where, reader.yearless.text, reader.yearless.count));
+    if (lines.size > 0 && lines.has(i)) {
+      verdicts.push('skippedBlank');
+      continue;
+    }
+    // One pass over the cells: blank or not, ditto marks, and the last value of each column (for 同上).
+    let blank = true;
+    let ditto = false;
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k];
+      if (isBlank(c)) continue;
+      blank = false;
+      if (isDitto(c)) ditto = true;
+      else above[k] = c;
+    }
+    if (blank) {
+      verdicts.push('skippedBlank');
+      continue;
+    }
+    if (ditto) {
+      cells = cells.map((c, k) => (isDitto(c) ? above[k] ?? c : c));
+      for (let k = 0; k < cells.length; k++) if (!isBlank(cells[k])) above[k] = cells[k];
+    }
+    reader.cells = cells;
+    reader.stored = stored[i] ?? [];
+    if (isRepeatedHeader(cells, headerCells, mapped)) {
+      // A header again is not a person's row: left out, with nothing to say about a person.
+      warnings.push({ ...messages.repeatedHeader(reader.where()), notCounted: ROW_NOT_COUNTED });
+      verdicts.push('rejected');
+      continue;
+    }
+    const before = warnings.length;
+    const verdict = read(reader);
+    verdicts.push(verdict === 'rejected' ? reject(reader, warnings, before, leftOut) : verdict);
   }
-  return { report, rows: rows() };
+}
+
+/**
+ * A rejected row's problems (those pushed for it from `from` on) say the row is not counted and
+ * what that means (Problem.notCounted): step 2 of the wizard lists them apart from the rows counted.
+ */
+function reject(reader: RowReader, warnings: Problem[], from: number, leftOut: LeftOut): 'rejected' {
+  let consequence: Bilingual | null = null;
+  for (let k = from; k < warnings.length; k++) {
+    const w = warnings[k];
+    if (w && w.row === reader.row && w.sheet === reader.sheet) w.notCounted = consequence ??= leftOut(reader);
+  }
+  return 'rejected';
 }
 
 /** Reads one numeric cell; a bad one is warned and rejects the row. */
 function numberOf(r: RowReader, field: Field, problems: Problem[], read: (v: unknown) => number | null = parseCount): number | null | undefined {
-  return numberIn(r.cell(field), r.where(field), problems, read);
+  const cell = r.cell(field);
+  const value = read(cell);
+  // Where it is, only for a bad one: the good cell of every row allocates nothing.
+  return value !== null && Number.isNaN(value) ? badNumber(cell, r.where(field), problems, read) : value;
 }
 
 function numberIn(cell: Cell, where: Where, problems: Problem[], read: (v: unknown) => number | null): number | null | undefined {
   const value = read(cell);
-  if (value !== null && Number.isNaN(value)) {
-    // Say why (§11a): a figure that is negative, a rate over 100 %, or no number at all.
-    const text = cleanText(cell);
-    const figure = parseFigure(typeof cell === 'string' ? cell.replace(/%$/u, '') : cell);
-    const readable = figure !== null && !Number.isNaN(figure);
-    problems.push(read === parseRate && readable ? messages.rateOver100(where, text)
-      : readable && figure < 0 ? messages.negativeNumber(where, text) : messages.badNumber(where, text));
-    return undefined;
-  }
-  return value;
+  return value !== null && Number.isNaN(value) ? badNumber(cell, where, problems, read) : value;
+}
+
+/** Says why a number cannot be read (§11a): a figure that is negative, a rate over 100 %, or no number at all. */
+function badNumber(cell: Cell, where: Where, problems: Problem[], read: (v: unknown) => number | null): undefined {
+  const text = cleanText(cell);
+  const figure = parseFigure(typeof cell === 'string' ? cell.replace(/%$/u, '') : cell);
+  const readable = figure !== null && !Number.isNaN(figure);
+  problems.push(read === parseRate && readable ? messages.rateOver100(where, text)
+    : readable && figure < 0 ? messages.negativeNumber(where, text) : messages.badNumber(where, text));
+  return undefined;
 }
 
 /**
@@ -208,25 +282,24 @@ function dayOf(r: RowReader, field: Field, date1904: boolean, problems: Problem[
 export interface StaffRead {
   roster: Roster;
   report: TableReport | null;
+  verdicts: Verdict[];
   errors: Problem[];
 }
 
-export function readStaff(input: TableInput, warnings: Problem[]): StaffRead {
+export function readStaff(located: LocatedTable, warnings: Problem[]): StaffRead {
   const errors: Problem[] = [];
-  const s = scan('staff', input, warnings, errors);
-  if (!s) return { roster: buildRoster([]), report: null, errors };
+  const date1904 = located.input.date1904 ?? false;
   const members: StaffMember[] = [];
   const seen = new Map<string, StaffMember[]>();
   // A blank department under a filled one is the one above (§11: written once per group).
   let department = '';
   let group: string | null = null;
   let filled: { where: Where; department: string; count: number } | null = null;
-  for (const r of s.rows) {
+  const s = scan(located, warnings, errors, (r) => {
     const id = r.text('id');
     if (id === '') {
-      s.report.rejected++;
       warnings.push(messages.missingId(r.where('id')));
-      continue;
+      return 'rejected';
     }
     // Under a new heading line the department above is the heading's, not the previous group's.
     if (r.heading !== group) {
@@ -242,13 +315,12 @@ export function readStaff(input: TableInput, warnings: Problem[]): StaffRead {
     department = own;
     const missing = r.text('name') === '' ? 'name' : own === '' ? 'department' : null;
     if (missing) {
-      s.report.rejected++;
       warnings.push(messages.missingField(r.where(missing), FIELD_NAMES[missing]));
-      continue;
+      return 'rejected';
     }
     let windowSince: Day | null = null;
     if (r.has('windowSince') && !isBlank(r.cell('windowSince'))) {
-      windowSince = parseDay(r.cell('windowSince'), input.date1904 ?? false);
+      windowSince = parseDay(r.cell('windowSince'), date1904);
       if (windowSince === null) warnings.push(messages.badDate(r.where('windowSince'), cleanText(r.cell('windowSince'))));
     }
     const key = normalizeKey(id);
@@ -260,16 +332,20 @@ export function readStaff(input: TableInput, warnings: Problem[]): StaffRead {
     if (same) same.push(member);
     else seen.set(key, [member]);
     members.push(member);
-    s.report.used++;
+    return 'used';
+  });
+  if (!s) return { roster: buildRoster([]), report: null, verdicts: [], errors };
+  if (filled) {
+    const f = filled as { where: Where; department: string; count: number };
+    warnings.push(messages.departmentFilled(f.where, f.department, f.count));
   }
-  if (filled) warnings.push(messages.departmentFilled(filled.where, filled.department, filled.count));
   for (const [, same] of seen) {
     const [first, second] = same;
     if (!first || !second) continue;
     errors.push(messages.duplicateId(
       { table: 'staff', sheet: second.sheet, row: second.row, column: s.report.columns.id ?? null }, first.id, same.map((m) => m.row)));
   }
-  return { roster: buildRoster(members), report: s.report, errors };
+  return { roster: buildRoster(members), report: s.report, verdicts: s.verdicts, errors };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -287,15 +363,42 @@ function personSubject(member: StaffMember): Subject {
   return subject;
 }
 
-/** Resolves the row's person; rejects (returns null) with a warning when it cannot. */
-export function subjectOf(r: RowReader, roster: Roster, allowDepartment: boolean, problems: Problem[] | null): Subject | null {
-  // Fast path for the common row: an id on the roster, and no name or the roster's own spelling.
-  const idCell = r.cell('id');
-  if (idCell !== null && idCell !== undefined) {
-    const member = roster.byId.get(normalizeKey(idCell));
-    const nameCell = r.cell('name');
-    if (member && (nameCell === null || nameCell === undefined || nameCell === member.name)) return personSubject(member);
+/**
+ * The person columns of one table's rows, resolved against the roster. The common row — an id on
+ * the roster, and no name or the roster's own spelling — is looked up once per distinct id cell
+ * as written, so a large table normalises each id once and checks one equality a row.
+ */
+export class People {
+  private readonly byIdCell = new Map<Cell, { subject: Subject; member: StaffMember; name: Cell } | null>();
+
+  constructor(private readonly roster: Roster) {}
+
+  /** Resolves the row's person; rejects (returns null) with a warning when it cannot. */
+  subjectOf(r: RowReader, allowDepartment: boolean, problems: Problem[] | null): Subject | null {
+    const idCell = r.cell('id');
+    if (idCell !== null && idCell !== undefined) {
+      let known = this.byIdCell.get(idCell);
+      if (known === undefined) {
+        const member = this.roster.byId.get(normalizeKey(idCell));
+        known = member ? { subject: personSubject(member), member, name: member.name } : null;
+        this.byIdCell.set(idCell, known);
+      }
+      if (known) {
+        const nameCell = r.cell('name');
+        if (nameCell === null || nameCell === undefined || nameCell === known.name) return known.subject;
+        // The roster's spelling written anew: kept, so the person's next row compares one reference.
+        if (nameCell === known.member.name) {
+          known.name = nameCell;
+          return known.subject;
+        }
+      }
+    }
+    return matchRow(r, this.roster, allowDepartment, problems);
   }
+}
+
+/** Any other row: matched as §1 says, with the office's assignment and the warnings. */
+function matchRow(r: RowReader, roster: Roster, allowDepartment: boolean, problems: Problem[] | null): Subject | null {
   const ref = { id: r.text('id'), name: r.text('name'), department: r.text('department') };
   const match: PersonMatch = matchPerson(roster, ref);
   const warn = (p: Problem) => problems?.push(p);
@@ -367,6 +470,7 @@ export function isViolation(result: unknown, points: number | null): boolean {
 
 export interface InspectionsRead {
   report: TableReport | null;
+  verdicts: Verdict[];
   /** Violations in the period. */
   violations: Violation[];
   /** Violations from 1 January through the period's last day, for the annual limits. */
@@ -374,54 +478,47 @@ export interface InspectionsRead {
 }
 
 export function readInspections(
-  input: TableInput, roster: Roster, period: Period, ytdFirst: Day, parameters: SchemeParameters, warnings: Problem[], errors: Problem[],
+  located: LocatedTable, roster: Roster, period: Period, ytdFirst: Day, parameters: SchemeParameters, warnings: Problem[], errors: Problem[],
 ): InspectionsRead {
-  const out: InspectionsRead = { report: null, violations: [], yearToDate: [] };
-  const s = scan('inspections', input, warnings, errors);
-  if (!s) return out;
-  out.report = s.report;
-  const date1904 = input.date1904 ?? false;
-  for (const r of s.rows) {
+  const violations: Violation[] = [];
+  const yearToDate: Violation[] = [];
+  const date1904 = located.input.date1904 ?? false;
+  const people = new People(roster);
+  const add = (r: RowReader, subject: Subject, day: Day, current: boolean, points: number | null, kind: InspectionKind | null) => {
+    if (!isViolation(r.cell('result'), points)) return;
+    const violation: Violation = {
+      subject, day, points: points ?? parameters.violationPoints, kind: kind ?? inspectionKind(r.cell('kind')),
+      item: r.text('item'), source: r.ref(day),
+    };
+    yearToDate.push(violation);
+    if (current) violations.push(violation);
+  };
+  const s = scan(located, warnings, errors, (r) => {
     const day = dayOf(r, 'date', date1904, warnings, period.year);
-    const found = day === null ? undefined : pointsOf(r, warnings);
-    if (day === null || found === undefined) {
-      s.report.rejected++;
-      continue;
-    }
+    if (day === null) return 'rejected';
+    // One points column (the common table) is read without building a list per row.
+    const single = r.kinds.length === 0;
+    const points = single ? numberOf(r, 'points', warnings, parseDeduction) : null;
+    const byKind = single ? null : kindPoints(r, warnings);
+    if (points === undefined || byKind === undefined) return 'rejected';
     const current = inPeriod(period, day);
-    if (!current) {
-      s.report.outOfPeriod++;
-      if (day < ytdFirst || day > period.last) continue;
-    }
-    const subject = subjectOf(r, roster, true, current ? warnings : null);
-    if (!subject) {
-      if (current) s.report.rejected++;
-      continue;
-    }
-    if (current) s.report.used++;
-    for (const { points, kind } of found) {
-      if (!isViolation(r.cell('result'), points)) continue;
-      const violation: Violation = {
-        subject, day, points: points ?? parameters.violationPoints, kind: kind ?? inspectionKind(r.cell('kind')),
-        item: r.text('item'), source: r.ref(day),
-      };
-      out.yearToDate.push(violation);
-      if (current) out.violations.push(violation);
-    }
-  }
-  return out;
+    // A row before the period still counts toward the year's limits (§4): its person is read, unwarned.
+    if (!current && (day < ytdFirst || day > period.last)) return 'outOfPeriod';
+    const subject = people.subjectOf(r, true, current ? warnings : null);
+    if (!subject) return current ? 'rejected' : 'outOfPeriod';
+    if (byKind === null) add(r, subject, day, current, points, null);
+    else for (const k of byKind) add(r, subject, day, current, k.points, k.kind);
+    return current ? 'used' : 'outOfPeriod';
+  });
+  return { report: s?.report ?? null, verdicts: s?.verdicts ?? [], violations, yearToDate };
 }
 
 /**
- * The points of an inspection row, signs and words read as deductions (§11). With points in one
- * column per kind, each filled kind column is a violation of its own; a row with none filled is
- * one record with blank points (the default rule of §3). Undefined: a bad number, row rejected.
+ * The points of an inspection row with points in one column per kind (§11): each filled kind
+ * column is a violation of its own; a row with none filled is one record with blank points (the
+ * default rule of §3). Signs and words are read as deductions. Undefined: a bad number, row rejected.
  */
-function pointsOf(r: RowReader, warnings: Problem[]): { points: number | null; kind: InspectionKind | null }[] | undefined {
-  if (r.kinds.length === 0) {
-    const points = numberOf(r, 'points', warnings, parseDeduction);
-    return points === undefined ? undefined : [{ points, kind: null }];
-  }
+function kindPoints(r: RowReader, warnings: Problem[]): { points: number | null; kind: InspectionKind | null }[] | undefined {
   const out: { points: number | null; kind: InspectionKind | null }[] = [];
   let bad = false;
   for (const k of r.kinds) {
@@ -459,154 +556,122 @@ export function severityOf(value: unknown): Severity | null {
 
 export interface FinesRead {
   report: TableReport | null;
+  verdicts: Verdict[];
   fines: FineRecord[];
 }
 
 export function readFines(
-  input: TableInput, roster: Roster, period: Period, parameters: SchemeParameters, warnings: Problem[], errors: Problem[],
+  located: LocatedTable, roster: Roster, period: Period, parameters: SchemeParameters, warnings: Problem[], errors: Problem[],
 ): FinesRead {
-  const out: FinesRead = { report: null, fines: [] };
-  const s = scan('fines', input, warnings, errors);
-  if (!s) return out;
-  out.report = s.report;
+  const fines: FineRecord[] = [];
+  const date1904 = located.input.date1904 ?? false;
   const vetoTypes = new Set(parameters.vetoTypes.map(normalizeKey));
   const fineTypes = new Set(parameters.fineTypes.map(normalizeKey));
-  for (const r of s.rows) {
-    const day = dayOf(r, 'date', input.date1904 ?? false, warnings, period.year);
+  const people = new People(roster);
+  // A blank type is a complaint (§2): the one test of a veto type, for the row and for what leaving it out means.
+  const vetoType = (type: string) => {
+    const key = normalizeKey(type);
+    return key === '' || vetoTypes.has(key);
+  };
+  const s = scan(located, warnings, errors, (r) => {
+    const day = dayOf(r, 'date', date1904, warnings, period.year);
     const amount = day === null ? undefined : numberOf(r, 'amount', warnings, parseDeduction);
-    if (day === null || amount === undefined) {
-      s.report.rejected++;
-      continue;
-    }
-    if (!inPeriod(period, day)) {
-      s.report.outOfPeriod++;
-      continue;
-    }
-    const subject = subjectOf(r, roster, true, warnings);
-    if (!subject) {
-      s.report.rejected++;
-      continue;
-    }
-    s.report.used++;
+    if (day === null || amount === undefined) return 'rejected';
+    if (!inPeriod(period, day)) return 'outOfPeriod';
+    const subject = people.subjectOf(r, true, warnings);
+    if (!subject) return 'rejected';
     const type = r.text('type');
-    const typeKey = normalizeKey(type);
-    const isVeto = typeKey === '' || vetoTypes.has(typeKey);
-    if (!isVeto && !fineTypes.has(typeKey)) warnings.push(messages.unknownType(r.where('type'), type));
+    const isVeto = vetoType(type);
+    if (!isVeto && !fineTypes.has(normalizeKey(type))) warnings.push(messages.unknownType(r.where('type'), type));
     const valid = isValid(r.cell('valid'));
     const severity = severityOf(r.cell('severity'));
     if (valid && isVeto && amount !== null && (amount < parameters.complaintYuanMin || amount > parameters.complaintYuanMax)) {
       warnings.push(messages.amountOutOfRange(r.where('amount'), amount, parameters.complaintYuanMin, parameters.complaintYuanMax));
     }
     const yuan = !valid ? 0 : amount ?? (severity ? parameters.complaintYuan[severity] : parameters.defaultComplaintYuan);
-    out.fines.push({ subject, day, type, isVeto, valid, severity, yuan, reason: r.text('reason'), source: r.ref(day) });
-  }
-  return out;
+    fines.push({ subject, day, type, isVeto, valid, severity, yuan, reason: r.text('reason'), source: r.ref(day) });
+    return 'used';
+  }, (r) => notCountedConsequence('fines', writtenPerson(r), vetoType(r.text('type')) && isValid(r.cell('valid'))));
+  return { report: s?.report ?? null, verdicts: s?.verdicts ?? [], fines };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Praise (表扬记录)
 
 export function readPraise(
-  input: TableInput, roster: Roster, period: Period, parameters: SchemeParameters, warnings: Problem[], errors: Problem[],
-): { report: TableReport | null; praise: PraiseRecord[] } {
+  located: LocatedTable, roster: Roster, period: Period, parameters: SchemeParameters, warnings: Problem[], errors: Problem[],
+): { report: TableReport | null; verdicts: Verdict[]; praise: PraiseRecord[] } {
   const praise: PraiseRecord[] = [];
-  const s = scan('praise', input, warnings, errors);
-  if (!s) return { report: null, praise };
-  for (const r of s.rows) {
-    const day = dayOf(r, 'date', input.date1904 ?? false, warnings, period.year);
+  const date1904 = located.input.date1904 ?? false;
+  const people = new People(roster);
+  const s = scan(located, warnings, errors, (r) => {
+    const day = dayOf(r, 'date', date1904, warnings, period.year);
     const points = day === null ? undefined : numberOf(r, 'points', warnings);
-    if (day === null || points === undefined) {
-      s.report.rejected++;
-      continue;
-    }
-    if (!inPeriod(period, day)) {
-      s.report.outOfPeriod++;
-      continue;
-    }
-    const subject = subjectOf(r, roster, false, warnings);
-    if (!subject?.member) {
-      s.report.rejected++;
-      continue;
-    }
-    s.report.used++;
+    if (day === null || points === undefined) return 'rejected';
+    if (!inPeriod(period, day)) return 'outOfPeriod';
+    const subject = people.subjectOf(r, false, warnings);
+    if (!subject?.member) return 'rejected';
     praise.push({ member: subject.member, day, points: points ?? parameters.praisePoints, sourceText: r.text('source'), source: r.ref(day) });
-  }
-  return { report: s.report, praise };
+    return 'used';
+  });
+  return { report: s?.report ?? null, verdicts: s?.verdicts ?? [], praise };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Satisfaction (满意度)
 
 export function readSatisfaction(
-  input: TableInput, roster: Roster, period: Period, warnings: Problem[], errors: Problem[],
-): { report: TableReport | null; satisfaction: SatisfactionRecord[] } {
+  located: LocatedTable, roster: Roster, period: Period, warnings: Problem[], errors: Problem[],
+): { report: TableReport | null; verdicts: Verdict[]; satisfaction: SatisfactionRecord[] } {
   const satisfaction: SatisfactionRecord[] = [];
-  const s = scan('satisfaction', input, warnings, errors);
-  if (!s) return { report: null, satisfaction };
-  for (const r of s.rows) {
-    const month = parseMonth(r.cell('month'), period.year, input.date1904 ?? false);
+  const date1904 = located.input.date1904 ?? false;
+  const people = new People(roster);
+  const s = scan(located, warnings, errors, (r) => {
+    const month = parseMonth(r.cell('month'), period.year, date1904);
     if (!month) {
       warnings.push(messages.badDate(r.where('month'), cleanText(r.cell('month'))));
-      s.report.rejected++;
-      continue;
+      return 'rejected';
     }
     const evaluations = numberOf(r, 'evaluations', warnings);
     const satisfied = numberOf(r, 'satisfied', warnings);
     const rate = numberOf(r, 'rate', warnings, parseRate);
     const served = numberOf(r, 'served', warnings);
-    if (evaluations === undefined || satisfied === undefined || rate === undefined || served === undefined) {
-      s.report.rejected++;
-      continue;
-    }
+    if (evaluations === undefined || satisfied === undefined || rate === undefined || served === undefined) return 'rejected';
     if (evaluations !== null && satisfied !== null && satisfied > evaluations) {
       warnings.push(messages.satisfiedOverEvaluations(r.where('satisfied'), satisfied, evaluations));
-      s.report.rejected++;
-      continue;
+      return 'rejected';
     }
-    if (!periodWithin(month, period)) {
-      s.report.outOfPeriod++;
-      continue;
-    }
-    const subject = subjectOf(r, roster, false, warnings);
-    if (!subject?.member) {
-      s.report.rejected++;
-      continue;
-    }
-    s.report.used++;
+    if (!periodWithin(month, period)) return 'outOfPeriod';
+    const subject = people.subjectOf(r, false, warnings);
+    if (!subject?.member) return 'rejected';
     satisfaction.push({ member: subject.member, month: month.id, evaluations, satisfied, rate, served, source: r.ref(month.first) });
-  }
-  return { report: s.report, satisfaction };
+    return 'used';
+  });
+  return { report: s?.report ?? null, verdicts: s?.verdicts ?? [], satisfaction };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Recommendations (推荐名单)
 
 export function readRecommendations(
-  input: TableInput, roster: Roster, period: Period, warnings: Problem[], errors: Problem[],
-): { report: TableReport | null; recommendations: Recommendation[] } {
+  located: LocatedTable, roster: Roster, period: Period, warnings: Problem[], errors: Problem[],
+): { report: TableReport | null; verdicts: Verdict[]; recommendations: Recommendation[] } {
   const recommendations: Recommendation[] = [];
-  const s = scan('recommendations', input, warnings, errors);
-  if (!s) return { report: null, recommendations };
-  for (const r of s.rows) {
-    const span = parsePeriodCell(r.cell('period'), input.date1904 ?? false);
+  const date1904 = located.input.date1904 ?? false;
+  const people = new People(roster);
+  const s = scan(located, warnings, errors, (r) => {
+    const span = parsePeriodCell(r.cell('period'), date1904);
     if (!span) {
       warnings.push(messages.badPeriodCell(r.where('period'), cleanText(r.cell('period'))));
-      s.report.rejected++;
-      continue;
+      return 'rejected';
     }
-    if (!periodWithin(span, period)) {
-      s.report.outOfPeriod++;
-      continue;
-    }
-    const subject = subjectOf(r, roster, false, warnings);
-    if (!subject?.member) {
-      s.report.rejected++;
-      continue;
-    }
-    s.report.used++;
+    if (!periodWithin(span, period)) return 'outOfPeriod';
+    const subject = people.subjectOf(r, false, warnings);
+    if (!subject?.member) return 'rejected';
     recommendations.push({ member: subject.member, source: r.ref(span.first) });
-  }
-  return { report: s.report, recommendations };
+    return 'used';
+  });
+  return { report: s?.report ?? null, verdicts: s?.verdicts ?? [], recommendations };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -630,34 +695,30 @@ export function historyStatus(value: unknown): 'winner' | 'tie' | null {
  * period's own block (counted outOfPeriod, as it is replaced) is kept for "what changed" (§13).
  */
 export function readHistory(
-  input: TableInput, period: Period, warnings: Problem[], errors: Problem[],
-): { report: TableReport | null; wins: PastWin[]; block: HistoryEntry[] } {
+  located: LocatedTable, period: Period, warnings: Problem[], errors: Problem[],
+): { report: TableReport | null; verdicts: Verdict[]; wins: PastWin[]; block: HistoryEntry[] } {
   const wins: PastWin[] = [];
   const block: HistoryEntry[] = [];
-  const s = scan('history', input, warnings, errors);
-  if (!s) return { report: null, wins, block };
-  for (const r of s.rows) {
-    const span = parsePeriodCell(r.cell('period'), input.date1904 ?? false);
+  const date1904 = located.input.date1904 ?? false;
+  const s = scan(located, warnings, errors, (r) => {
+    const span = parsePeriodCell(r.cell('period'), date1904);
     if (!span) {
       warnings.push(messages.badPeriodCell(r.where('period'), cleanText(r.cell('period'))));
-      s.report.rejected++;
-      continue;
+      return 'rejected';
     }
     const inYear = partsOf(span.first).year === period.year;
     if (!inYear || span.id === period.id) {
-      s.report.outOfPeriod++;
       const status = span.id === period.id ? historyStatus(r.cell('status')) : null;
       if (status) block.push({ id: r.text('id'), name: r.text('name'), department: r.text('department'), status });
-      continue;
+      return 'outOfPeriod';
     }
     const personKey = normalizeKey(r.text('id')) || normalizeKey(r.text('name'));
     if (personKey === '') {
       warnings.push(messages.noPerson(r.where()));
-      s.report.rejected++;
-      continue;
+      return 'rejected';
     }
-    s.report.used++;
     if (historyStatus(r.cell('status')) === 'winner') wins.push({ periodId: span.id, personKey, source: r.ref(span.first) });
-  }
-  return { report: s.report, wins, block };
+    return 'used';
+  });
+  return { report: s?.report ?? null, verdicts: s?.verdicts ?? [], wins, block };
 }

@@ -16,6 +16,7 @@ import { type Publicity, publicityOf } from './publicity';
 import { resolveScheme, type Scheme } from './scheme';
 import { evaluationRate, pooledSatisfaction } from './satisfaction';
 import { pointsByKind, inspectionScore, praiseBonus, score as scoreOf } from './score';
+import { locateTables, type LocatedTables } from './layout';
 import { normalizeKey } from './text';
 import type { TableInput, TableKey } from './types';
 import {
@@ -135,8 +136,10 @@ function keysOf(p: PersonResult): RankKeys {
 /**
  * Runs a selection (评选): reads the tables, scores every person, applies the vetoes, works out
  * the deductions, the winners and the department awards. Bad input is reported, never thrown.
+ * A front end that has located the tables already (for its column mapping, problem addresses or
+ * the history sheet) hands them over, so each is located once.
  */
-export function runSelection(input: SelectionInput): SelectionOutcome {
+export function runSelection(input: SelectionInput, located: LocatedTables = locateTables(input.tables)): SelectionOutcome {
   const warnings: Problem[] = Object.values(input.tables)
     .flatMap((t) => (t ? [t, ...t.moreSheets ?? []] : []).flatMap((s) => s.readWarnings ?? []));
   const errors: Problem[] = [];
@@ -144,7 +147,7 @@ export function runSelection(input: SelectionInput): SelectionOutcome {
   if (!period) errors.push(messages.badPeriod(String(input.period)));
   const { scheme, problems } = resolveScheme(input.scheme, input.overrides);
   errors.push(...problems);
-  const staffInput = input.tables.staff;
+  const staffInput = located.staff;
   if (!staffInput) errors.push(messages.missingTable('staff'));
   if (!period || !scheme || !staffInput) return { ok: false, errors, warnings, inputs: [] };
   const parameters = scheme.parameters;
@@ -154,7 +157,7 @@ export function runSelection(input: SelectionInput): SelectionOutcome {
   const roster = staff.roster;
   const inputs: TableReport[] = staff.report ? [staff.report] : [];
   const ytd = yearToDate(period);
-  const t = input.tables;
+  const t = located;
   const inspections = t.inspections ? readInspections(t.inspections, roster, period, ytd.first, parameters, warnings, errors) : null;
   const fines = t.fines ? readFines(t.fines, roster, period, parameters, warnings, errors) : null;
   const praise = t.praise ? readPraise(t.praise, roster, period, parameters, warnings, errors) : null;

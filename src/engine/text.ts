@@ -48,9 +48,17 @@ export function cleanText(value: unknown): string {
 /** A cell is blank when it is empty or holds only white space. */
 export function isBlank(value: unknown): boolean {
   if (value === null || value === undefined) return true;
+  if (typeof value !== 'string') return false;
+  // A first character that is not white space settles it without trimming (every text cell of every row is asked).
+  if (value.length > 0 && !mayBeSpace(value.charCodeAt(0))) return false;
   // trim() already removes every Unicode space, the ideographic space (U+3000) included.
-  if (typeof value === 'string') return value.trim() === '';
-  return false;
+  return value.trim() === '';
+}
+
+/** Whether a UTF-16 unit can be white space as trim() and \s see it (control characters included: checked further). */
+export function mayBeSpace(c: number): boolean {
+  return c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**

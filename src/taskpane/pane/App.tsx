@@ -2,6 +2,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Tab
 import { useCallback, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
 import { fingerprint } from '../../engine/fingerprint';
 import { runSheets } from '../../engine/history';
+import { locateTables } from '../../engine/layout';
 import { problemAddress } from '../../engine/mapping';
 import { runSelection, type SelectionOutcome } from '../../engine/select';
 import type { ResultSheet } from '../../engine/sheets';
@@ -36,6 +37,7 @@ export function App({ host, engine, initial }: { host: Host; engine: EngineClien
   const s = STRINGS[state.lang];
   const lang = state.lang;
   const tables = useMemo(() => inputTables(state), [state.loaded, state.found, state.choices]);
+  const located = useMemo(() => locateTables(tables), [tables]);
 
   useEffect(() => { document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en'; }, [lang]);
 
@@ -52,7 +54,7 @@ export function App({ host, engine, initial }: { host: Host; engine: EngineClien
     };
     const rows = Object.values(tables).reduce((n, t) => n + t.grid.length, 0);
     if (rows <= IN_PAGE_ROWS) {
-      done(runSelection(input));
+      done(runSelection(input, located));
       return;
     }
     const timer = setTimeout(() => {
@@ -96,7 +98,7 @@ export function App({ host, engine, initial }: { host: Host; engine: EngineClien
     const r = resultOf(st);
     if (!r) return [];
     const run = { when: new Date().toISOString(), tool: 'Service Star task pane', fingerprint: fingerprint(tables) };
-    return runSheets(tables.history ?? null, r, run, st.lang);
+    return runSheets(located.history ?? null, r, run, st.lang);
   };
 
   const focusHeading = () => document.querySelector<HTMLElement>(`#step-${stateRef.current.step} > h2`)?.focus();
@@ -136,8 +138,7 @@ export function App({ host, engine, initial }: { host: Host; engine: EngineClien
     readAgain: readWorkbook,
     selectAction: (p) => {
       if (!stateRef.current.loadedFromWorkbook || p.sheet === null) return null;
-      const input = Object.values(tables).flatMap((t) => [t, ...(t.moreSheets ?? [])]).find((t) => t.sheet === p.sheet);
-      const address = input ? problemAddress(p, input) : null;
+      const address = problemAddress(p, located);
       if (!address) return null;
       const sheet = p.sheet;
       return () => { host.select(sheet, address).catch((error: unknown) => dispatch({ type: 'error', error: errorText(error) })); };
@@ -251,7 +252,7 @@ export function App({ host, engine, initial }: { host: Host; engine: EngineClien
         {state.step === 'sources' && <p className="hint" id="intro">{state.inExcel ? s.introExcel : s.intro}</p>}
         <section className="step" id={`step-${state.step}`} aria-labelledby={`heading-${state.step}`}>
           <h2 tabIndex={-1} id={`heading-${state.step}`}>{label(state.step)}</h2>
-          {View && <View state={state} dispatch={dispatch} actions={actions} />}
+          {View && <View state={state} located={located} dispatch={dispatch} actions={actions} />}
         </section>
         {busy && busy.stage !== 'writing' && <ProgressBar aria-label={status} />}
         <div id="status" className="status" role="status" aria-live="polite">{status}</div>

@@ -1,4 +1,5 @@
 import type { Dispatch } from 'react';
+import type { LocatedTables } from '../../engine/layout';
 import type { Problem } from '../../engine/messages';
 import type { Action, State } from './state';
 
@@ -19,6 +20,8 @@ export interface Actions {
 
 export interface ViewProps {
   state: State;
+  /** The input tables located once (header, columns, layout) for the mapping and the people to name. */
+  located: LocatedTables;
   dispatch: Dispatch<Action>;
   actions: Actions;
 }

@@ -2,14 +2,14 @@ import { Button, Link, Select, Table, TableBody, TableCell, TableHeader, TableHe
 import type { ReactNode } from 'react';
 import { assignmentChoice } from '../../../engine/assign';
 import { FIELD_NAMES } from '../../../engine/headers';
+import type { LocatedTable } from '../../../engine/layout';
 import { tableMapping } from '../../../engine/mapping';
 import { TABLE_NAMES, type Problem } from '../../../engine/messages';
 import { groupLine, groupProblems } from '../../../engine/summary';
-import type { TableInput, TableKey } from '../../../engine/types';
 import { STRINGS } from '../../strings';
 import { Note } from '../components';
 import type { ViewProps } from '../props';
-import { assignmentsOf, inputTables } from '../state';
+import { assignmentsOf } from '../state';
 
 /** Problems about people (同名, not on the roster, name and id differ): the office resolves them by hand. */
 export const PEOPLE_CODES = new Set(['AMBIGUOUS_NAME', 'UNKNOWN_PERSON', 'NAME_MISMATCH', 'ASSIGNED_PERSON']);
@@ -25,7 +25,6 @@ export function ColumnsView(props: ViewProps): ReactNode {
   const s = STRINGS[state.lang];
   // The last outcome, also while the next one is computed (the busy line says so).
   const outcome = state.outcome;
-  const tables = inputTables(state);
   if (!outcome) return <Note>{s.stages['checking']}</Note>;
   const inputs = outcome.ok ? outcome.result.inputs : outcome.inputs;
   const warnings = outcome.ok ? outcome.result.warnings : outcome.warnings;
@@ -62,13 +61,13 @@ export function ColumnsView(props: ViewProps): ReactNode {
       <h3 id="rejected-title">{s.rejectedTitle}</h3>
       <GroupedList {...props} id="rejected" problems={notCounted} />
       <h3 id="people-title">{s.peopleTitle}</h3>
-      <PeopleList {...props} tables={tables} problems={people} />
+      <PeopleList {...props} problems={people} />
       <h3 id="counted-title">{s.countedTitle}</h3>
       <GroupedList {...props} id="counted" problems={counted} />
       <h3 id="other-title">{s.otherTitle}</h3>
       <GroupedList {...props} id="other" problems={other} />
       <h3 id="mapping-title">{s.mappingHead}</h3>
-      <Mapping {...props} tables={tables} />
+      <Mapping {...props} />
     </>
   );
 }
@@ -110,7 +109,7 @@ function GroupedList({ state, actions, id, problems }: ViewProps & { id: string;
 }
 
 /** 人员指认: one item per row, each with the drop-down that names its person when the engine offers a choice. */
-function PeopleList({ state, dispatch, actions, tables, problems }: ViewProps & { tables: Partial<Record<TableKey, TableInput>>; problems: readonly Problem[] }): ReactNode {
+function PeopleList({ state, located, dispatch, actions, problems }: ViewProps & { problems: readonly Problem[] }): ReactNode {
   const s = STRINGS[state.lang];
   const result = state.outcome?.ok ? state.outcome.result : null;
   if (problems.length === 0) return <ul id="people" className="problems"><li><span>{s.noProblems}</span></li></ul>;
@@ -118,8 +117,8 @@ function PeopleList({ state, dispatch, actions, tables, problems }: ViewProps & 
     <ul id="people" className="problems">
       {problems.slice(0, LIST_LIMIT).map((p, k) => {
         const act = actions.selectAction(p);
-        const input = p.table ? tables[p.table] : undefined;
-        const choice = result && input ? assignmentChoice(result, p, input) : null;
+        const found = p.table ? located[p.table] : undefined;
+        const choice = result && found ? assignmentChoice(result, p, found) : null;
         const table = p.table;
         const row = p.row;
         const usable = choice && choice.candidates.length <= MAX_CANDIDATES && table !== null && row !== null;
@@ -150,10 +149,10 @@ function PeopleList({ state, dispatch, actions, tables, problems }: ViewProps & 
 }
 
 /** The columns read per table, changeable; a table whose columns were all found starts folded. */
-function Mapping({ state, dispatch, tables }: ViewProps & { tables: Partial<Record<TableKey, TableInput>> }): ReactNode {
+function Mapping({ state, dispatch, located }: ViewProps): ReactNode {
   const s = STRINGS[state.lang];
   const lang = state.lang;
-  const entries = (Object.entries(tables) as [TableKey, TableInput][]).map(([table, input]) => ({ table, input, mapping: tableMapping(table, input) }));
+  const entries = (Object.values(located) as LocatedTable[]).map((t) => ({ table: t.table, input: t.input, mapping: tableMapping(t) }));
   const open = entries.filter((e) => e.mapping.missing.length > 0 || state.openMappings.includes(e.table)).map((e) => e.table);
   return (
     <div id="mapping">
