@@ -98,6 +98,11 @@ export interface SelectionResult {
   publicity: Publicity;
   /** Places that changed since the history's block for this period (§13). */
   changes: Change[];
+  /**
+   * The people tied for each contested place as §6 leaves them, before the committee's awards: one
+   * group per place, for the committee to see side by side (§12); a group's members may be settled since.
+   */
+  tieGroups: PersonResult[][];
 }
 
 export interface SelectionInput {
@@ -220,7 +225,8 @@ export function runSelection(input: SelectionInput): SelectionOutcome {
     members.forEach((p, i) => { p.rankInDepartment = ranks[i] as number; });
   }
 
-  const winners = awardTies(chooseWinners(people, roster.departments, scheme), people, scheme, warnings);
+  const places = chooseWinners(people, roster.departments, scheme);
+  const winners = awardTies(places, people, scheme, warnings);
   for (const p of people) {
     const key = p.member.key;
     const nameKey = normalizeKey(p.member.name);
@@ -241,6 +247,7 @@ export function runSelection(input: SelectionInput): SelectionOutcome {
     ok: true,
     result: { period, scheme, people, winners, departments, departmentAwardsGiven, deductions, inputs, warnings, recommendationsApply, decisions,
       publicity: publicityOf(parameters), changes: changesSince(history?.block ?? [], winners, people, roster.departments),
+      tieGroups: places.tieGroups,
     },
   };
 }
