@@ -71,7 +71,9 @@ export interface DecisionAppend {
  * not written. Null when the sheet's header is not found (the run reports the table's problem).
  */
 export function decisionAppend(table: TableInput, entries: readonly DecisionEntry[], lang: Lang): DecisionAppend | null {
-  const sheet: TableSheet = table.moreSheets?.at(-1) ?? table;
+  // No Array.prototype.at: the add-in's bundle keeps to ES2020 (Safari 14).
+  const more = table.moreSheets ?? [];
+  const sheet: TableSheet = more[more.length - 1] ?? table;
   const firstColumn = sheet.firstColumn ?? 1;
   const header = findHeader('decisions', sheet.grid, table.columns, firstColumn);
   if (!('columns' in header)) return null;

@@ -70,6 +70,8 @@ export const STRINGS = {
     remove: '移除', removeLabel: (what: string) => `移除裁定：${what}`,
     decisionWords: { award: '获奖', exclude: '不予表彰' } as Record<string, string>,
     changesTitle: '与上次本期名单相比的变化',
+    moreTies: (shown: number, all: number) => `共 ${all} 组并列，先显示 ${shown} 组；裁定后显示其余的。`,
+    moreTied: (n: number) => `另有 ${n} 人并列（见获奖名单），可在「评选小组裁定」表中录入对他们的裁定。`,
   },
   en: {
     title: 'Service Star selection', other: '中文',
@@ -136,6 +138,8 @@ export const STRINGS = {
     remove: 'Remove', removeLabel: (what: string) => `Remove the decision: ${what}`,
     decisionWords: { award: 'award', exclude: 'do not award' } as Record<string, string>,
     changesTitle: 'Changes since the last list for this period',
+    moreTies: (shown: number, all: number) => `${all} ties; ${shown} are shown, the others once these are decided.`,
+    moreTied: (n: number) => `${n} more people share this tie (see the winners); decisions on them go in the 评选小组裁定 sheet.`,
   },
 } satisfies Record<Lang, unknown>;
 

@@ -48,6 +48,12 @@ const entryOf = (p: PersonResult, decision: DecisionKind, f: Fields, period: str
 /** After a decision is recorded, the focus goes to the list of decisions to write (the card it came from may be gone). */
 const focusPending = () => requestAnimationFrame(() => document.getElementById('pending-title')?.focus());
 
+/** Tie cards shown at once, and tied people in them; the others follow as these are settled. */
+const SHOWN_TIES = 20;
+const SHOWN_TIED = 60;
+/** People of one tie shown in its card; the rest are awarded in the decisions sheet. */
+const SHOWN_PER_TIE = 12;
+
 const percent = (v: number | null, s: Words) => (v === null ? s.noSatisfaction : `${(v * 100).toFixed(2)}%`);
 
 interface CommitteeProps {
@@ -63,12 +69,23 @@ interface CommitteeProps {
 export function TieCards({ state, dispatch, r }: CommitteeProps): ReactNode {
   const s = STRINGS[state.lang];
   if (r.tieGroups.length === 0) return null;
+  // Open ties first. A large office can have hundreds of ties, some of dozens of people, and a person
+  // is some thirty elements: the cards shown stop at SHOWN_TIES or SHOWN_TIED people, whichever comes first.
+  const open = r.tieGroups.filter((g) => g.some((p) => p.status === 'tie'));
+  const shown: PersonResult[][] = [];
+  let people = 0;
+  for (const g of [...open, ...r.tieGroups.filter((x) => !open.includes(x))]) {
+    if (shown.length === SHOWN_TIES || (shown.length > 0 && people + g.length > SHOWN_TIED)) break;
+    shown.push(g);
+    people += Math.min(g.length, SHOWN_PER_TIE);
+  }
   return (
     <section id="committee" aria-labelledby="committee-title">
       <h3 id="committee-title">{s.committeeTitle}</h3>
-      {r.tieGroups.map((group) => (
+      {shown.map((group) => (
         <TieCard key={group.map((p) => p.member.key).join(' ')} group={group} state={state} dispatch={dispatch} r={r} />
       ))}
+      {r.tieGroups.length > shown.length && <Note id="more-ties">{s.moreTies(shown.length, r.tieGroups.length)}</Note>}
     </section>
   );
 }
@@ -95,7 +112,7 @@ function TieCard({ group, state, dispatch, r }: CommitteeProps & { group: Person
     <div className="tie-card" role="group" aria-labelledby={titleId}>
       <h4 id={titleId}>{s.tieTitle(where, group.length)}</h4>
       <ul className="tied">
-        {group.map((p) => (
+        {group.slice(0, SHOWN_PER_TIE).map((p) => (
           <li key={p.member.key} className="tied-person" data-id={p.member.id}>
             <div className="who">{p.member.name} <span className="id">{p.member.id}</span>{departments.size > 1 && <span className="id"> {p.member.department}</span>}</div>
             <dl className="keys">
@@ -112,6 +129,7 @@ function TieCard({ group, state, dispatch, r }: CommitteeProps & { group: Person
           </li>
         ))}
       </ul>
+      {group.length > SHOWN_PER_TIE && <Note>{s.moreTied(group.length - SHOWN_PER_TIE)}</Note>}
       {open ? (
         <>
           <Note>{s.tieHint}</Note>
