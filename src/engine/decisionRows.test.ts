@@ -31,6 +31,19 @@ describe('decision entries of the task pane as rows of the decisions table (§12
     assert.deepEqual(r.tieGroups.map((g) => g.map((p) => p.member.id)), [['A1', 'A2']], 'the group as §6 left it, settled since');
   });
 
+  it('a decision on a department (no id, no name): the department award tie of the run settled', () => {
+    const tables = (decisions?: TableInput) => ({ staff: { sheet: 'staff', grid: [['工号', '姓名', '科室'], ['A1', '甲一', '门诊'], ['B1', '乙一', '药房']] }, ...(decisions ? { decisions } : {}) });
+    const before = runSelection({ period: '2026Q3', overrides: { departmentAwards: 1 }, tables: tables() });
+    assert.ok(before.ok);
+    assert.deepEqual(before.result.departmentTies.map((d) => [d.department, d.status]), [['门诊', 'tie'], ['药房', 'tie']]);
+    const table = withEntries(undefined, [entry({ department: '药房', id: null, name: null })], 'zh');
+    assert.deepEqual(table?.grid[1]?.slice(0, 5), ['2026Q3', '药房', null, null, '获奖']);
+    const after = runSelection({ period: '2026Q3', overrides: { departmentAwards: 1 }, tables: tables(table) });
+    assert.ok(after.ok);
+    assert.deepEqual(after.result.departments.map((d) => d.status), ['ranked', 'winner']);
+    assert.deepEqual(after.result.departmentTies.map((d) => d.department), ['门诊', '药房'], 'the tie as §6 left it');
+  });
+
   it('in English the words and headers are English, and read the same', () => {
     const table = withEntries(undefined, [entry({ decision: 'exclude', id: 'A1', name: '甲一' })], 'en');
     assert.deepEqual(table?.grid[0], ['Period', 'Department', 'Id', 'Name', 'Decision', 'Reason', 'Date', 'Decided by']);

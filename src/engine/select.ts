@@ -103,6 +103,8 @@ export interface SelectionResult {
    * group per place, for the committee to see side by side (§12); a group's members may be settled since.
    */
   tieGroups: PersonResult[][];
+  /** The departments tied for the last department award place, before the committee's awards (empty: none). */
+  departmentTies: DepartmentResult[];
 }
 
 export interface SelectionInput {
@@ -237,7 +239,7 @@ export function runSelection(input: SelectionInput): SelectionOutcome {
 
   const departmentAwardsGiven = parameters.departmentAwards > 0
     && (parameters.departmentAwardPeriods === null || parameters.departmentAwardPeriods.includes(period.kind));
-  const departments = rankDepartments(people, roster.departments, inspections?.yearToDate ?? [], fineRows, scheme, departmentAwardsGiven, decided, warnings);
+  const { results: departments, ties: departmentTies } = rankDepartments(people, roster.departments, inspections?.yearToDate ?? [], fineRows, scheme, departmentAwardsGiven, decided, warnings);
   const memberIndex = new Map(roster.members.map((m, i) => [m.key, i]));
   const departmentIndex = new Map(roster.departments.map((d, i) => [d, i]));
   const deductions = deductionRows(violations, fineRows, parameters, (d) =>
@@ -247,7 +249,7 @@ export function runSelection(input: SelectionInput): SelectionOutcome {
     ok: true,
     result: { period, scheme, people, winners, departments, departmentAwardsGiven, deductions, inputs, warnings, recommendationsApply, decisions,
       publicity: publicityOf(parameters), changes: changesSince(history?.block ?? [], winners, people, roster.departments),
-      tieGroups: places.tieGroups,
+      tieGroups: places.tieGroups, departmentTies,
     },
   };
 }
@@ -327,7 +329,7 @@ function departmentOf(s: { subject: { department: string } }): string {
 function rankDepartments(
   people: PersonResult[], departments: readonly string[], yearToDate: readonly Violation[],
   fines: readonly FineRecord[], scheme: Scheme, awardsGiven: boolean, decided: DecisionIndex, warnings: Problem[],
-): DepartmentResult[] {
+): { results: DepartmentResult[]; ties: DepartmentResult[] } {
   const parameters = scheme.parameters;
   const finesOf = groupBy(fines, departmentOf);
   const ytdOf = groupBy(yearToDate, departmentOf);
@@ -357,7 +359,8 @@ function rankDepartments(
     }
   }
   // The committee's awards on departments, as on people; a tied department not awarded is ranked.
-  const resolved = resolveTies([results.filter((d) => d.status === 'tie')], (d) => d.decision?.decision === 'award', (d) => {
+  const ties = results.filter((d) => d.status === 'tie');
+  const resolved = resolveTies([ties], (d) => d.decision?.decision === 'award', (d) => {
     d.status = 'winner';
     d.awardYuan = parameters.windowAwardYuan;
   }, (d) => { d.status = 'ranked'; });
@@ -366,6 +369,6 @@ function rankDepartments(
     settleAward(d.decision, resolved.has(d) ? 'resolved' : d.status === 'winner' ? 'confirmed'
       : d.status === 'vetoed' ? 'ineligible' : 'not_tied', warnings);
   }
-  return results;
+  return { results, ties };
 }
 

@@ -2171,6 +2171,44 @@ new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__
       });
     });
 
+    describe('19 standalone: two departments tied for the department award', () => {
+      const pane = usePane(async (context) => {
+        const file = path.join(tmp, 'department-tie.xlsx');
+        const wb = new ExcelJS.Workbook();
+        wb.addWorksheet('人员名单').addRows([['工号', '姓名', '科室'], ['A1', '甲一', '甲科'], ['A2', '甲二', '甲科'], ['B1', '乙一', '乙科'], ['B2', '乙二', '乙科']]);
+        // One point each for A2 and B2: A1 and B1 win their departments, and both departments score 99.5.
+        wb.addWorksheet('督导检查记录').addRows([['检查日期', '工号', '扣分'], ['2026-07-08', 'A2', 1], ['2026-08-08', 'B2', 1]]);
+        await wb.xlsx.writeFile(file);
+        const w = await open(context);
+        await w.page.setViewportSize({ width: 340, height: 900 });
+        await pickFiles(w.page, file);
+        await next(w.page, 'columns');
+        await next(w.page, 'rules');
+        await typeInto(w.page, param('departmentAwards'), '1');
+        await next(w.page, 'preview');
+        return w;
+      });
+
+      it('a card of the two departments with their scores; awarding 乙科 makes it the winner, and the download keeps the decision without a person', async () => {
+        const { page } = pane.w;
+        const [card, ...others] = await cards(page);
+        assert.deepEqual(others, []);
+        assert.match(card?.title ?? '', /：2 个科室并列$/u);
+        assert.deepEqual(card?.people.map((p) => [p.who, p.keys['科室得分'], p.box]), [['甲科', '99.50', true], ['乙科', '99.50', true]]);
+        await page.check('#committee li.tied-person:nth-child(2) input[type=checkbox]');
+        await page.fill('#committee .tie-card [data-field=reason]', '群众满意度调查居首');
+        await page.click('#committee .tie-card button.record');
+        await page.waitForSelector('#committee .settled');
+        assert.equal((await cards(page))[0]?.settled, '已裁定：乙科 获奖');
+        assert.match((await textsOf(page, '#pending li span'))[0] ?? '', /^乙科：获奖，群众满意度调查居首$/u);
+        await next(page, 'write');
+        const { wb } = await download(page, path.join(tmp, 'download-department.xlsx'));
+        const sheet = wb.getWorksheet('评选小组裁定') as ExcelJS.Worksheet;
+        assert.deepEqual([1, 2, 3, 4, 5, 6].map((c) => sheet.getCell(2, c).value), ['2026Q3', '乙科', null, null, '获奖', '群众满意度调查居首']);
+        assert.deepEqual(pane.w.errors, []);
+      });
+    });
+
     describe('19 inside Excel: resolve the tie, write, reopen: the decision holds; undo removes it', () => {
       let decided: { workbook: FakeSheets; settings: Record<string, unknown> } = { workbook: { sheets: {} }, settings: {} };
       const pane = usePane(async (context) => {

@@ -1,9 +1,9 @@
 import { Badge, Button, Checkbox, Field, Input } from '@fluentui/react-components';
-import { useId, useState, type Dispatch, type ReactNode } from 'react';
+import { Fragment, useId, useState, type Dispatch, type ReactNode } from 'react';
 import { dayFromParts, formatDay } from '../../../engine/dates';
 import type { DecisionEntry } from '../../../engine/decisionRows';
 import type { DecisionKind } from '../../../engine/decisions';
-import type { PersonResult, SelectionResult } from '../../../engine/select';
+import type { DepartmentResult, PersonResult, SelectionResult } from '../../../engine/select';
 import { changeText, displayText } from '../../../engine/sheets';
 import type { Lang } from '../../../engine/types';
 import { STRINGS, type Words } from '../../strings';
@@ -62,13 +62,49 @@ interface CommitteeProps {
   r: SelectionResult;
 }
 
+/** One of a tie as its card shows it: a person, or a department tied for a department award. */
+interface TieItem {
+  key: string;
+  name: string;
+  /** Beside the name: the id (and department, in a tie across departments). */
+  sub: string;
+  /** The tie-break keys, label and value, as the clerk compares them. */
+  keys: [string, string][];
+  /** Still tied (the card offers the award), or made a winner (a badge). */
+  tied: boolean;
+  won: boolean;
+  pick: string;
+  entry: (f: Fields) => DecisionEntry;
+}
+
+/** A tied person: every tie-break key of §6 and the wins this year. */
+function personItem(p: PersonResult, across: boolean, s: Words, period: string): TieItem {
+  return {
+    key: p.member.key, name: p.member.name, sub: across ? `${p.member.id} ${p.member.department}` : p.member.id,
+    keys: [[s.keys.score, displayText(p.score)], [s.keys.violations, String(p.violations.length)], [s.keys.praise, String(p.praise.length)],
+      [s.keys.satisfaction, percent(p.satisfaction, s)], [s.keys.wins, s.times(p.starsThisYear)]],
+    tied: p.status === 'tie', won: p.status === 'winner', pick: s.awardPick(p.member.name, p.member.id),
+    entry: (f) => entryOf(p, 'award', f, period),
+  };
+}
+
+/** A tied department (文明窗口, §6): its score and its staff at the window. */
+function departmentItem(d: DepartmentResult, s: Words, period: string): TieItem {
+  return {
+    key: `d:${d.department}`, name: d.department, sub: '',
+    keys: [[s.keys.departmentScore, d.score === null ? '' : displayText(d.score)], [s.keys.activeMembers, String(d.activeMembers)]],
+    tied: d.status === 'tie', won: d.status === 'winner', pick: s.awardDepartment(d.department),
+    entry: (f) => ({ period, department: d.department, id: null, name: null, decision: 'award', reason: f.reason.trim(), date: f.date, decidedBy: f.decidedBy.trim() }),
+  };
+}
+
 /**
- * The committee's part of the preview: each tie as a card, the tied people side by side with every
- * tie-break key of §6 and their wins this year, where the clerk records who is awarded.
+ * The committee's part of the preview: each tie as a card, the tied people (or departments) side by
+ * side with every tie-break key of §6 and their wins this year, where the clerk records who is awarded.
  */
 export function TieCards({ state, dispatch, r }: CommitteeProps): ReactNode {
   const s = STRINGS[state.lang];
-  if (r.tieGroups.length === 0) return null;
+  if (r.tieGroups.length === 0 && r.departmentTies.length === 0) return null;
   // Open ties first. A large office can have hundreds of ties, some of dozens of people, and a person
   // is some thirty elements: the cards shown stop at SHOWN_TIES or SHOWN_TIED people, whichever comes first.
   const open = r.tieGroups.filter((g) => g.some((p) => p.status === 'tie'));
@@ -79,57 +115,53 @@ export function TieCards({ state, dispatch, r }: CommitteeProps): ReactNode {
     shown.push(g);
     people += Math.min(g.length, SHOWN_PER_TIE);
   }
+  const card = (title: string, items: TieItem[]) => <TieCard key={items.map((i) => i.key).join(' ')} title={title} items={items} state={state} dispatch={dispatch} />;
   return (
     <section id="committee" aria-labelledby="committee-title">
       <h3 id="committee-title">{s.committeeTitle}</h3>
-      {shown.map((group) => (
-        <TieCard key={group.map((p) => p.member.key).join(' ')} group={group} state={state} dispatch={dispatch} r={r} />
-      ))}
+      {shown.map((group) => {
+        const across = new Set(group.map((p) => p.member.department)).size > 1;
+        return card(s.tieTitle(across ? s.tieOverall : group[0]?.member.department ?? '', group.length), group.map((p) => personItem(p, across, s, r.period.id)));
+      })}
       {r.tieGroups.length > shown.length && <Note id="more-ties">{s.moreTies(shown.length, r.tieGroups.length)}</Note>}
+      {r.departmentTies.length > 0 && card(s.departmentTieTitle(r.scheme.parameters.windowTitle[state.lang], r.departmentTies.length),
+        r.departmentTies.map((d) => departmentItem(d, s, r.period.id)))}
     </section>
   );
 }
 
-function TieCard({ group, state, dispatch, r }: CommitteeProps & { group: PersonResult[] }): ReactNode {
+function TieCard({ title, items, state, dispatch }: Omit<CommitteeProps, 'r'> & { title: string; items: TieItem[] }): ReactNode {
   const s = STRINGS[state.lang];
   const titleId = useId();
   const [picked, setPicked] = useState<string[]>([]);
   const [fields, setFields] = useState<Fields>({ reason: '', date: today(), decidedBy: '' });
   const [tried, setTried] = useState(false);
-  const open = group.some((p) => p.status === 'tie');
-  const departments = new Set(group.map((p) => p.member.department));
-  const where = departments.size === 1 ? group[0]?.member.department ?? '' : s.tieOverall;
+  const open = items.some((i) => i.tied);
   const record = () => {
-    const chosen = group.filter((p) => picked.includes(p.member.key));
+    const chosen = items.filter((i) => picked.includes(i.key));
     if (chosen.length === 0) {
       setTried(true);
       return;
     }
-    dispatch({ type: 'decide', entries: chosen.map((p) => entryOf(p, 'award', fields, r.period.id)) });
+    dispatch({ type: 'decide', entries: chosen.map((i) => i.entry(fields)) });
     focusPending();
   };
   return (
     <div className="tie-card" role="group" aria-labelledby={titleId}>
-      <h4 id={titleId}>{s.tieTitle(where, group.length)}</h4>
+      <h4 id={titleId}>{title}</h4>
       <ul className="tied">
-        {group.slice(0, SHOWN_PER_TIE).map((p) => (
-          <li key={p.member.key} className="tied-person" data-id={p.member.id}>
-            <div className="who">{p.member.name} <span className="id">{p.member.id}</span>{departments.size > 1 && <span className="id"> {p.member.department}</span>}</div>
-            <dl className="keys">
-              <dt>{s.keys.score}</dt><dd>{displayText(p.score)}</dd>
-              <dt>{s.keys.violations}</dt><dd>{p.violations.length}</dd>
-              <dt>{s.keys.praise}</dt><dd>{p.praise.length}</dd>
-              <dt>{s.keys.satisfaction}</dt><dd>{percent(p.satisfaction, s)}</dd>
-              <dt>{s.keys.wins}</dt><dd>{s.times(p.starsThisYear)}</dd>
-            </dl>
+        {items.slice(0, SHOWN_PER_TIE).map((i) => (
+          <li key={i.key} className="tied-person" data-id={i.key}>
+            <div className="who">{i.name}{i.sub !== '' && <span className="id"> {i.sub}</span>}</div>
+            <dl className="keys">{i.keys.map(([label, value]) => <Fragment key={label}><dt>{label}</dt><dd>{value}</dd></Fragment>)}</dl>
             {open ? (
-              <Checkbox label={s.awardPick(p.member.name, p.member.id)} checked={picked.includes(p.member.key)}
-                onChange={(_, d) => setPicked(d.checked === true ? [...picked, p.member.key] : picked.filter((k) => k !== p.member.key))} />
-            ) : p.status === 'winner' && <Badge appearance="filled" color="success">{s.decisionWords['award']}</Badge>}
+              <Checkbox label={i.pick} checked={picked.includes(i.key)}
+                onChange={(_, d) => setPicked(d.checked === true ? [...picked, i.key] : picked.filter((k) => k !== i.key))} />
+            ) : i.won && <Badge appearance="filled" color="success">{s.decisionWords['award']}</Badge>}
           </li>
         ))}
       </ul>
-      {group.length > SHOWN_PER_TIE && <Note>{s.moreTied(group.length - SHOWN_PER_TIE)}</Note>}
+      {items.length > SHOWN_PER_TIE && <Note>{s.moreTied(items.length - SHOWN_PER_TIE)}</Note>}
       {open ? (
         <>
           <Note>{s.tieHint}</Note>
@@ -138,7 +170,7 @@ function TieCard({ group, state, dispatch, r }: CommitteeProps & { group: Person
           <Button className="record" appearance="primary" onClick={record}>{s.record}</Button>
         </>
       ) : (
-        <p className="settled">{s.settled(group.filter((p) => p.status === 'winner').map((p) => p.member.name).join(state.lang === 'zh' ? '、' : ', '))}</p>
+        <p className="settled">{s.settled(items.filter((i) => i.won).map((i) => i.name).join(state.lang === 'zh' ? '、' : ', '))}</p>
       )}
     </div>
   );
