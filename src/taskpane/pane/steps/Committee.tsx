@@ -40,8 +40,9 @@ function DecisionFields({ s, fields, set, reasonError }: { s: Words; fields: Fie
   );
 }
 
-const entryOf = (p: PersonResult, decision: DecisionKind, f: Fields, period: string): DecisionEntry => ({
-  period, department: p.member.department, id: p.member.id, name: p.member.name, decision,
+/** A decision on a person (their id and name) or on a department (neither), with the fields as typed. */
+const entryOf = (subject: { department: string; id: string | null; name: string | null }, decision: DecisionKind, f: Fields, period: string): DecisionEntry => ({
+  period, department: subject.department, id: subject.id, name: subject.name, decision,
   reason: f.reason.trim(), date: f.date, decidedBy: f.decidedBy.trim(),
 });
 
@@ -84,7 +85,7 @@ function personItem(p: PersonResult, across: boolean, s: Words, period: string):
     keys: [[s.keys.score, displayText(p.score)], [s.keys.violations, String(p.violations.length)], [s.keys.praise, String(p.praise.length)],
       [s.keys.satisfaction, percent(p.satisfaction, s)], [s.keys.wins, s.times(p.starsThisYear)]],
     tied: p.status === 'tie', won: p.status === 'winner', pick: s.awardPick(p.member.name, p.member.id),
-    entry: (f) => entryOf(p, 'award', f, period),
+    entry: (f) => entryOf(p.member, 'award', f, period),
   };
 }
 
@@ -94,7 +95,7 @@ function departmentItem(d: DepartmentResult, s: Words, period: string): TieItem 
     key: `d:${d.department}`, name: d.department, sub: '',
     keys: [[s.keys.departmentScore, d.score === null ? '' : displayText(d.score)], [s.keys.activeMembers, String(d.activeMembers)]],
     tied: d.status === 'tie', won: d.status === 'winner', pick: s.awardDepartment(d.department),
-    entry: (f) => ({ period, department: d.department, id: null, name: null, decision: 'award', reason: f.reason.trim(), date: f.date, decidedBy: f.decidedBy.trim() }),
+    entry: (f) => entryOf({ department: d.department, id: null, name: null }, 'award', f, period),
   };
 }
 
@@ -187,7 +188,7 @@ export function ExcludeForm({ state, dispatch, r, person }: CommitteeProps & { p
       setTried(true);
       return;
     }
-    dispatch({ type: 'decide', entries: [entryOf(person, 'exclude', fields, r.period.id)] });
+    dispatch({ type: 'decide', entries: [entryOf(person.member, 'exclude', fields, r.period.id)] });
     setFields({ ...fields, reason: '' });
     setTried(false);
     focusPending();
