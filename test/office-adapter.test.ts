@@ -11,9 +11,9 @@ import { syntheticTables, SHEET_NAMES } from '../scripts/synthetic';
 import { historySheet } from '../src/engine/history';
 import { locateTable } from '../src/engine/layout';
 import { resultJson } from '../src/engine/json';
-import { runSelection, type SelectionOutcome, type SelectionResult } from '../src/engine/select';
-import { awardTitle, NUMBER_FORMATS, resultSheets, type ResultSheet, type SheetBlock } from '../src/engine/sheets';
 import { columnLetters } from '../src/engine/mapping';
+import { runSelection, type SelectionOutcome, type SelectionResult } from '../src/engine/select';
+import { awardTitle, noticeSheet, NUMBER_FORMATS, resultSheets, type ResultSheet, type SheetBlock } from '../src/engine/sheets';
 import type { Cell, Grid, TableInput, TableKey } from '../src/engine/types';
 import { CHUNK_CELLS, ExcelSink, ExcelSource, isDateFormat, readRanges, splitAddress, writableValue } from '../src/io/office';
 import { collectTables } from '../src/io/tables';
@@ -982,6 +982,91 @@ describe('office adapter (src/io/office.ts on a fake Excel)', () => {
       figures.push(`ExcelSink 8,000 ANNUAL_LIMIT vetoes × 20 evidence: largest requests ${biggest.join(', ')}${error ? ` (${String(error)})` : ''}`);
       assert.equal(error, null, `the write failed: ${String(error)}`);
       checkRequests(fake, 'long evidence');
+    });
+  });
+  // -------------------------------------------------------------------------------------------------
+
+  describe('ExcelSink: the public notice, and the committee decisions appended to the office\'s own sheet', () => {
+    let q3: SelectionResult;
+    before(async () => { q3 = await selectBook(fixture('smile-star-quarterly.xlsx'), '2026Q3'); });
+
+    it('the notice: title, the paragraph merged across the list and wrapped (rows high enough), the sign-off right-aligned under the list, one page', async () => {
+      const notice = noticeSheet(q3, 'zh');
+      assert.ok(notice.paragraph && notice.signOff?.length === 2);
+      const fake = createFakeExcel({ 人员名单: [['工号']] });
+      await new ExcelSink(fake.run, new Set(['人员名单'])).writeSheets([notice]);
+      const width = notice.blocks[0]?.columns.length ?? 0;
+      const rows = notice.blocks[0]?.rows.length ?? 0;
+      assert.equal(fake.cell(notice.name, 0, 0), notice.title);
+      assert.equal(fake.cell(notice.name, 2, 0), notice.paragraph);
+      assert.ok(fake.merges(notice.name).includes(a1(2, 0, 1, width)), fake.merges(notice.name).join(' '));
+      assert.equal(fake.style(notice.name, 2, 0).wrapText, true);
+      assert.ok((fake.rowHeight(notice.name, 2) ?? 0) >= 15 * Math.ceil(notice.paragraph.length / 30), 'tall enough for the lines of the paragraph');
+      // The header of the list under the paragraph, its rows, one blank row, then the sign-off in the last column.
+      assert.equal(fake.cell(notice.name, 4, 0), '序号');
+      const below = 4 + rows + 2;
+      assert.deepEqual([fake.cell(notice.name, below, width - 1), fake.cell(notice.name, below + 1, width - 1)], notice.signOff);
+      assert.equal(fake.style(notice.name, below, width - 1).horizontalAlignment, 'Right');
+      assert.equal(fake.cell(notice.name, below - 1, width - 1), '');
+      assert.deepEqual(fake.pageLayout(notice.name).zoom, { horizontalFitToPages: 1, verticalFitToPages: 1 });
+      assert.equal(fake.pageLayout(notice.name).orientation, 'Portrait');
+    });
+
+    const OFFICE: FakeInputCell[][] = [
+      ['评选小组裁定', null, null, null, null],
+      ['期间', '工号', '姓名', '裁定', '理由'],
+      ['2026Q2', '007', '张三', '取消', '公示异议'],
+    ];
+    /** The office's sheet: a title, a header and one row, the id as text ('@'), the columns below formatted as dates by the office. */
+    const officeBook = () => createFakeExcel({ 人员名单: [['工号']], 评选小组裁定: OFFICE }, {
+      numberFormats: { 评选小组裁定: [[], [], [null, '@'], ['yyyy-mm-dd', 'yyyy-mm-dd'], ['yyyy-mm-dd', 'yyyy-mm-dd']] },
+    });
+    const ROWS: Cell[][] = [['2026Q3', '008', '李四', '获奖', '=实地考察'], ['2026Q3', 'H3', '王五', '不予表彰', null]];
+    const FORMATS = ['text', 'text', 'text', 'text', 'text'] as const;
+
+    it('appends below the office\'s rows, never writing one of theirs; ids and formula-like text stay text; undo clears exactly those rows', async () => {
+      const fake = officeBook();
+      const before = { grid: fake.grid('评选小组裁定'), formats: [3, 4].map((r) => [0, 1, 2, 3, 4].map((c) => fake.numberFormat('评选小组裁定', r, c))) };
+      const sink = new ExcelSink(fake.run, new Set(['人员名单', '评选小组裁定']));
+      await sink.writeSheets([]);
+      await sink.appendRows('评选小组裁定', 3, 0, ROWS, [...FORMATS]);
+      assert.deepEqual(fake.grid('评选小组裁定'), [...before.grid, ['2026Q3', '008', '李四', '获奖', '=实地考察'], ['2026Q3', 'H3', '王五', '不予表彰', '']]);
+      assert.deepEqual(fake.formulas(), []);
+      assert.equal(fake.numberFormat('评选小组裁定', 3, 1), '@');
+      // Every write to the sheet lies in rows 4 and 5 (0-based 3–4): the office's rows are untouched.
+      const writes = fake.writesTo('评选小组裁定');
+      assert.ok(writes.length > 0 && writes.every((w) => /^[A-E][45](:[A-E][45])?$/u.test(w.address)), JSON.stringify(writes));
+      assert.deepEqual(sink.undo.appended, [{
+        sheet: '评选小组裁定', row: 3, column: 0,
+        values: [['2026Q3', '008', '李四', '获奖', '=实地考察'], ['2026Q3', 'H3', '王五', '不予表彰', '']], formats: before.formats,
+      }]);
+      await sink.undoRun(JSON.parse(JSON.stringify(sink.undo)) as typeof sink.undo);
+      assert.deepEqual(fake.grid('评选小组裁定'), before.grid);
+      assert.deepEqual([3, 4].map((r) => [0, 1, 2, 3, 4].map((c) => fake.numberFormat('评选小组裁定', r, c))), before.formats, 'the formats the cells had');
+      assert.ok(fake.writesTo('评选小组裁定').every((w) => /^[A-E][45](:[A-E][45])?$/u.test(w.address)), 'undo too writes only those rows');
+    });
+
+    it('undo changes nothing when the appended rows were edited or moved; appending refuses rows the office added since the read', async () => {
+      const fake = officeBook();
+      const sink = new ExcelSink(fake.run, new Set(['人员名单', '评选小组裁定']));
+      await sink.writeSheets([]);
+      await sink.appendRows('评选小组裁定', 3, 0, ROWS, [...FORMATS]);
+      await fake.run(async (context) => {
+        context.workbook.worksheets.getItem('评选小组裁定').getRange('E5').values = [['院办补记']];
+        await context.sync();
+      });
+      const edited = fake.grid('评选小组裁定');
+      await assert.rejects(sink.undoRun(sink.undo), /cannot undo: the rows this run appended \(评选小组裁定!4:5\)/u);
+      assert.deepEqual(fake.grid('评选小组裁定'), edited);
+      // The pane read three rows; the office has written a fourth since: nothing is written over it.
+      const late = officeBook();
+      await late.run(async (context) => {
+        context.workbook.worksheets.getItem('评选小组裁定').getRange('A4:B4').values = [['2026Q3', 'K9']];
+        await context.sync();
+      });
+      const sheet = late.grid('评选小组裁定');
+      await assert.rejects(new ExcelSink(late.run, new Set()).appendRows('评选小组裁定', 3, 0, ROWS, [...FORMATS]), /has new rows since it was read/u);
+      assert.deepEqual(late.grid('评选小组裁定'), sheet);
     });
   });
 });

@@ -99,6 +99,13 @@ export interface SelectionResult {
   publicity: Publicity;
   /** Places that changed since the history's block for this period (§13). */
   changes: Change[];
+  /**
+   * The people tied for each contested place as §6 leaves them, before the committee's awards: one
+   * group per place, for the committee to see side by side (§12); a group's members may be settled since.
+   */
+  tieGroups: PersonResult[][];
+  /** The departments tied for the last department award place, before the committee's awards (empty: none). */
+  departmentTies: DepartmentResult[];
 }
 
 export interface SelectionInput {
@@ -223,7 +230,8 @@ export function runSelection(input: SelectionInput, located: LocatedTables = loc
     members.forEach((p, i) => { p.rankInDepartment = ranks[i] as number; });
   }
 
-  const winners = awardTies(chooseWinners(people, roster.departments, scheme), people, scheme, warnings);
+  const places = chooseWinners(people, roster.departments, scheme);
+  const winners = awardTies(places, people, scheme, warnings);
   for (const p of people) {
     const key = p.member.key;
     const nameKey = normalizeKey(p.member.name);
@@ -234,7 +242,7 @@ export function runSelection(input: SelectionInput, located: LocatedTables = loc
 
   const departmentAwardsGiven = parameters.departmentAwards > 0
     && (parameters.departmentAwardPeriods === null || parameters.departmentAwardPeriods.includes(period.kind));
-  const departments = rankDepartments(people, roster.departments, inspections?.yearToDate ?? [], fineRows, scheme, departmentAwardsGiven, decided, warnings);
+  const { results: departments, ties: departmentTies } = rankDepartments(people, roster.departments, inspections?.yearToDate ?? [], fineRows, scheme, departmentAwardsGiven, decided, warnings);
   const memberIndex = new Map(roster.members.map((m, i) => [m.key, i]));
   const departmentIndex = new Map(roster.departments.map((d, i) => [d, i]));
   const deductions = deductionRows(violations, fineRows, parameters, (d) =>
@@ -244,6 +252,7 @@ export function runSelection(input: SelectionInput, located: LocatedTables = loc
     ok: true,
     result: { period, scheme, people, winners, departments, departmentAwardsGiven, deductions, inputs, warnings, recommendationsApply, decisions,
       publicity: publicityOf(parameters), changes: changesSince(history?.block ?? [], winners, people, roster.departments),
+      tieGroups: places.tieGroups, departmentTies,
     },
   };
 }
@@ -323,7 +332,7 @@ function departmentOf(s: { subject: { department: string } }): string {
 function rankDepartments(
   people: PersonResult[], departments: readonly string[], yearToDate: readonly Violation[],
   fines: readonly FineRecord[], scheme: Scheme, awardsGiven: boolean, decided: DecisionIndex, warnings: Problem[],
-): DepartmentResult[] {
+): { results: DepartmentResult[]; ties: DepartmentResult[] } {
   const parameters = scheme.parameters;
   const finesOf = groupBy(fines, departmentOf);
   const ytdOf = groupBy(yearToDate, departmentOf);
@@ -353,7 +362,8 @@ function rankDepartments(
     }
   }
   // The committee's awards on departments, as on people; a tied department not awarded is ranked.
-  const resolved = resolveTies([results.filter((d) => d.status === 'tie')], (d) => d.decision?.decision === 'award', (d) => {
+  const ties = results.filter((d) => d.status === 'tie');
+  const resolved = resolveTies([ties], (d) => d.decision?.decision === 'award', (d) => {
     d.status = 'winner';
     d.awardYuan = parameters.windowAwardYuan;
   }, (d) => { d.status = 'ranked'; });
@@ -362,6 +372,6 @@ function rankDepartments(
     settleAward(d.decision, resolved.has(d) ? 'resolved' : d.status === 'winner' ? 'confirmed'
       : d.status === 'vetoed' ? 'ineligible' : 'not_tied', warnings);
   }
-  return results;
+  return { results, ties };
 }
 

@@ -51,7 +51,7 @@ export interface SheetBlock {
   total: Cell[] | null;
 }
 
-export type ResultSheetKind = 'results' | 'vetoes' | 'deductions' | 'winners' | 'awards' | 'log' | 'notice' | 'history';
+export type ResultSheetKind = 'results' | 'vetoes' | 'deductions' | 'winners' | 'awards' | 'log' | 'notice' | 'history' | 'decisions';
 
 /** One result sheet of §8, ready for any writer (the .xlsx file adapter or the Excel add-in). */
 export interface ResultSheet {
@@ -91,20 +91,28 @@ const SHEET_NAMES: Record<ResultSheetKind, Bilingual> = {
   notice: { zh: '公示名单', en: 'Public notice' },
   // Excel reserves the sheet name "History".
   history: { zh: '获奖记录', en: 'Winners history' },
+  // The committee's table (§12) keeps its Chinese name in either language: it is found by that name.
+  decisions: { zh: '评选小组裁定', en: '评选小组裁定' },
 };
 
+/** The decisions sheet the task pane makes when the workbook has none (§12). */
+export const DECISIONS_SHEET = SHEET_NAMES.decisions.zh;
+
+/** The sheets kept across periods (one of each, no period in the name). */
+const UNDATED: readonly ResultSheetKind[] = ['history', 'decisions'];
+
 /**
- * A result sheet's name for a period, e.g. `评选结果 2026Q3`; the history sheet has no period.
+ * A result sheet's name for a period, e.g. `评选结果 2026Q3`; the history and decisions sheets have no period.
  *
  * @example resultSheetName('results', '2026Q3', 'zh') // => '评选结果 2026Q3'
  */
 export function resultSheetName(kind: ResultSheetKind, periodId: string, lang: Lang): string {
-  return kind === 'history' ? SHEET_NAMES.history[lang] : `${SHEET_NAMES[kind][lang]} ${periodId}`;
+  return UNDATED.includes(kind) ? SHEET_NAMES[kind][lang] : `${SHEET_NAMES[kind][lang]} ${periodId}`;
 }
 
 /** Whether a sheet name is one of our result sheets (of any period, either language). */
 export function isResultSheetName(name: string): boolean {
-  return (Object.keys(SHEET_NAMES) as ResultSheetKind[]).some((kind) => kind !== 'history'
+  return (Object.keys(SHEET_NAMES) as ResultSheetKind[]).some((kind) => !UNDATED.includes(kind)
     && (['zh', 'en'] as const).some((lang) => new RegExp(`^${SHEET_NAMES[kind][lang]} \\d{4}`, 'u').test(name)));
 }
 

@@ -1,5 +1,5 @@
 import { fromExcelSerial, toExcelSerial } from '../engine/dates';
-import { NUMBER_FORMATS, type ResultSheet, type SheetBlock } from '../engine/sheets';
+import { type ColumnFormat, NUMBER_FORMATS, type ResultSheet, type SheetBlock } from '../engine/sheets';
 import type { Cell } from '../engine/types';
 import { clipMerges } from './merges';
 import type { ResultSink, SheetData, TableSource } from './types';
@@ -241,12 +241,32 @@ interface Placed {
 const BACKUP_PREFIX = 'ServiceStar.undo.';
 
 /**
- * What "undo this run" needs: the sheets the run made, and where it put each sheet it replaced.
- * Plain data, so the task pane can keep it in the workbook's settings.
+ * Rows a run appended below the rows of a sheet the office keeps (the committee's decisions, §12):
+ * where, the values as Excel holds them (what a read gives back) and the number formats the cells had.
+ */
+export interface AppendedRows {
+  sheet: string;
+  /** 0-based row and column of the first cell. */
+  row: number;
+  column: number;
+  values: (string | number | boolean)[][];
+  formats: string[][];
+}
+
+/**
+ * What "undo this run" needs: the sheets the run made, where it put each sheet it replaced, and
+ * the rows it appended. Plain data, so the task pane can keep it in the workbook's settings.
  */
 export interface RunUndo {
   created: string[];
   replaced: { name: string; backup: string }[];
+  appended?: AppendedRows[];
+}
+
+/** A cell as Excel holds it once written with writableValue (its quote prefix is not part of the value). */
+function heldValue(cell: Cell): string | number | boolean {
+  const value = writableValue(cell);
+  return typeof value === 'string' && typeof cell === 'string' && value !== cell ? cell : value;
 }
 
 export interface SinkOptions {
@@ -349,13 +369,62 @@ export class ExcelSink implements ResultSink {
     });
   }
 
-  /** Undoes a run: removes the sheets it made and puts back, as they were, the sheets it replaced. */
+  /**
+   * Appends rows below the last row of a sheet the office keeps (never over a cell of theirs: the
+   * rows start below its used range), `formats` per column; the text columns as text ('@'), so an
+   * id such as 007 stays as written. Adds them to this run's undo: call it after writeSheets.
+   */
+  async appendRows(sheet: string, row: number, column: number, rows: readonly Cell[][], formats: readonly ColumnFormat[]): Promise<void> {
+    if (rows.length === 0) return;
+    const width = formats.length;
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('rowIndex,rowCount');
+      const block = ws.getRangeByIndexes(row, column, rows.length, width);
+      block.load('numberFormat');
+      this.syncs++;
+      await context.sync();
+      // The office may have added rows since the pane read the sheet: then the rows are not written.
+      if (!used.isNullObject && used.rowIndex + used.rowCount > row) {
+        throw new Error(`「${sheet}」在读取后又有新行，请重新读取后再写入 / "${sheet}" has new rows since it was read: read it again, then write`);
+      }
+      const before = block.numberFormat.map((r) => r.map(String));
+      formats.forEach((f, i) => { ws.getRangeByIndexes(row, column + i, rows.length, 1).numberFormat = [[NUMBER_FORMATS[f]]]; });
+      block.values = rows.map((r) => formats.map((_, i) => writableValue(r[i])));
+      this.syncs++;
+      await context.sync();
+      this.undo = { ...this.undo, appended: [...this.undo.appended ?? [], { sheet, row, column, values: rows.map((r) => formats.map((_, i) => heldValue(r[i]))), formats: before }] };
+    });
+  }
+
+  /** Undoes a run: removes the sheets it made and the rows it appended, and puts back, as they were, the sheets it replaced. */
   async undoRun(undo: RunUndo): Promise<void> {
     await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       const names = await this.namesIn(context);
       const missing = undo.replaced.filter((r) => !names.has(r.backup)).map((r) => r.name);
       if (missing.length > 0) throw new Error(`无法撤销：找不到被替换前的「${missing.join('、')}」 / cannot undo: the earlier ${missing.join(', ')} is gone`);
+      // Appended rows are cleared only while they still hold what the run wrote: rows inserted above
+      // them, or an edit, would otherwise make the undo clear a row the office wrote.
+      const appended = (undo.appended ?? []).filter((a) => names.has(a.sheet)).map((a) => {
+        const range = sheets.getItem(a.sheet).getRangeByIndexes(a.row, a.column, a.values.length, a.values[0]?.length ?? 0);
+        range.load('values');
+        return { a, range };
+      });
+      if (appended.length > 0) {
+        this.syncs++;
+        await context.sync();
+      }
+      const changed = appended.filter(({ a, range }) => !a.values.every((r, i) => r.every((v, j) => range.values[i]?.[j] === v)));
+      if (changed.length > 0) {
+        const where = changed.map(({ a }) => `${a.sheet}!${a.row + 1}:${a.row + a.values.length}`);
+        throw new Error(`无法撤销：本次写入「${where.join('、')}」的行已被改动或移动，请手工删除 / cannot undo: the rows this run appended (${where.join(', ')}) were changed or moved; delete them by hand`);
+      }
+      for (const { a, range } of appended) {
+        range.values = a.values.map((r) => r.map(() => ''));
+        range.numberFormat = a.formats;
+      }
       // The restored sheets come back first, so the workbook always keeps a visible sheet.
       for (const r of undo.replaced) sheets.getItem(r.backup).visibility = Excel.SheetVisibility.visible;
       for (const name of undo.created) if (names.has(name)) sheets.getItem(name).delete();

@@ -1526,9 +1526,11 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
       await headingHasFocus(page, 'preview');
       assert.equal(await textOf(page, '#explanation'), '');
 
-      // The first focusable thing of the preview is the award table's first row; Enter explains it.
+      // The committee's tie card comes first: its first checkbox is the first focusable thing of the preview.
       await page.keyboard.press('Tab');
-      assert.equal(await hasFocus(page, '#awards table tbody tr:first-child'), true, await focused(page));
+      assert.equal(await hasFocus(page, '#committee .tie-card input[type=checkbox]'), true, await focused(page));
+      // On through the card to the award table's first row; Enter explains it.
+      await tabTo(page, '#awards table tbody tr:first-child');
       await page.keyboard.press('Enter');
       const first = await textOf(page, '#explanation');
       assert.match(first.split('\n')[0] ?? '', /^得分 102/u, first);
@@ -2045,6 +2047,278 @@ new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__
       assert.ok(wb.worksheets.some((w) => w.name === '表彰名单 2026Q3'), wb.worksheets.map((w) => w.name).join(', '));
       assert.equal(downloads, 0);
       assert.deepEqual(pane.w.errors, []);
+    });
+  });
+
+  // -----------------------------------------------------------------------------------------------
+
+  describe('19 the committee (评选小组裁定): a tie settled in the preview, a candidate struck, what changed', () => {
+    const TIE = '门诊收费室：2 人并列';
+    const S2 = '19-committee-excel';
+    const REASON = '实地考察，服务规范';
+
+    /** The tie cards: title, each person's name, id and keys (dt → dd), whether each has a checkbox, the settled line. */
+    const cards = (page: Page) => page.$$eval('#committee .tie-card', (cs) => cs.map((c) => ({
+      title: c.querySelector('h4')?.textContent ?? '',
+      people: [...c.querySelectorAll('li.tied-person')].map((li) => ({
+        id: (li as HTMLElement).dataset['id'] ?? '',
+        who: li.querySelector('.who')?.textContent ?? '',
+        keys: Object.fromEntries([...li.querySelectorAll('dt')].map((dt) => [dt.textContent ?? '', dt.nextElementSibling?.textContent ?? ''])),
+        box: li.querySelector('input[type=checkbox]') !== null,
+      })),
+      settled: c.querySelector('.settled')?.textContent ?? null,
+    })));
+
+    /** The award table's rows of a person: [name, award, note]. */
+    const awardOf = async (page: Page, name: string) => (await tableText(page, '#awards table')).filter((r) => r[2] === name).map((r) => [r[2], r[4], r[5]]);
+
+    /** Ticks a tied person (by keyboard: Tab to the checkbox, Space), gives the reason and who decided, and records it. */
+    async function award(page: Page, name: string, reason: string): Promise<void> {
+      const id = await page.$$eval('#committee li.tied-person', (ls, n) => (ls as HTMLElement[]).find((l) => l.textContent?.startsWith(n))?.dataset['id'] ?? '', name);
+      const box = `#committee .tie-card li.tied-person[data-id="${id}"] input[type=checkbox]`;
+      await page.focus('#committee .tie-card input[type=checkbox]');
+      if (!(await hasFocus(page, box))) await tabTo(page, box);
+      await page.keyboard.press('Space');
+      assert.equal(await page.isChecked(box), true);
+      await page.fill('#committee .tie-card [data-field=reason]', reason);
+      await page.fill('#committee .tie-card [data-field=decidedBy]', '王主任');
+      await page.click('#committee .tie-card button.record');
+      await page.waitForFunction(() => document.querySelectorAll('#pending li').length > 0);
+      await noError(page);
+    }
+
+    describe('19 standalone, 340 px: the tie card, award, remove, exclude; the download has the decisions', () => {
+      const S = '19-committee';
+      const pane = usePane(async (context) => {
+        const w = await open(context);
+        await w.page.setViewportSize({ width: 340, height: 900 });
+        await pickFiles(w.page, EXAMPLE);
+        await toPreview(w.page);
+        return w;
+      });
+
+      it('the tie of 门诊收费室 as a card: the two side by side with every tie-break key and their wins this year', async () => {
+        const { page } = pane.w;
+        await shot(page, S, 4, 'tie-card');
+        const [card, ...others] = await cards(page);
+        assert.deepEqual(others, []);
+        assert.equal(card?.title, TIE);
+        assert.deepEqual(card?.people.map((p) => p.who.split(' ')[0]), ['孙佳琪', '林晓红']);
+        for (const p of card?.people ?? []) {
+          assert.deepEqual(Object.keys(p.keys), ['得分', '违规次数', '表扬次数', '满意度', '本年度已获奖'], JSON.stringify(p));
+          assert.equal(p.keys['得分'], '101');
+          assert.match(p.keys['本年度已获奖'] ?? '', /^\d+ 次$/u);
+          assert.equal(p.box, true);
+        }
+        // Side by side: the two people's boxes share a row, inside the pane.
+        const boxes = await page.$$eval('#committee li.tied-person', (ls) => ls.map((l) => l.getBoundingClientRect()).map((b) => [Math.round(b.top), Math.round(b.right)]));
+        assert.equal(boxes[0]?.[0], boxes[1]?.[0], JSON.stringify(boxes));
+        const seen = await widthOfPage(page);
+        assert.deepEqual(seen.wider, [], 'nothing past the pane\'s right edge');
+        // Recording with no one ticked says so, and records nothing.
+        await page.click('#committee .tie-card button.record');
+        assert.equal(await textOf(page, '#committee [role=alert]'), '请至少勾选一人。');
+        assert.equal(await page.locator('#pending').count(), 0);
+      });
+
+      it('awarding 孙佳琪 settles the tie at once: a winner by the committee, 林晓红 out, the decision pending; removed, the tie is back', async () => {
+        const { page } = pane.w;
+        assert.deepEqual(await awardOf(page, '孙佳琪'), [['孙佳琪', '', '并列，待评选小组裁定']]);
+        await award(page, '孙佳琪', REASON);
+        assert.deepEqual(await awardOf(page, '孙佳琪'), [['孙佳琪', '100', '评选小组裁定']]);
+        assert.deepEqual(await awardOf(page, '林晓红'), []);
+        assert.equal((await cards(page))[0]?.settled, '已裁定：孙佳琪 获奖');
+        assert.equal(await hasFocus(page, '#pending-title'), true, `the focus is on the decisions to write: ${await focused(page)}`);
+        assert.equal(await textOf(page, '#pending-title'), '待写入的裁定（1 条）');
+        assert.match((await textsOf(page, '#pending li span'))[0] ?? '', new RegExp(`^门诊收费室 孙佳琪（H\\d+）：获奖，${REASON}$`, 'u'));
+        assert.doesNotMatch(await textOf(page, '#summary'), /并列/u);
+        await shot(page, S, 4, 'awarded');
+
+        await page.click('#pending li button');
+        await page.waitForFunction(() => document.getElementById('pending') === null);
+        assert.deepEqual(await awardOf(page, '孙佳琪'), [['孙佳琪', '', '并列，待评选小组裁定']]);
+        assert.equal((await cards(page))[0]?.settled, null);
+        await award(page, '孙佳琪', REASON);
+      });
+
+      it('a candidate struck from the explanation needs a reason; 不予表彰 then vetoes them (COMMITTEE) with it', async () => {
+        const { page } = pane.w;
+        const lines = await explainId(page, (await page.$eval('#person', (x) => [...(x as HTMLSelectElement).options].find((o) => o.text.includes('陈静'))?.text ?? '')).replace(/^.*\((.*)\)$/u, '$1'));
+        assert.ok(lines.length > 0);
+        await page.click('#exclude-button');
+        assert.equal(await textOf(page, '#exclude .fui-Field__validationMessage'), '不予表彰须写明理由。');
+        assert.equal(await page.locator('#pending li').count(), 1);
+        await page.fill('#exclude [data-field=reason]', '公示期间群众反映属实');
+        await page.click('#exclude-button');
+        await page.waitForFunction(() => document.querySelectorAll('#pending li').length === 2);
+        assert.deepEqual(await awardOf(page, '陈静'), []);
+        assert.match(await textOf(page, '#explanation'), /公示期间群众反映属实/u);
+        assert.equal(await textOf(page, '#excluded'), '已由评选小组决定不予表彰（公示期间群众反映属实）。');
+        await shot(page, S, 4, 'excluded');
+      });
+
+      it('the download has the 评选小组裁定 sheet with both decisions, and the award table follows them', async () => {
+        const { page } = pane.w;
+        await next(page, 'write');
+        const { wb } = await download(page, path.join(tmp, 'download-committee.xlsx'));
+        assert.deepEqual(wb.worksheets.map((x) => x.name), [...RESULT_SHEETS_ZH, '评选小组裁定']);
+        const sheet = wb.getWorksheet('评选小组裁定') as ExcelJS.Worksheet;
+        const rows = [1, 2, 3].map((r) => (sheet.getRow(r).values as unknown[]).slice(1, 9).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v ?? null)));
+        assert.deepEqual(rows[0], ['期间', '科室', '工号', '姓名', '裁定', '理由', '日期', '裁定人']);
+        assert.deepEqual([rows[1]?.[0], rows[1]?.[1], rows[1]?.[3], rows[1]?.[4], rows[1]?.[5], rows[1]?.[6], rows[1]?.[7]],
+          ['2026Q3', '门诊收费室', '孙佳琪', '获奖', REASON, '2026-10-15', '王主任']);
+        assert.deepEqual([rows[2]?.[3], rows[2]?.[4], rows[2]?.[5]], ['陈静', '不予表彰', '公示期间群众反映属实']);
+        const awards = wb.getWorksheet('表彰名单 2026Q3') as ExcelJS.Worksheet;
+        assert.ok(rowWith(awards, '孙佳琪')?.includes('评选小组裁定'));
+        assert.equal(rowWith(awards, '陈静'), null);
+        assert.deepEqual(pane.w.errors, []);
+      });
+    });
+
+    describe('19 standalone: two departments tied for the department award', () => {
+      const pane = usePane(async (context) => {
+        const file = path.join(tmp, 'department-tie.xlsx');
+        const wb = new ExcelJS.Workbook();
+        wb.addWorksheet('人员名单').addRows([['工号', '姓名', '科室'], ['A1', '甲一', '甲科'], ['A2', '甲二', '甲科'], ['B1', '乙一', '乙科'], ['B2', '乙二', '乙科']]);
+        // One point each for A2 and B2: A1 and B1 win their departments, and both departments score 99.5.
+        wb.addWorksheet('督导检查记录').addRows([['检查日期', '工号', '扣分'], ['2026-07-08', 'A2', 1], ['2026-08-08', 'B2', 1]]);
+        await wb.xlsx.writeFile(file);
+        const w = await open(context);
+        await w.page.setViewportSize({ width: 340, height: 900 });
+        await pickFiles(w.page, file);
+        await next(w.page, 'columns');
+        await next(w.page, 'rules');
+        await typeInto(w.page, param('departmentAwards'), '1');
+        await next(w.page, 'preview');
+        return w;
+      });
+
+      it('a card of the two departments with their scores; awarding 乙科 makes it the winner, and the download keeps the decision without a person', async () => {
+        const { page } = pane.w;
+        const [card, ...others] = await cards(page);
+        assert.deepEqual(others, []);
+        assert.match(card?.title ?? '', /：2 个科室并列$/u);
+        assert.deepEqual(card?.people.map((p) => [p.who, p.keys['科室得分'], p.box]), [['甲科', '99.50', true], ['乙科', '99.50', true]]);
+        await page.check('#committee li.tied-person:nth-child(2) input[type=checkbox]');
+        await page.fill('#committee .tie-card [data-field=reason]', '群众满意度调查居首');
+        await page.click('#committee .tie-card button.record');
+        await page.waitForSelector('#committee .settled');
+        assert.equal((await cards(page))[0]?.settled, '已裁定：乙科 获奖');
+        assert.match((await textsOf(page, '#pending li span'))[0] ?? '', /^乙科：获奖，群众满意度调查居首$/u);
+        await next(page, 'write');
+        const { wb } = await download(page, path.join(tmp, 'download-department.xlsx'));
+        const sheet = wb.getWorksheet('评选小组裁定') as ExcelJS.Worksheet;
+        assert.deepEqual([1, 2, 3, 4, 5, 6].map((c) => sheet.getCell(2, c).value), ['2026Q3', '乙科', null, null, '获奖', '群众满意度调查居首']);
+        assert.deepEqual(pane.w.errors, []);
+      });
+    });
+
+    describe('19 inside Excel: resolve the tie, write, reopen: the decision holds; undo removes it', () => {
+      let decided: { workbook: FakeSheets; settings: Record<string, unknown> } = { workbook: { sheets: {} }, settings: {} };
+      const pane = usePane(async (context) => {
+        const w = await openInExcel(context);
+        await toPreview(w.page);
+        return w;
+      });
+
+      it('writes the result sheets and a new 评选小组裁定 sheet with the decision, never touching an input sheet', async () => {
+        const { page } = pane.w;
+        await award(page, '孙佳琪', REASON);
+        assert.equal(await textOf(page, '#pending .note'), '写入本工作簿时，这些裁定追加到「评选小组裁定」表的末尾（已有的行不会改动）；“撤销本次写入”会删除追加的行。');
+        await next(page, 'write');
+        await writeAndWait(page);
+        const grid = await fake<unknown[][]>(page, 'fake.grid("评选小组裁定")');
+        assert.deepEqual(grid[0], ['期间', '科室', '工号', '姓名', '裁定', '理由', '日期', '裁定人']);
+        assert.equal(grid.length, 2);
+        assert.deepEqual([grid[1]?.[0], grid[1]?.[3], grid[1]?.[4], grid[1]?.[5], grid[1]?.[7]], ['2026Q3', '孙佳琪', '获奖', REASON, '王主任']);
+        assert.equal(await fake(page, 'fake.numberFormat("评选小组裁定", 1, 6)'), 'yyyy-mm-dd');
+        for (const sheet of inputSheets().filter((x) => x !== '获奖记录')) {
+          assert.deepEqual(await fake(page, `fake.writesTo(${JSON.stringify(sheet)})`), [], `${sheet} is an input sheet`);
+        }
+        const undo = (await savedSettings(page))['serviceStar.undo'] as { created: string[] };
+        assert.deepEqual(undo.created, [...RESULT_SHEETS_ZH, '评选小组裁定']);
+        const awards = await fake<unknown[][]>(page, 'fake.grid("表彰名单 2026Q3")');
+        assert.ok(awards.some((r) => r.includes('孙佳琪') && r.includes('评选小组裁定')), JSON.stringify(awards));
+        // Written, the decision is no longer pending; the preview still shows the tie settled.
+        await page.click('#steps button[data-step=preview]');
+        await onStep(page, 'preview');
+        assert.equal(await page.locator('#pending').count(), 0);
+        assert.equal((await cards(page))[0]?.settled, '已裁定：孙佳琪 获奖');
+        decided = {
+          workbook: await page.evaluate(() => {
+            const f = window.__FAKE__ as NonNullable<typeof window.__FAKE__>;
+            const names = f.sheetNames();
+            return {
+              sheets: Object.fromEntries(names.map((n) => [n, f.grid(n).map((r) => r.map((c) => (c === '' || typeof c === 'object' ? null : c)))])),
+              numberFormats: Object.fromEntries(names.map((n) => [n, f.grid(n).map((r, i) => r.map((_, j) => f.numberFormat(n, i, j)))])),
+              visibility: Object.fromEntries(names.map((n) => [n, f.visibility(n)])),
+            };
+          }),
+          settings: await savedSettings(page),
+        };
+      });
+
+      it('Undo removes the decisions sheet with the run; the tie is open again', async () => {
+        const { page } = pane.w;
+        await clickAndWait(page, '#undo', '已撤销：本次写入的表已删除，被替换的表已恢复。');
+        assert.equal((await fake<string[]>(page, 'fake.sheetNames()')).includes('评选小组裁定'), false);
+        await page.waitForFunction(() => document.querySelector('#committee .tie-card input[type=checkbox]') !== null);
+        assert.equal((await cards(page))[0]?.settled, null);
+        assert.deepEqual(await awardOf(page, '孙佳琪'), [['孙佳琪', '', '并列，待评选小组裁定']]);
+        assert.equal(await textOf(page, '#status'), '已撤销：本次写入的表已删除，被替换的表已恢复。');
+        assert.deepEqual(pane.w.errors, []);
+      });
+
+      describe('19 the pane opened again on the workbook as written', () => {
+        let found: Record<string, string> = {};
+        const again = usePane(async (context) => {
+          const w = await openInExcel(context, decided.settings, decided.workbook);
+          found = await pickedTables(w.page);
+          await toPreview(w.page);
+          return w;
+        });
+
+        it('the decision holds: read from 评选小组裁定, the tie settled, 孙佳琪 a winner by the committee', async () => {
+          const { page } = again.w;
+          assert.equal(found['decisions'], '评选小组裁定', 'found on step 1 by its name');
+          assert.equal((await cards(page))[0]?.settled, '已裁定：孙佳琪 获奖');
+          assert.deepEqual(await awardOf(page, '孙佳琪'), [['孙佳琪', '100', '评选小组裁定']]);
+          assert.equal(await page.locator('#pending').count(), 0);
+          await shot(page, S2, 4, 'reopened');
+        });
+
+        it('a second decision is appended below the first row, which is never written; what changed is listed; undo removes only the appended row', async () => {
+          const { page } = again.w;
+          await explainId(page, (await page.$eval('#person', (x) => [...(x as HTMLSelectElement).options].find((o) => o.text.includes('陈静'))?.text ?? '')).replace(/^.*\((.*)\)$/u, '$1'));
+          await page.fill('#exclude [data-field=reason]', '公示期间群众反映属实');
+          await page.click('#exclude-button');
+          await page.waitForFunction(() => document.querySelectorAll('#pending li').length === 1);
+          // Against the list this period's last run wrote to 获奖记录: 陈静 is no longer among the winners.
+          assert.ok((await textsOf(page, '#changes li')).some((t) => /^导医台：陈静 获奖 → /u.test(t)), (await textsOf(page, '#changes li')).join('\n'));
+          const before = await fake<unknown[][]>(page, 'fake.grid("评选小组裁定")');
+          await page.evaluate(() => window.__FAKE__?.resetCounters());
+          await next(page, 'write');
+          // This period's result sheets are there: Write asks first.
+          await page.click('#write');
+          await page.waitForSelector('[role=alertdialog] #confirm-ok');
+          await writeAndWait(page, '#confirm-ok');
+          const grid = await fake<unknown[][]>(page, 'fake.grid("评选小组裁定")');
+          assert.deepEqual(grid.slice(0, 2), before, 'the rows already there, as they were');
+          assert.deepEqual([grid[2]?.[3], grid[2]?.[4], grid[2]?.[5]], ['陈静', '不予表彰', '公示期间群众反映属实']);
+          const writes = await fake<{ address: string }[]>(page, 'fake.writesTo("评选小组裁定")');
+          assert.ok(writes.length > 0 && writes.every((w) => /^[A-H]3(:[A-H]3)?$/u.test(w.address)), JSON.stringify(writes));
+          const undo = (await savedSettings(page))['serviceStar.undo'] as { appended: { sheet: string; row: number }[] };
+          assert.deepEqual(undo.appended.map((a) => [a.sheet, a.row]), [['评选小组裁定', 2]]);
+
+          await clickAndWait(page, '#undo', '已撤销：本次写入的表已删除，被替换的表已恢复。');
+          assert.deepEqual(await fake<unknown[][]>(page, 'fake.grid("评选小组裁定")'), before);
+          await page.click('#steps button[data-step=preview]');
+          await onStep(page, 'preview');
+          assert.ok((await tableText(page, '#awards table')).some((r) => r[2] === '陈静'), 'the exclusion went with the undo');
+          assert.equal((await cards(page))[0]?.settled, '已裁定：孙佳琪 获奖', 'the first decision stays');
+          assert.deepEqual(again.w.errors, []);
+        });
+      });
     });
   });
 });

@@ -46,6 +46,9 @@
  *   is counted (`fake.suspendScreenUpdatingCalls`). A request that writes with
  *   `suspendApiCalculationUntilNextSync()` leaves formulas stale (`fake.calculationPending`) until
  *   `Application.calculate(type)` runs ("it is the developer's responsibility to re-calc the workbook").
+ * - RangeFormat has `font.bold`, `font.size`, `fill.color`, `borders.getItem(i).style`, `horizontalAlignment`,
+ *   `columnWidth`, `wrapText` and `rowHeight` (at most 409 points); setting any other property throws
+ *   (the object is not extensible), so a format the add-in relies on is one the fake checks.
  * - `Worksheet.delete()` of a VeryHidden sheet is InvalidOperation (its JSDoc; OfficeDev/office-js#365):
  *   it must be made hidden or visible first.
  * - Charts: `Worksheet.charts.add(type, sourceData, seriesBy?)` (the types of EXCEL_ENUMS.ChartType),
@@ -167,6 +170,7 @@ export interface CellStyle {
   size?: number;
   fill?: string;
   horizontalAlignment?: string;
+  wrapText?: boolean;
 }
 
 /** A chart as the fake workbook holds it (FakeExcel.charts); addresses include the sheet name. */
@@ -336,6 +340,8 @@ interface SheetModel {
   frozenRows: number;
   pageLayout: PageLayoutState;
   columnWidths: Map<number, number>;
+  /** Row heights in points, by 0-based row (RangeFormat.rowHeight). */
+  rowHeights: Map<number, number>;
   borders: { area: Area; edge: string; style: string }[];
   styles: { area: Area; key: keyof CellStyle; value: string | number | boolean }[];
   charts: ChartModel[];
@@ -372,7 +378,7 @@ function newSheet(state: State, name: string, visibility: Visibility = 'Visible'
   return {
     id: state.nextId++, name, visibility, cells: [], formats: [], quotePrefix: new Set(), merges: [], frozenRows: 0,
     pageLayout: { orientation: null, zoom: null, centerHorizontally: null, printTitleRows: null },
-    columnWidths: new Map(), borders: [], styles: [], charts: [], chartsMade: 0, selected: null,
+    columnWidths: new Map(), rowHeights: new Map(), borders: [], styles: [], charts: [], chartsMade: 0, selected: null,
   };
 }
 
@@ -1250,6 +1256,31 @@ class RangeFormatProxy {
         get style(): string { throw notLoadable('RangeBorder.style'); },
       }),
     };
+    // A property RangeFormat does not have is an error here, not a silent no-op (Office.js would ignore
+    // it, and the add-in would rely on a format that never reaches the sheet).
+    Object.preventExtensions(this);
+  }
+
+  /** RangeFormat.wrapText (ExcelApi 1.1): "Specifies if Excel wraps the text in the object." */
+  set wrapText(v: boolean) {
+    styleSetter(this.range, 'wrapText', v, typeof v === 'boolean');
+  }
+
+  get wrapText(): boolean {
+    throw notLoadable('RangeFormat.wrapText');
+  }
+
+  /** RangeFormat.rowHeight (ExcelApi 1.2), in points, for every row of the range; Excel's rows are at most 409 points high. */
+  set rowHeight(v: number) {
+    this.range.style('format.rowHeight', (sheet, area) => {
+      if (typeof v !== 'number' || !(v >= 0) || v > 409) throw new FakeExcelError('InvalidArgument', `rowHeight = ${v}`, 'RangeFormat.rowHeight');
+      for (let r = area.row; r < area.row + area.rows; r++) sheet.rowHeights.set(r, v);
+    });
+  }
+
+  get rowHeight(): number {
+    this.ctx.assertOpen('RangeFormat.rowHeight');
+    throw notLoadable('RangeFormat.rowHeight');
   }
 
   set horizontalAlignment(v: string) {
@@ -1629,6 +1660,8 @@ export interface FakeExcel {
   pageLayout(sheet: string): PageLayoutState;
   columnWidth(sheet: string, column: number): number | undefined;
   columnWidths(sheet: string): Record<number, number>;
+  /** The height set on a 0-based row, in points (undefined: never set). */
+  rowHeight(sheet: string, row: number): number | undefined;
   borders(sheet: string): { address: string; edge: string; style: string }[];
   /** The border on each side of a cell, from the edges and inside lines set on ranges. */
   cellBorders(sheet: string, row: number, column: number): CellBorders;
@@ -1743,6 +1776,7 @@ export function createFakeExcel(sheets: Record<string, readonly (readonly FakeIn
     pageLayout: (name) => ({ ...sheet(name).pageLayout }),
     columnWidth: (name, c) => sheet(name).columnWidths.get(c),
     columnWidths: (name) => Object.fromEntries(sheet(name).columnWidths),
+    rowHeight: (name, r) => sheet(name).rowHeights.get(r),
     borders: (name) => sheet(name).borders.map((b) => ({ address: areaAddress(b.area), edge: b.edge, style: b.style })),
     cellBorders: (name, r, c) => {
       const out: CellBorders = { top: null, bottom: null, left: null, right: null };

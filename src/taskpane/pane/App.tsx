@@ -5,7 +5,7 @@ import { runSheets } from '../../engine/history';
 import { locateTables } from '../../engine/layout';
 import { problemAddress } from '../../engine/mapping';
 import { runSelection, type SelectionOutcome } from '../../engine/select';
-import type { ResultSheet } from '../../engine/sheets';
+import { DECISIONS_SHEET, type ResultSheet } from '../../engine/sheets';
 import type { TableInput, TableKey } from '../../engine/types';
 import { loadSheets } from '../../io/tables';
 import { openFiles } from '../files';
@@ -14,7 +14,7 @@ import { STEPS, STRINGS, type StepId } from '../strings';
 import type { EngineClient } from './engine-client';
 import type { Host } from './host';
 import type { Actions } from './props';
-import { hasStaff, inputTables, isCurrent, reducer, resultOf, type Say, type State } from './state';
+import { decisionsWrite, hasStaff, inputTables, readTables, isCurrent, reducer, resultOf, type Say, type State } from './state';
 import { STEP_LIST } from './steps';
 import { wrongParameters } from './steps/Rules';
 import { schemeOf } from './steps/Sources';
@@ -36,7 +36,7 @@ export function App({ host, engine, initial }: { host: Host; engine: EngineClien
   stateRef.current = state;
   const s = STRINGS[state.lang];
   const lang = state.lang;
-  const tables = useMemo(() => inputTables(state), [state.loaded, state.found, state.choices]);
+  const tables = useMemo(() => inputTables(state), [state.loaded, state.found, state.choices, state.pending, state.lang]);
   const located = useMemo(() => locateTables(tables), [tables]);
 
   useEffect(() => { document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en'; }, [lang]);
@@ -93,27 +93,33 @@ export function App({ host, engine, initial }: { host: Host; engine: EngineClien
     if (state.inExcel && state.source === 'workbook') host.whenShown(readWorkbook);
   }, []);
 
-  const sheetsToWrite = (): ResultSheet[] => {
+  /** The sheets of a run, and the committee's decisions as a sheet of their own when they go in as one. */
+  const sheetsToWrite = (into: 'workbook' | 'file'): ResultSheet[] => {
     const st = stateRef.current;
     const r = resultOf(st);
     if (!r) return [];
     const run = { when: new Date().toISOString(), tool: 'Service Star task pane', fingerprint: fingerprint(tables) };
-    return runSheets(located.history ?? null, r, run, st.lang);
+    const decisions = decisionsWrite(st, into);
+    return [...runSheets(located.history ?? null, r, run, st.lang), ...(decisions?.kind === 'sheet' ? [decisions.sheet] : [])];
   };
 
   const focusHeading = () => document.querySelector<HTMLElement>(`#step-${stateRef.current.step} > h2`)?.focus();
 
   const replace = async (): Promise<void> => {
-    const sheets = sheetsToWrite();
+    const sheets = sheetsToWrite('workbook');
     const st = stateRef.current;
+    const decisions = decisionsWrite(st, 'workbook');
     dispatch({ type: 'busy', stage: 'writing', share: 0 });
-    // Sheets this run read from the workbook are never written (the history sheet is ours to update).
-    const inputs = new Set(st.loadedFromWorkbook ? (Object.entries(tables) as [TableKey, TableInput][]).filter(([k]) => k !== 'history')
-      .flatMap(([, t]) => [t.sheet, ...(t.moreSheets ?? []).map((m) => m.sheet)]) : []);
-    const { undo, error } = await host.write(sheets, inputs, (share) => dispatch({ type: 'busy', stage: 'writing', share }));
+    // Sheets this run read from the workbook are never written (the history sheet is ours to update;
+    // the decisions sheet only gets rows appended), nor a 评选小组裁定 sheet the run did not read.
+    const inputs = new Set(st.loadedFromWorkbook ? [...(Object.entries(readTables(st)) as [TableKey, TableInput][]).filter(([k]) => k !== 'history')
+      .flatMap(([, t]) => [t.sheet, ...(t.moreSheets ?? []).map((m) => m.sheet)]), ...st.loaded.filter((l) => l.label === DECISIONS_SHEET).map((l) => l.label)] : []);
+    const { undo, error } = await host.write(sheets, inputs, (share) => dispatch({ type: 'busy', stage: 'writing', share }),
+      decisions?.kind === 'append' ? decisions.append : null);
     // Whatever was written can be undone, even after a failure part way.
     const kept = undo.created.length > 0 ? undo : st.undo;
     saveUndo(host.settings, kept);
+    if (!error && st.loadedFromWorkbook && st.pending.length > 0) dispatch({ type: 'decisionsWritten', write: decisions });
     const awards = sheets.find((sh) => sh.kind === 'awards');
     if (!error && awards) {
       try {
@@ -144,7 +150,7 @@ export function App({ host, engine, initial }: { host: Host; engine: EngineClien
       return () => { host.select(sheet, address).catch((error: unknown) => dispatch({ type: 'error', error: errorText(error) })); };
     },
     write: () => {
-      const sheets = sheetsToWrite();
+      const sheets = sheetsToWrite('workbook');
       host.sheetNames().then((names) => {
         const existing = new Set(names);
         const replaced = sheets.filter((sh) => sh.kind !== 'history' && existing.has(sh.name)).map((sh) => sh.name);
@@ -160,6 +166,8 @@ export function App({ host, engine, initial }: { host: Host; engine: EngineClien
       host.undoRun(undo).then(() => {
         saveUndo(host.settings, null);
         dispatch({ type: 'done', status: (w) => w.undone, undo: null });
+        const decided = (undo.appended ?? []).length > 0 || undo.created.includes(DECISIONS_SHEET);
+        if (decided && stateRef.current.loadedFromWorkbook) dispatch({ type: 'decisionsUndone', undo });
         focusHeading();
       }, (error: unknown) => dispatch({ type: 'done', status: null, error: errorText(error) }));
     },
@@ -176,7 +184,7 @@ export function App({ host, engine, initial }: { host: Host; engine: EngineClien
       const st = stateRef.current;
       const r = resultOf(st);
       if (!r) return;
-      const sheets = sheetsToWrite();
+      const sheets = sheetsToWrite('file');
       // The workbook writer (exceljs) is loaded only when a download is asked for.
       import('../../io/xlsxWriter').then(async ({ XlsxResultWriter }) => {
         const writer = new XlsxResultWriter();

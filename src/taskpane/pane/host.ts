@@ -1,3 +1,4 @@
+import type { DecisionAppend } from '../../engine/decisionRows';
 import type { ResultSheet } from '../../engine/sheets';
 import { ExcelSink, ExcelSource, openAsNewWorkbook, type RunUndo } from '../../io/office';
 import { loadSheets, type LoadedSheet } from '../../io/tables';
@@ -21,8 +22,11 @@ export interface Host {
   whenShown(read: () => void): void;
   readWorkbook(label: string): Promise<LoadedSheet[]>;
   sheetNames(): Promise<string[]>;
-  /** Writes the result sheets, never one of `inputs`; returns what undoes it (also after a failure part way). */
-  write(sheets: readonly ResultSheet[], inputs: ReadonlySet<string>, onProgress: (share: number) => void): Promise<{ undo: RunUndo; error?: unknown }>;
+  /**
+   * Writes the result sheets, never one of `inputs`, then appends the committee's decisions to their
+   * sheet when given; returns what undoes it (also after a failure part way).
+   */
+  write(sheets: readonly ResultSheet[], inputs: ReadonlySet<string>, onProgress: (share: number) => void, append: DecisionAppend | null): Promise<{ undo: RunUndo; error?: unknown }>;
   activate(sheet: string): Promise<void>;
   select(sheet: string, address: string): Promise<void>;
   undoRun(undo: RunUndo): Promise<void>;
@@ -66,10 +70,11 @@ function excelHost(displayLanguage: string | undefined): Host {
     // Merged ranges where the host can tell them (ExcelApi 1.13; see ExcelSourceOptions).
     readWorkbook: async (label) => loadSheets([new ExcelSource(excelRun, label, { merges: Office.context.requirements.isSetSupported('ExcelApi', '1.13') })]),
     sheetNames: () => new ExcelSource(excelRun).sheetNames(),
-    write: async (sheets, inputs, onProgress) => {
+    write: async (sheets, inputs, onProgress, append) => {
       const writer = new ExcelSink(excelRun, inputs, { onProgress: (done, total) => onProgress(done / total) });
       try {
         await writer.writeSheets(sheets);
+        if (append) await writer.appendRows(append.sheet, append.row - 1, append.column - 1, append.rows, append.formats);
         return { undo: writer.undo };
       } catch (error) {
         return { undo: writer.undo, error };

@@ -1,5 +1,7 @@
+import { type DecisionAppend, decisionAppend, type DecisionEntry, decisionsSheet, withEntries } from '../../engine/decisionRows';
 import { TABLE_NAMES } from '../../engine/messages';
 import type { SelectionOutcome, SelectionResult } from '../../engine/select';
+import { DECISIONS_SHEET, type ResultSheet } from '../../engine/sheets';
 import type { Lang, PersonAssignment, TableInput, TableKey } from '../../engine/types';
 import type { RunUndo } from '../../io/office';
 import { chooseTables, tableOf, type FoundTable, type LoadedSheet } from '../../io/tables';
@@ -42,6 +44,13 @@ export interface State {
   /** Standalone: the choices kept from the last run in this browser, offered as 沿用上季度设置. */
   remembered: Choices | null;
   reusing: boolean;
+  /**
+   * The committee's decisions recorded in the pane and not written yet (§12): the run reads them as
+   * the last rows of the decisions table, so the rule of src/engine/decisions.ts applies them.
+   */
+  pending: DecisionEntry[];
+  /** A version whose outcome keeps the status line (an undo's own message stays). */
+  quiet: number;
 }
 
 export type Action =
@@ -66,7 +75,11 @@ export type Action =
   | { type: 'busy'; stage: Stage; share: number | null }
   | { type: 'done'; status: Say | null; undo?: RunUndo | null; error?: Say | null }
   | { type: 'error'; error: Say | null }
-  | { type: 'reuse'; reuse: boolean };
+  | { type: 'reuse'; reuse: boolean }
+  | { type: 'decide'; entries: DecisionEntry[] }
+  | { type: 'undecide'; index: number }
+  | { type: 'decisionsWritten'; write: DecisionsWrite }
+  | { type: 'decisionsUndone'; undo: RunUndo };
 
 /** The tables in the engine's order (staff first). */
 export const TABLE_ORDER = Object.keys(TABLE_NAMES) as TableKey[];
@@ -79,7 +92,18 @@ export function initialState(lang: Lang, inExcel: boolean, choices: Choices, und
     undo, explained: null, openMappings: [],
     remembered: !inExcel && Object.keys(choices).length > 0 ? choices : null,
     reusing: !inExcel && Object.keys(choices).length > 0,
+    pending: [], quiet: -1,
   };
+}
+
+/** The same subject of a decision (a person by id, else a department) in the same period. */
+const sameSubject = (a: DecisionEntry, b: DecisionEntry): boolean =>
+  a.period === b.period && a.department === b.department && a.id === b.id;
+
+/** The loaded sheets with one sheet's grid changed (and the tables found in them again). */
+function withGrid(state: State, label: string, grid: (g: LoadedSheet['data']['grid']) => LoadedSheet['data']['grid']): Pick<State, 'loaded' | 'found'> {
+  const loaded = state.loaded.map((s) => (s.label === label ? { ...s, data: { ...s.data, grid: grid(s.data.grid) } } : s));
+  return { loaded, found: chooseTables(loaded) };
 }
 
 /**
@@ -123,7 +147,8 @@ export function reducer(state: State, action: Action): State {
     case 'computed': {
       if (action.version !== state.version) return state;
       const outcome = action.outcome;
-      const status: Say | null = outcome.ok ? (s) => s.done(outcome.result.people.length, outcome.result.warnings.length) : null;
+      const status: Say | null = action.version === state.quiet ? state.status
+        : outcome.ok ? (s) => s.done(outcome.result.people.length, outcome.result.warnings.length) : null;
       return { ...state, outcome, outcomeVersion: action.version, busy: null, status };
     }
     case 'explain': return { ...state, explained: action.index };
@@ -139,6 +164,34 @@ export function reducer(state: State, action: Action): State {
     };
     case 'error': return { ...state, error: action.error, busy: null };
     case 'reuse': return changed(state, { choices: action.reuse ? state.remembered ?? {} : {}, paramText: {}, reusing: action.reuse });
+    // A later decision on the same person replaces the pending one, as a later row would (§12).
+    case 'decide': return changed(state, { pending: [...state.pending.filter((p) => !action.entries.some((e) => sameSubject(p, e))), ...action.entries] });
+    case 'undecide': return changed(state, { pending: state.pending.filter((_, i) => i !== action.index) });
+    // Written, the pending rows are rows of the sheet, where the run already read them: the outcome stands.
+    case 'decisionsWritten': {
+      const w = action.write;
+      if (!w) return { ...state, pending: [] };
+      if (w.kind === 'append') return { ...state, pending: [], ...withGrid(state, w.append.sheet, (g) => [...g, ...w.append.rows]) };
+      const book = state.loaded[0]?.book;
+      if (!book) return state;
+      const grid = [w.sheet.blocks[0]?.columns.map((c) => c.header) ?? [], ...w.sheet.blocks[0]?.rows ?? []];
+      const loaded = [...state.loaded, { book, label: w.sheet.name, data: { name: w.sheet.name, grid, date1904: state.loaded[0]?.data.date1904 ?? false, firstRow: 1, firstColumn: 1 } }];
+      return { ...state, pending: [], loaded, found: chooseTables(loaded) };
+    }
+    // Undone, the rows the run appended (or the sheet it made) are gone from the workbook: so from the run.
+    case 'decisionsUndone': {
+      let next: State = state;
+      for (const a of action.undo.appended ?? []) {
+        const sheet = next.loaded.find((s) => s.label === a.sheet);
+        const at = a.row + 1 - (sheet?.data.firstRow ?? 1);
+        next = { ...next, ...withGrid(next, a.sheet, (g) => [...g.slice(0, at), ...g.slice(at + a.values.length)]) };
+      }
+      if (action.undo.created.includes(DECISIONS_SHEET)) {
+        const loaded = next.loaded.filter((s) => s.label !== DECISIONS_SHEET);
+        next = { ...next, loaded, found: chooseTables(loaded) };
+      }
+      return changed(next, { quiet: state.version + 1 });
+    }
   }
 }
 
@@ -163,14 +216,43 @@ export function pickedSheets(state: State): Partial<Record<TableKey, FoundTable>
 
 export const assignmentsOf = (state: State, table: TableKey): PersonAssignment[] => state.choices.assignments?.[table] ?? [];
 
-/** The engine's input tables: the picked sheets with the column overrides and 人员指认. */
-export function inputTables(state: State): Partial<Record<TableKey, TableInput>> {
+/** The tables as read: the picked sheets with the column overrides and 人员指认. */
+export function readTables(state: State): Partial<Record<TableKey, TableInput>> {
   const out: Partial<Record<TableKey, TableInput>> = {};
   for (const [table, found] of Object.entries(pickedSheets(state)) as [TableKey, FoundTable][]) {
     const assignments = assignmentsOf(state, table);
     out[table] = { ...tableOf(found, state.choices.columns?.[table]), ...(assignments.length > 0 ? { assignments } : {}) };
   }
   return out;
+}
+
+/** The engine's input tables: as read, with the pending decisions as the decisions table's last rows. */
+export function inputTables(state: State): Partial<Record<TableKey, TableInput>> {
+  const tables = readTables(state);
+  const decisions = withEntries(tables.decisions, state.pending, state.lang);
+  return decisions ? { ...tables, decisions } : tables;
+}
+
+/**
+ * How the decisions reach a workbook (§12). Into this workbook: the pending rows appended to the
+ * decisions table's sheet, or a new 评选小组裁定 sheet when there is none. Into a workbook of files
+ * (the download, or files picked inside Excel): a sheet of every decision read and pending.
+ */
+export type DecisionsWrite = { kind: 'append'; append: DecisionAppend } | { kind: 'sheet'; sheet: ResultSheet } | null;
+
+export function decisionsWrite(state: State, into: 'workbook' | 'file'): DecisionsWrite {
+  const read = readTables(state).decisions;
+  if (into === 'file' || !state.loadedFromWorkbook) {
+    const sheet = decisionsSheet(read, state.pending, state.lang);
+    return sheet ? { kind: 'sheet', sheet } : null;
+  }
+  if (state.pending.length === 0) return null;
+  if (!read) {
+    const sheet = decisionsSheet(undefined, state.pending, state.lang);
+    return sheet ? { kind: 'sheet', sheet } : null;
+  }
+  const append = decisionAppend(read, state.pending, state.lang);
+  return append ? { kind: 'append', append } : null;
 }
 
 export const hasStaff = (state: State): boolean => pickedSheets(state).staff !== undefined;

@@ -7,6 +7,7 @@ import { STRINGS } from '../../strings';
 import { BlockTable, Note, SearchBox, useSearch } from '../components';
 import type { ViewProps } from '../props';
 import { resultOf } from '../state';
+import { Changes, ExcludeForm, PendingDecisions, TieCards } from './Committee';
 
 /** One collator for the whole sort: localeCompare with a locale builds one per call (seconds for 3,000 people). */
 const ZH = new Intl.Collator('zh-CN');
@@ -15,7 +16,11 @@ const SHOWN_ROWS = 50;
 /** People offered in the explanation's list at once (a search narrows a large office). */
 const SHOWN_PEOPLE = 300;
 
-/** Step 4: the answer first (one summary line), then the award table, winners, vetoes, deductions, departments, anyone's explanation. */
+/**
+ * Step 4: the answer first (one summary line), the committee's ties and the decisions recorded, what
+ * changed since the last list of the period, then the award table, winners, vetoes, deductions,
+ * departments, anyone's explanation (where the committee can strike the person).
+ */
 export function PreviewView({ state, dispatch }: ViewProps): ReactNode {
   const s = STRINGS[state.lang];
   const lang = state.lang;
@@ -49,6 +54,9 @@ export function PreviewView({ state, dispatch }: ViewProps): ReactNode {
       <MessageBar intent={r.winners.some((w) => w.status === 'tie') ? 'warning' : 'success'} id="summary">
         <MessageBarBody>{summaryLine(r)[lang]}</MessageBarBody>
       </MessageBar>
+      <TieCards state={state} dispatch={dispatch} r={r} />
+      <PendingDecisions state={state} dispatch={dispatch} />
+      <Changes r={r} lang={lang} />
       <h3 id="award-title">{awards.title ?? ''}</h3>
       <div id="awards">
         {awards.blocks.map((b, i) => (
@@ -97,6 +105,7 @@ export function PreviewView({ state, dispatch }: ViewProps): ReactNode {
             {listed.length === 0 && <Note>{s.noMatch}</Note>}
             <Note id="explain-hint">{s.explainHint}</Note>
             <pre className="explanation" id="explanation">{explained ? explanationLines(explained, r, lang).join('\n') : ''}</pre>
+            {explained && <ExcludeForm key={explained.member.key} state={state} dispatch={dispatch} r={r} person={explained} />}
           
         </details>
         <details>
