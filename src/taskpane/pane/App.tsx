@@ -6,8 +6,7 @@ import { problemAddress } from '../../engine/mapping';
 import { runSelection, type SelectionOutcome } from '../../engine/select';
 import type { ResultSheet } from '../../engine/sheets';
 import type { TableInput, TableKey } from '../../engine/types';
-import { loadSheets } from '../../io/tables';
-import { openFiles } from '../files';
+import { loadSheets, readSource } from '../../io/tables';
 import { saveChoices, saveUndo } from '../settings';
 import { STEPS, STRINGS, type StepId } from '../strings';
 import type { EngineClient } from './engine-client';
@@ -130,7 +129,7 @@ export function App({ host, engine, initial }: { host: Host; engine: EngineClien
     readFiles: (files) => {
       if (files.length === 0) return;
       dispatch({ type: 'reading' });
-      openFiles(files).then(async (books) => dispatch({ type: 'loaded', sheets: await loadSheets(books), fromWorkbook: false }))
+      engine.read(files).then(async (books) => dispatch({ type: 'loaded', sheets: await loadSheets(books.map(readSource)), fromWorkbook: false }))
         .catch((error: unknown) => dispatch({ type: 'failed', error: errorText(error) }));
     },
     readAgain: readWorkbook,
