@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Tab, TabList } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
 import { fingerprint } from '../../engine/fingerprint';
 import { runSheets } from '../../engine/history';
 import { problemAddress } from '../../engine/mapping';
@@ -46,7 +46,7 @@ export function App({ host, engine, initial }: { host: Host; engine: EngineClien
     const version = state.version;
     const input = { period: state.period, scheme: schemeOf({ state }), overrides: state.choices.overrides ?? {}, tables };
     const done = (outcome: SelectionOutcome) => {
-      dispatch({ type: 'computed', version, outcome });
+      startTransition(() => dispatch({ type: 'computed', version, outcome }));
       if (outcome.ok) saveChoices(host.settings, { ...stateRef.current.choices, scheme: input.scheme, source: stateRef.current.source });
     };
     const rows = Object.values(tables).reduce((n, t) => n + t.grid.length, 0);
@@ -197,9 +197,12 @@ export function App({ host, engine, initial }: { host: Host; engine: EngineClien
 
   const at = STEPS.indexOf(state.step);
   const step = STEP_LIST[at] ?? STEP_LIST[0];
+  // A step of a large office is thousands of elements: drawn as a transition, React renders it in
+  // slices that yield to the browser (react.dev/reference/react/startTransition) instead of one long task.
+  const enter = (id: StepId) => startTransition(() => dispatch({ type: 'go', step: id }));
   const go = (id: StepId) => {
     const target = STEP_LIST.find((x) => x.id === id);
-    if (target?.canEnter(state)) dispatch({ type: 'go', step: id });
+    if (target?.canEnter(state)) enter(id);
   };
   const next = () => {
     const target = STEP_LIST[at + 1];
@@ -209,7 +212,7 @@ export function App({ host, engine, initial }: { host: Host; engine: EngineClien
       dispatch({ type: 'error', error: (w) => (noFiles ? w.noFiles : w.needStaff) });
       return;
     }
-    if (target.canEnter(state)) dispatch({ type: 'go', step: target.id });
+    if (target.canEnter(state)) enter(target.id);
     // The run's errors are shown already (at the top and at their fields); else the steps before are not done.
     else if (!(isCurrent(state) && state.outcome?.ok === false)) dispatch({ type: 'error', error: (w) => w.notComputed });
   };
