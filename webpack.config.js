@@ -102,6 +102,12 @@ class InlineEverythingPlugin {
         return data;
       });
       compilation.hooks.processAssets.tap({ name: 'InlineEverythingPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ANALYSE }, (assets) => {
+        // The libraries' licence notices (terser puts them in *.LICENSE.txt) go with the page, in a comment at its end.
+        const notices = Object.keys(assets).filter((name) => name.endsWith('.LICENSE.txt'))
+          .map((name) => compilation.getAsset(name).source.source().toString().replace(/--/gu, '- -'));
+        if (notices.length > 0) {
+          compilation.updateAsset(SINGLE_FILE, (page) => new webpack.sources.ConcatSource(page, `\n<!-- Licences of the libraries inside:\n${notices.join('\n')}\n-->\n`));
+        }
         for (const name of Object.keys(assets)) if (name !== SINGLE_FILE) compilation.deleteAsset(name);
       });
     });
