@@ -28,6 +28,9 @@
  *     (maximum resident set of the child, by /usr/bin/time); and the CLI on a city's office (100,000
  *     staff, 200,000 inspections; --quick: a tenth), `--json` and `--out`, time and peak memory.
  *
+ * (h) the task pane's bundle (dist/addin: the first load before office.js, the chunks loaded later) and the
+ *     one-file page (dist/service-star.html), gzip, after `npm run build`.
+ *
  * Targets: engine < 1 s and within 3× the bare pass; CLI < 10 s; (d) < 2 s in total; (e) < 1.5 s.
  */
 import { spawnSync } from 'child_process';
@@ -373,7 +376,7 @@ async function benchOfficeSyncs(): Promise<SyncFigure[]> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// (g) the task pane's bundle, as built in dist/addin (npm run build)
+// (h) the task pane's bundle, as built in dist/addin, and the one-file page (npm run build)
 
 /** What the task pane page loads before office.js answers: the page and its own scripts (gzip; a minified page leaves src unquoted). */
 const FIRST_LOAD_BUDGET = 250 * 1024;
@@ -385,6 +388,8 @@ interface BundleFigure {
   files: { name: string; gzip: number }[];
   /** Chunks loaded later: the engine worker, the workbook reader and writer. */
   later: { name: string; gzip: number }[];
+  /** dist/service-star.html, the standalone wizard in one file (everything inside). */
+  single: { bytes: number; gzip: number } | null;
 }
 
 function benchBundle(): BundleFigure | null {
@@ -397,7 +402,9 @@ function benchBundle(): BundleFigure | null {
     .filter((src) => !/^https?:/u.test(src));
   const files = [{ name: PANE_PAGE, gzip: gzipSync(html).length }, ...scripts.map((name) => ({ name, gzip: gz(name) }))];
   const later = fs.readdirSync(dir).filter((f) => f.endsWith('.js') && !scripts.includes(f)).map((name) => ({ name, gzip: gz(name) }));
-  return { production: scripts.some((s) => /\.[0-9a-f]{16,}\.js$/u.test(s)), firstLoad: files.reduce((n, f) => n + f.gzip, 0), files, later };
+  const singlePath = path.join(ROOT, 'dist/service-star.html');
+  const single = fs.existsSync(singlePath) ? { bytes: fs.statSync(singlePath).size, gzip: gzipSync(fs.readFileSync(singlePath)).length } : null;
+  return { production: scripts.some((s) => /\.[0-9a-f]{16,}\.js$/u.test(s)), firstLoad: files.reduce((n, f) => n + f.gzip, 0), files, later, single };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -696,6 +703,7 @@ async function main(): Promise<void> {
     for (const f of bundle.files) console.log(`  ${f.name}  ${kb(f.gzip)}`);
     console.log(`  first load before office.js  ${kb(bundle.firstLoad)}  (budget ${kb(FIRST_LOAD_BUDGET)}: ${bundle.firstLoad <= FIRST_LOAD_BUDGET ? 'yes' : 'NO'})`);
     for (const f of bundle.later) console.log(`  later: ${f.name}  ${kb(f.gzip)}`);
+    console.log(bundle.single ? `  one file: service-star.html  ${kb(bundle.single.gzip)} (${kb(bundle.single.bytes)} as opened from disk)` : '  one file: n/a (dist/service-star.html missing)');
   }
 }
 

@@ -16,12 +16,13 @@ const MANIFEST = path.join(ROOT, 'manifest.xml');
 
 /** What the manifest must agree with in the build: webpack.config.js and the metadata generator (CommonJS, untyped). */
 interface WebpackConfig {
+  name: string;
   entry: Record<string, string>;
   output: { filename: (pathData: { chunk?: { name?: string } }) => string };
   plugins: { constructor: { name: string }; userOptions?: { filename?: string; chunks?: string[] } }[];
 }
 interface WebpackConfigModule {
-  (env: unknown, argv: { mode: string }): Promise<WebpackConfig>;
+  (env: unknown, argv: { mode: string }): Promise<WebpackConfig[]>;
   FUNCTIONS_SCRIPT: string;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS file without type declarations
@@ -422,10 +423,12 @@ describe('manifest.xml', () => {
     assert.equal(script.origin, origin);
     assert.equal(script.pathname, `/${webpackConfig.FUNCTIONS_SCRIPT}`);
     for (const mode of ['production', 'development']) {
-      const config = await webpackConfig({}, { mode });
+      const config = (await webpackConfig({}, { mode })).find((c) => c.name === 'addin') as WebpackConfig;
       assert.equal(config.entry['functions'], './src/functions/functions.ts');
       assert.equal(config.output.filename({ chunk: { name: 'functions' } }), webpackConfig.FUNCTIONS_SCRIPT, `${mode}: the functions' script keeps its name`);
-      if (mode === 'production') assert.match(config.output.filename({ chunk: { name: 'taskpane' } }), /\[contenthash\]/, 'other chunks keep content hashes');
+      if (mode === 'production') {
+        for (const name of ['taskpane', 'engine-worker']) assert.match(config.output.filename({ chunk: { name } }), /\[contenthash\]/, `${name} has a content hash`);
+      }
       const pages = config.plugins.filter((p) => p.constructor.name === 'HtmlWebpackPlugin' && p.userOptions?.filename === 'taskpane.html');
       assert.equal(pages.length, 1, 'webpack builds taskpane.html');
       assert.deepEqual([...(pages[0]?.userOptions?.chunks ?? [])].sort(), ['functions', 'taskpane'], 'the shared runtime page loads the functions and the task pane');

@@ -12,7 +12,7 @@ import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'acorn';
-import { ADDIN, ensureBuilt, ROOT } from './helpers/build';
+import { ADDIN, ensureBuilt, ROOT, SINGLE } from './helpers/build';
 
 /** Regex lookbehind, in a literal or in text given to new RegExp. */
 const LOOKBEHIND = /\(\?<[=!]/u;
@@ -40,6 +40,16 @@ describe('webview compatibility of the add-in bundle (Safari 14, Chromium 80, a 
     for (const file of bundles) {
       const code = fs.readFileSync(file, 'utf8');
       assert.doesNotThrow(() => parse(code, { ecmaVersion: 2020, sourceType: 'script' }), path.basename(file));
+    }
+  });
+
+  it('the one-file page\'s scripts (the page\'s and the worker\'s, inline) parse as ES2020 too', () => {
+    const scripts = [...fs.readFileSync(SINGLE, 'utf8').matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/gu)];
+    assert.ok(scripts.some((m) => /id="?engine-worker-source/u.test(m[1] ?? '')), 'the worker is inside the page');
+    assert.ok(scripts.length >= 3, 'the ES5 check, the worker and the page');
+    for (const [, attributes, code] of scripts) {
+      assert.doesNotThrow(() => parse(code ?? '', { ecmaVersion: 2020, sourceType: 'script' }), attributes);
+      assert.doesNotMatch(code ?? '', LOOKBEHIND);
     }
   });
 

@@ -1,6 +1,7 @@
 import { discoverTables } from '../engine/discover';
 import { isResultSheetName } from '../engine/sheets';
 import type { TableInput, TableKey, TableSheet } from '../engine/types';
+import { SourceError } from './errors';
 import type { SheetData, TableSource } from './types';
 
 /** A table the user pointed at: a source and, when it has several sheets, which one. */
@@ -84,6 +85,33 @@ export async function loadSheets(books: readonly TableSource[], onSheet: (label:
     }
   }
   return out;
+}
+
+/** A book read elsewhere (the task pane reads files in its worker): its sheets as plain data, which a worker can post. */
+export interface ReadBook {
+  label: string;
+  sheets: SheetData[];
+}
+
+/** Reads every sheet of a book that is not one of our result sheets, as plain data. */
+export async function readBook(book: TableSource): Promise<ReadBook> {
+  const names = (await book.sheetNames()).filter((n) => !isResultSheetName(n));
+  const sheets: SheetData[] = [];
+  for (const name of names) sheets.push(await book.readSheet(name));
+  return { label: book.label, sheets };
+}
+
+/** A book already read, as a source again (for loadSheets and chooseTables on the page). */
+export function readSource(book: ReadBook): TableSource {
+  return {
+    label: book.label,
+    sheetNames: async () => book.sheets.map((s) => s.name),
+    readSheet: async (name) => {
+      const sheet = book.sheets.find((s) => s.name === name);
+      if (!sheet) throw SourceError.noSheet(book.label, name);
+      return sheet;
+    },
+  };
 }
 
 /** The sheets of one table (several when split by period, §11), and the others that look like it. */

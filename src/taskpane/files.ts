@@ -1,4 +1,5 @@
-import type { TableSource } from '../io/types';
+import { readBook, type ReadBook } from '../io/tables';
+import { openSource } from '../io/xlsx';
 import { tooLarge, type Inflate } from '../io/zip';
 
 /** Raw deflate with the browser's DecompressionStream, chunk by chunk, stopping past the limit. */
@@ -19,8 +20,11 @@ export const inflateWeb: Inflate = async function* inflateWeb(compressed, limit)
   }
 };
 
-/** The files the user picked as table sources; the readers load only now, in a chunk of their own. */
-export async function openFiles(files: readonly File[]): Promise<TableSource[]> {
-  const { openSource } = await import('../io/xlsx');
-  return Promise.all(files.map(async (f) => openSource(f.name, new Uint8Array(await f.arrayBuffer()), inflateWeb)));
+/**
+ * The files the user picked, every sheet read (in the engine's worker: unzipping and scanning a large
+ * office's workbook took half a second of the page's thread). DecompressionStream is there in workers
+ * too (compression.spec.whatwg.org: [Exposed=*]).
+ */
+export function readFiles(files: readonly File[]): Promise<ReadBook[]> {
+  return Promise.all(files.map(async (f) => readBook(await openSource(f.name, new Uint8Array(await f.arrayBuffer()), inflateWeb))));
 }

@@ -45,6 +45,7 @@ import webpack from 'webpack';
 import { writeSyntheticXlsx } from '../../scripts/synthetic';
 import { ADDIN, ensureBuilt, ROOT } from '../helpers/build';
 import type { FakeExcel, FakeInputCell } from '../helpers/fake-excel';
+import { axe } from './axe';
 import type { FakeOffice, FakeSheets } from './fake-office-page';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -1853,21 +1854,6 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
   // -----------------------------------------------------------------------------------------------
 
   describe('13 accessibility: axe-core finds no violation on any step, standalone and in Excel, 340 and 500 px, zh and en', () => {
-    const AXE = require.resolve('axe-core/axe.min.js');
-
-    /** Runs axe on the page as it is; fails with each violation, its rule and the elements. */
-    async function axe(page: Page, where: string): Promise<void> {
-      if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const axeRun = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        // Tabster's focus guards (<i data-tabster-dummy>, Fluent's focus management) are focusable for an
-        // instant by design and hand the focus on at once; everything else is checked.
-        const result = await axeRun.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-        return result.violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
-      });
-      assert.deepEqual(violations, [], `${where}:\n${violations.join('\n')}`);
-    }
-
     /** Every step of the example at one width and language, with axe on each (the details of the preview opened). */
     async function walk(page: Page, where: string, excel: boolean): Promise<void> {
       if (!excel) await pickFiles(page, EXAMPLE);

@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Tab, TabList } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
 import { fingerprint } from '../../engine/fingerprint';
 import { runSheets } from '../../engine/history';
 import { locateTables } from '../../engine/layout';
@@ -7,8 +7,7 @@ import { problemAddress } from '../../engine/mapping';
 import { runSelection, type SelectionOutcome } from '../../engine/select';
 import { DECISIONS_SHEET, type ResultSheet } from '../../engine/sheets';
 import type { TableInput, TableKey } from '../../engine/types';
-import { loadSheets } from '../../io/tables';
-import { openFiles } from '../files';
+import { loadSheets, readSource } from '../../io/tables';
 import { saveChoices, saveUndo } from '../settings';
 import { STEPS, STRINGS, type StepId } from '../strings';
 import type { EngineClient } from './engine-client';
@@ -49,7 +48,7 @@ export function App({ host, engine, initial }: { host: Host; engine: EngineClien
     const version = state.version;
     const input = { period: state.period, scheme: schemeOf({ state }), overrides: state.choices.overrides ?? {}, tables };
     const done = (outcome: SelectionOutcome) => {
-      dispatch({ type: 'computed', version, outcome });
+      startTransition(() => dispatch({ type: 'computed', version, outcome }));
       if (outcome.ok) saveChoices(host.settings, { ...stateRef.current.choices, scheme: input.scheme, source: stateRef.current.source });
     };
     const rows = Object.values(tables).reduce((n, t) => n + t.grid.length, 0);
@@ -138,7 +137,7 @@ export function App({ host, engine, initial }: { host: Host; engine: EngineClien
     readFiles: (files) => {
       if (files.length === 0) return;
       dispatch({ type: 'reading' });
-      openFiles(files).then(async (books) => dispatch({ type: 'loaded', sheets: await loadSheets(books), fromWorkbook: false }))
+      engine.read(files).then(async (books) => dispatch({ type: 'loaded', sheets: await loadSheets(books.map(readSource)), fromWorkbook: false }))
         .catch((error: unknown) => dispatch({ type: 'failed', error: errorText(error) }));
     },
     readAgain: readWorkbook,
@@ -207,9 +206,12 @@ export function App({ host, engine, initial }: { host: Host; engine: EngineClien
 
   const at = STEPS.indexOf(state.step);
   const step = STEP_LIST[at] ?? STEP_LIST[0];
+  // A step of a large office is thousands of elements: drawn as a transition, React renders it in
+  // slices that yield to the browser (react.dev/reference/react/startTransition) instead of one long task.
+  const enter = (id: StepId) => startTransition(() => dispatch({ type: 'go', step: id }));
   const go = (id: StepId) => {
     const target = STEP_LIST.find((x) => x.id === id);
-    if (target?.canEnter(state)) dispatch({ type: 'go', step: id });
+    if (target?.canEnter(state)) enter(id);
   };
   const next = () => {
     const target = STEP_LIST[at + 1];
@@ -219,7 +221,7 @@ export function App({ host, engine, initial }: { host: Host; engine: EngineClien
       dispatch({ type: 'error', error: (w) => (noFiles ? w.noFiles : w.needStaff) });
       return;
     }
-    if (target.canEnter(state)) dispatch({ type: 'go', step: target.id });
+    if (target.canEnter(state)) enter(target.id);
     // The run's errors are shown already (at the top and at their fields); else the steps before are not done.
     else if (!(isCurrent(state) && state.outcome?.ok === false)) dispatch({ type: 'error', error: (w) => w.notComputed });
   };

@@ -5,7 +5,7 @@ import { lastFinishedQuarter } from '../../engine/period';
 import { loadChoices, loadUndo } from '../settings';
 import { uiLanguage } from '../strings';
 import { App } from './App';
-import { EngineClient, WORKER_SCRIPT } from './engine-client';
+import { EngineClient, workerScript } from './engine-client';
 import { connect } from './host';
 import { initialState } from './state';
 
@@ -15,7 +15,7 @@ void connect().then((host) => {
   const today = dayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
   const lang = uiLanguage(host.displayLanguage, navigator.language);
   const initial = initialState(lang, host.inExcel, loadChoices(host.settings), loadUndo(host.settings), today === null ? '' : lastFinishedQuarter(today).id);
-  const engine = new EngineClient(new URL(WORKER_SCRIPT, document.baseURI).href);
+  const engine = new EngineClient(workerScript(document));
   const root = document.getElementById('root') as HTMLElement;
   createRoot(root).render(
     <FluentProvider theme={webLightTheme} className="pane">
