@@ -1,5 +1,6 @@
 import type { DecisionKind } from './decisions';
-import { type Field, findHeader } from './headers';
+import type { Field } from './headers';
+import { isLocated, locateTable } from './layout';
 import { type ColumnFormat, DECISIONS_SHEET, type ResultSheet, safeSheet } from './sheets';
 import type { Cell, Lang, TableInput, TableSheet } from './types';
 
@@ -71,12 +72,14 @@ export interface DecisionAppend {
  * not written. Null when the sheet's header is not found (the run reports the table's problem).
  */
 export function decisionAppend(table: TableInput, entries: readonly DecisionEntry[], lang: Lang): DecisionAppend | null {
+  // The table located as the engine reads it (§11 layouts, two-row headers); its last sheet.
   // No Array.prototype.at: the add-in's bundle keeps to ES2020 (Safari 14).
-  const more = table.moreSheets ?? [];
-  const sheet: TableSheet = more[more.length - 1] ?? table;
+  const located = locateTable('decisions', table);
+  const last = located.sheets[located.sheets.length - 1];
+  if (!last || !isLocated(last)) return null;
+  const sheet: TableSheet = last.part;
   const firstColumn = sheet.firstColumn ?? 1;
-  const header = findHeader('decisions', sheet.grid, table.columns, firstColumn);
-  if (!('columns' in header)) return null;
+  const header = last.at.header;
   const placed = DECISION_COLUMNS.filter((c) => header.columns[c.field] !== undefined)
     .map((c) => ({ ...c, index: header.columns[c.field] as number }));
   const width = Math.max(...placed.map((c) => c.index)) + 1;
@@ -115,10 +118,13 @@ export function withEntries(table: TableInput | undefined, entries: readonly Dec
  */
 export function decisionsSheet(table: TableInput | undefined, entries: readonly DecisionEntry[], lang: Lang): ResultSheet | null {
   const kept: Cell[][] = [];
-  for (const sheet of table ? [table, ...table.moreSheets ?? []] : []) {
-    const header = findHeader('decisions', sheet.grid, table?.columns, sheet.firstColumn ?? 1);
-    if (!('columns' in header)) continue;
-    for (const row of sheet.grid.slice(header.headerIndex + 1)) {
+  // Each sheet's data rows as the engine reads them: below its located header, lines (§11) left out.
+  for (const part of table ? locateTable('decisions', table).sheets : []) {
+    if (!isLocated(part)) continue;
+    const { header, grid, lines } = part.at;
+    for (let i = header.headerIndex + 1; i < part.end; i++) {
+      if (lines.has(i)) continue;
+      const row = grid[i] ?? [];
       const cells = DECISION_COLUMNS.map((c) => {
         const index = header.columns[c.field];
         return index === undefined ? null : row[index] ?? null;

@@ -46,8 +46,18 @@ const entryOf = (subject: { department: string; id: string | null; name: string 
   reason: f.reason.trim(), date: f.date, decidedBy: f.decidedBy.trim(),
 });
 
-/** After a decision is recorded, the focus goes to the list of decisions to write (the card it came from may be gone). */
-const focusPending = () => requestAnimationFrame(() => document.getElementById('pending-title')?.focus());
+/**
+ * After a decision is recorded, the focus goes to the list of decisions to write (the card it came
+ * from may be gone). The preview is redrawn once the run with the decision is computed (a React
+ * transition, later than the next frame), so the list is awaited frame by frame, for up to ~5 s.
+ */
+const focusPending = (frames = 300): void => {
+  requestAnimationFrame(() => {
+    const title = document.getElementById('pending-title');
+    if (title) title.focus();
+    else if (frames > 0) focusPending(frames - 1);
+  });
+};
 
 /** Tie cards shown at once, and tied people in them; the others follow as these are settled. */
 const SHOWN_TIES = 20;
