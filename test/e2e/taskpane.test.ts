@@ -2122,6 +2122,8 @@ new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__
 
         await page.click('#pending li button');
         await page.waitForFunction(() => document.getElementById('pending') === null);
+        // The preview is drawn again once the run without the decision is computed (a transition).
+        await page.waitForSelector('#awards table');
         assert.deepEqual(await awardOf(page, '孙佳琪'), [['孙佳琪', '', '并列，待评选小组裁定']]);
         assert.equal((await cards(page))[0]?.settled, null);
         await award(page, '孙佳琪', REASON);
