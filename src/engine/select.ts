@@ -266,8 +266,11 @@ interface Places {
 /** Winners per department, then top-N places over the rest (§6). Sets each person's status. */
 function chooseWinners(people: PersonResult[], departments: readonly string[], scheme: Scheme): Places {
   const parameters = scheme.parameters;
-  const candidates = people.filter((p) => p.status === 'candidate').sort((a, b) => compareCandidates(keysOf(a), keysOf(b)));
-  const equal = (a: PersonResult, b: PersonResult) => equalOnEveryKey(keysOf(a), keysOf(b));
+  // Each candidate's keys built once, not twice for every comparison the sort makes.
+  const keys = new Map(people.filter((p) => p.status === 'candidate').map((p) => [p, keysOf(p)]));
+  const keyOf = (p: PersonResult) => keys.get(p) as RankKeys;
+  const candidates = [...keys.keys()].sort((a, b) => compareCandidates(keyOf(a), keyOf(b)));
+  const equal = (a: PersonResult, b: PersonResult) => equalOnEveryKey(keyOf(a), keyOf(b));
   const rows: WinnerRow[] = [];
   const tieGroups: PersonResult[][] = [];
   const allocate = (places: Iterable<[PersonResult, 'winner' | 'tie']>) => {
