@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { openFile } from '../src/io/files';
-import { SHEET_NAMES, syntheticOffice, type SyntheticGrid, type SyntheticSizes } from './synthetic';
+import { addOfficeSheets, SHEET_NAMES, syntheticOffice, type SyntheticGrid, type SyntheticSizes } from './synthetic';
 
 export const SUMMARY_SHEET = '汇总';
 const SUMMARY_HEADER = ['工号', '姓名', '科室', '扣分', '罚款（元）', '有效投诉', '得分', '科室排名'];
@@ -38,17 +38,7 @@ function summaryFormulas(row: number, people: number, inspections: number, fines
 export async function writeClerkXlsx(file: string, sizes: SyntheticSizes): Promise<SyntheticGrid> {
   const office = syntheticOffice(sizes);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
-  const sheets: [string, SyntheticGrid, number | null][] = [
-    [SHEET_NAMES.staff, office.staff, null],
-    [SHEET_NAMES.inspections, office.inspections, 1],
-    [SHEET_NAMES.fines, office.fines, 1],
-  ];
-  for (const [name, grid, dateColumn] of sheets) {
-    const sheet = workbook.addWorksheet(name);
-    if (dateColumn !== null) sheet.getColumn(dateColumn).numFmt = 'yyyy-mm-dd';
-    for (const row of grid) sheet.addRow(row).commit();
-    sheet.commit();
-  }
+  addOfficeSheets(workbook, office);
   const summary = workbook.addWorksheet(SUMMARY_SHEET);
   summary.addRow(SUMMARY_HEADER).commit();
   office.staff.slice(1).forEach((person, i) => {

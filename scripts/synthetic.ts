@@ -208,6 +208,13 @@ export function syntheticTables(sizes: SyntheticSizes): Record<keyof SyntheticOf
 export async function writeSyntheticXlsx(path: string, sizes: SyntheticSizes): Promise<SyntheticOffice> {
   const office = syntheticOffice(sizes);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  addOfficeSheets(workbook, office);
+  await workbook.commit();
+  return office;
+}
+
+/** The office's three sheets, streamed into a workbook being written (its date columns formatted as dates). */
+export function addOfficeSheets(workbook: ExcelJS.stream.xlsx.WorkbookWriter, office: SyntheticOffice): void {
   const sheets: [string, SyntheticGrid, number | null][] = [
     [SHEET_NAMES.staff, office.staff, null],
     [SHEET_NAMES.inspections, office.inspections, 1],
@@ -219,8 +226,6 @@ export async function writeSyntheticXlsx(path: string, sizes: SyntheticSizes): P
     for (const row of grid) sheet.addRow(row).commit();
     sheet.commit();
   }
-  await workbook.commit();
-  return office;
 }
 
 if (require.main === module) {
