@@ -396,6 +396,18 @@ const fake = <T>(page: Page, read: string): Promise<T> =>
 const savedSettings = (page: Page): Promise<Record<string, unknown>> =>
   page.evaluate(() => (window.__FAKE_OFFICE__ as FakeOffice).context.document.settings.saved);
 
+/** The fake workbook as a file would keep it (values, number formats, visibility), to open again in a new pane. */
+const savedWorkbook = (page: Page): Promise<FakeSheets> =>
+  page.evaluate(() => {
+    const f = window.__FAKE__ as NonNullable<typeof window.__FAKE__>;
+    const names = f.sheetNames();
+    return {
+      sheets: Object.fromEntries(names.map((n) => [n, f.grid(n).map((r) => r.map((c) => (c === '' || typeof c === 'object' ? null : c)))])),
+      numberFormats: Object.fromEntries(names.map((n) => [n, f.grid(n).map((r, i) => r.map((_, j) => f.numberFormat(n, i, j)))])),
+      visibility: Object.fromEntries(names.map((n) => [n, f.visibility(n)])),
+    };
+  });
+
 /** Every sheet of the fake workbook with its visibility, in the workbook's order. */
 const sheetsWithVisibility = (page: Page): Promise<[string, string][]> =>
   page.evaluate(() => {
@@ -1750,15 +1762,7 @@ describe('task pane wizard in a browser (e2e: chromium + playwright-core)', func
         assert.deepEqual(await fake(page, `fake.writesTo(${JSON.stringify(SHEET)})`), [], 'the input sheet is untouched');
         assert.deepEqual(await keptAssignments(page), KEPT);
         afterWrite = {
-          workbook: await page.evaluate(() => {
-            const f = window.__FAKE__ as NonNullable<typeof window.__FAKE__>;
-            const names = f.sheetNames();
-            return {
-              sheets: Object.fromEntries(names.map((n) => [n, f.grid(n).map((r) => r.map((c) => (c === '' || typeof c === 'object' ? null : c)))])),
-              numberFormats: Object.fromEntries(names.map((n) => [n, f.grid(n).map((r, i) => r.map((_, j) => f.numberFormat(n, i, j)))])),
-              visibility: Object.fromEntries(names.map((n) => [n, f.visibility(n)])),
-            };
-          }),
+          workbook: await savedWorkbook(page),
           settings: await savedSettings(page),
         };
         assert.deepEqual(pane.w.errors, []);
@@ -2233,15 +2237,7 @@ new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__
         assert.equal(await page.locator('#pending').count(), 0);
         assert.equal((await cards(page))[0]?.settled, '已裁定：孙佳琪 获奖');
         decided = {
-          workbook: await page.evaluate(() => {
-            const f = window.__FAKE__ as NonNullable<typeof window.__FAKE__>;
-            const names = f.sheetNames();
-            return {
-              sheets: Object.fromEntries(names.map((n) => [n, f.grid(n).map((r) => r.map((c) => (c === '' || typeof c === 'object' ? null : c)))])),
-              numberFormats: Object.fromEntries(names.map((n) => [n, f.grid(n).map((r, i) => r.map((_, j) => f.numberFormat(n, i, j)))])),
-              visibility: Object.fromEntries(names.map((n) => [n, f.visibility(n)])),
-            };
-          }),
+          workbook: await savedWorkbook(page),
           settings: await savedSettings(page),
         };
       });
