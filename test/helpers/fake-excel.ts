@@ -684,6 +684,19 @@ class FunctionResultProxy extends ProxyBase {
 const WORKSHEET_PROPS = ['name', 'visibility', 'position', 'id'] as const;
 const VISIBILITIES: readonly string[] = Object.values(EXCEL_ENUMS.SheetVisibility);
 
+/** The item properties a collection's `load` names ('items' = all of them, 'items/name', …); anything else is refused. */
+function itemsToLoad<P extends string>(props: string | string[] | undefined, allowed: readonly P[], kind: string): Set<P> {
+  const list = props === undefined ? ['items'] : (Array.isArray(props) ? props : props.split(',')).map((p) => p.trim()).filter((p) => p !== '');
+  const items = new Set<P>();
+  for (const p of list) {
+    const item = allowed.find((a) => `items/${a}` === p);
+    if (p === 'items') allowed.forEach((a) => items.add(a));
+    else if (item) items.add(item);
+    else throw new FakeExcelError('InvalidArgument', `the fake cannot load '${p}' on ${kind}`);
+  }
+  return items;
+}
+
 class WorksheetCollectionProxy extends ProxyBase {
   constructor(ctx: Context) {
     super(ctx, 'WorksheetCollection');
@@ -694,13 +707,7 @@ class WorksheetCollectionProxy extends ProxyBase {
   }
 
   load(props?: string | string[]): this {
-    const list = props === undefined ? ['items'] : (Array.isArray(props) ? props : props.split(',')).map((p) => p.trim()).filter((p) => p !== '');
-    const itemProps = new Set<string>();
-    for (const p of list) {
-      if (p === 'items') WORKSHEET_PROPS.forEach((w) => itemProps.add(w));
-      else if (p.startsWith('items/') && (WORKSHEET_PROPS as readonly string[]).includes(p.slice(6))) itemProps.add(p.slice(6));
-      else throw new FakeExcelError('InvalidArgument', `the fake cannot load '${p}' on WorksheetCollection`);
-    }
+    const itemProps = itemsToLoad(props, WORKSHEET_PROPS, 'WorksheetCollection');
     this.ctx.enqueue('WorksheetCollection.load', () => {
       const items = this.ctx.state.sheets.map((s) => {
         const ws = new WorksheetProxy(this.ctx, s.id);
@@ -1400,13 +1407,7 @@ class RangeCollectionProxy extends ProxyBase {
   }
 
   load(props?: string | string[]): this {
-    const list = props === undefined ? ['items'] : (Array.isArray(props) ? props : props.split(',')).map((p) => p.trim()).filter((p) => p !== '');
-    const itemProps = new Set<RangeProp>();
-    for (const p of list) {
-      if (p === 'items') RANGE_PROPS.forEach((r) => itemProps.add(r));
-      else if (p.startsWith('items/') && (RANGE_PROPS as readonly string[]).includes(p.slice(6))) itemProps.add(p.slice(6) as RangeProp);
-      else throw new FakeExcelError('InvalidArgument', `the fake cannot load '${p}' on RangeCollection`);
-    }
+    const itemProps = itemsToLoad(props, RANGE_PROPS, 'RangeCollection');
     this.ctx.enqueue('RangeCollection.load', () => {
       const items = this.owner.resolved('RangeCollection.load').map((area) => {
         const range = new RangeProxy(this.ctx, this.ws);
