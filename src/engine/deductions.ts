@@ -1,6 +1,6 @@
 import { monthKey } from './dates';
 import { roundHalfAway } from './numbers';
-import type { StaffMember } from './people';
+import type { Roster, StaffMember } from './people';
 import type { FineRecord, RowRef, Subject, Violation } from './records';
 import type { SchemeParameters } from './scheme';
 
@@ -28,28 +28,41 @@ export function violationYuan(count: number, points: number, parameters: SchemeP
   return roundHalfAway(count * parameters.yuanPerViolation + points * parameters.yuanPerPoint, 2);
 }
 
+/** A person's or a department's deduction rows, one a month, and where the subject stands in the roster. */
+interface SubjectRows {
+  rank: number;
+  months: Deduction[];
+}
+
 /**
  * One row per person (or department) per calendar month with at least one violation or valid
- * fines row (§5, §10). Rows come in the order of `order` (the person's or department's place in
- * the roster), then by month.
+ * fines row (§5, §10). Rows come in the roster's order — department by department as they first
+ * appear, each department's people in roster order and its own records after them — then by month.
  */
 export function deductions(
   violations: readonly Violation[], fines: readonly FineRecord[], parameters: SchemeParameters,
-  order: (subject: Subject) => number,
+  roster: Pick<Roster, 'members' | 'departments'>,
 ): Deduction[] {
-  // Keyed by the member (one object per person, shared by all records) or by the department; a
-  // subject has a few months, so they are a short list rather than a map of their own.
-  const subjects = new Map<StaffMember | string, { rank: number; months: Deduction[] }>();
+  const count = roster.members.length;
+  const departmentIndex = new Map(roster.departments.map((d, i) => [d, i]));
+  const rank = (subject: Subject) => (departmentIndex.get(subject.department) ?? 0) * (count + 1) + (subject.member ? subject.member.index : count);
+  // A person's rows in an array slot (StaffMember.index), a department's own in a map: every
+  // record finds its subject without hashing. A subject has a few months: a short list.
+  const ofMember = new Array<SubjectRows | undefined>(count);
+  const ofDepartment = new Map<string, SubjectRows>();
+  const all: SubjectRows[] = [];
   const rowFor = (subject: Subject, month: string): Deduction => {
-    const who = subject.member ?? subject.department;
-    let entry = subjects.get(who);
+    const member = subject.member;
+    let entry = member ? ofMember[member.index] : ofDepartment.get(subject.department);
     if (!entry) {
-      entry = { rank: order(subject), months: [] };
-      subjects.set(who, entry);
+      entry = { rank: rank(subject), months: [] };
+      if (member) ofMember[member.index] = entry;
+      else ofDepartment.set(subject.department, entry);
+      all.push(entry);
     }
     for (const row of entry.months) if (row.month === month) return row;
     const row: Deduction = {
-      member: subject.member, department: subject.department, month, violations: 0, points: 0, violationYuan: 0,
+      member, department: subject.department, month, violations: 0, points: 0, violationYuan: 0,
       complaints: 0, complaintYuan: 0, totalYuan: 0, evidence: [],
     };
     entry.months.push(row);
@@ -68,7 +81,7 @@ export function deductions(
     row.complaintYuan += f.yuan;
     row.evidence.push(f.source);
   }
-  const entries = [...subjects.values()].sort((a, b) => a.rank - b.rank);
+  const entries = all.sort((a, b) => a.rank - b.rank);
   const list: Deduction[] = [];
   for (const { months } of entries) {
     months.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));

@@ -14,6 +14,8 @@ export interface StaffMember {
   windowSince: Day | null;
   sheet: string;
   row: number;
+  /** Its place in the roster: a large table's records are grouped by it in an array, not by a key in a map. */
+  index: number;
 }
 
 /** The roster with its lookups; departments in the order they first appear, each spelled as it first does. */

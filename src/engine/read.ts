@@ -335,7 +335,7 @@ export function readStaff(located: LocatedTable, warnings: Problem[]): StaffRead
     const key = normalizeKey(id);
     const member: StaffMember = {
       id, key, name: r.text('name'), department: own, post: r.text('post'),
-      active: isActive(r.cell('active')), windowSince, sheet: r.sheet, row: r.row,
+      active: isActive(r.cell('active')), windowSince, sheet: r.sheet, row: r.row, index: members.length,
     };
     const same = seen.get(key);
     if (same) same.push(member);

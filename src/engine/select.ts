@@ -134,7 +134,24 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string | null): Map<stri
   return map;
 }
 
-const memberKey = (s: { member: StaffMember | null }) => s.member?.key ?? null;
+/**
+ * Records grouped by their roster member (StaffMember.index), in reading order: an array slot a
+ * record, where a map keyed by text hashes a string for each of a large table's rows.
+ */
+function byMember<T>(items: readonly T[], memberOf: (t: T) => StaffMember | null, members: number): readonly (T[] | undefined)[] {
+  const groups = new Array<T[] | undefined>(members);
+  for (const item of items) {
+    const member = memberOf(item);
+    if (member === null) continue;
+    const list = groups[member.index];
+    if (list) list.push(item);
+    else groups[member.index] = [item];
+  }
+  return groups;
+}
+
+const subjectMember = (s: { subject: { member: StaffMember | null } }) => s.subject.member;
+const ownMember = (s: { member: StaffMember }) => s.member;
 
 function keysOf(p: PersonResult): RankKeys {
   return { score: p.score, violations: p.violations.length, praise: p.praise.length, satisfaction: p.satisfaction };
@@ -179,11 +196,12 @@ export function runSelection(input: SelectionInput, located: LocatedTables = loc
 
   const violations = inspections?.violations ?? [];
   const fineRows = fines?.fines ?? [];
-  const violationsOf = groupBy(violations, (v) => memberKey(v.subject));
-  const ytdOf = groupBy(inspections?.yearToDate ?? [], (v) => memberKey(v.subject));
-  const finesOf = groupBy(fineRows, (f) => memberKey(f.subject));
-  const praiseOf = groupBy(praise?.praise ?? [], (p) => p.member.key);
-  const satisfactionOf = groupBy(satisfaction?.satisfaction ?? [], (s) => s.member.key);
+  const count = roster.members.length;
+  const violationsOf = byMember(violations, subjectMember, count);
+  const ytdOf = byMember(inspections?.yearToDate ?? [], subjectMember, count);
+  const finesOf = byMember(fineRows, subjectMember, count);
+  const praiseOf = byMember(praise?.praise ?? [], ownMember, count);
+  const satisfactionOf = byMember(satisfaction?.satisfaction ?? [], ownMember, count);
   const recommended = new Set((recommendations?.recommendations ?? []).map((r) => r.member.key));
   const recommendationsApply = parameters.candidates === 'recommended'
     || (parameters.candidates === 'auto' && (recommendations?.recommendations.length ?? 0) > 0);
@@ -192,14 +210,14 @@ export function runSelection(input: SelectionInput, located: LocatedTables = loc
   const decided = indexDecisions(decisions);
 
   const people: PersonResult[] = roster.members.map((member) => {
-    const own = violationsOf.get(member.key) ?? [];
+    const own = violationsOf[member.index] ?? [];
     const points = pointsByKind(own);
-    const praiseRows = praiseOf.get(member.key) ?? [];
-    const satisfactionRows = satisfactionOf.get(member.key) ?? [];
+    const praiseRows = praiseOf[member.index] ?? [];
+    const satisfactionRows = satisfactionOf[member.index] ?? [];
     const sat = pooledSatisfaction(satisfactionRows);
     const evalRate = evaluationRate(satisfactionRows);
-    const ownFines = finesOf.get(member.key) ?? [];
-    const ownYtd = ytdOf.get(member.key) ?? [];
+    const ownFines = finesOf[member.index] ?? [];
+    const ownYtd = ytdOf[member.index] ?? [];
     const vetoes = [
       complaintVeto(ownFines),
       annualLimitVeto(ownYtd, parameters.annualPointLimit),
@@ -243,10 +261,7 @@ export function runSelection(input: SelectionInput, located: LocatedTables = loc
   const departmentAwardsGiven = parameters.departmentAwards > 0
     && (parameters.departmentAwardPeriods === null || parameters.departmentAwardPeriods.includes(period.kind));
   const { results: departments, ties: departmentTies } = rankDepartments(people, roster.departments, inspections?.yearToDate ?? [], fineRows, scheme, departmentAwardsGiven, decided, warnings);
-  const memberIndex = new Map(roster.members.map((m, i) => [m.key, i]));
-  const departmentIndex = new Map(roster.departments.map((d, i) => [d, i]));
-  const deductions = deductionRows(violations, fineRows, parameters, (d) =>
-    (departmentIndex.get(d.department) ?? 0) * (roster.members.length + 1) + (d.member ? memberIndex.get(d.member.key) ?? 0 : roster.members.length));
+  const deductions = deductionRows(violations, fineRows, parameters, roster);
 
   return {
     ok: true,
