@@ -72,14 +72,14 @@ export function deductions(
     const row = rowFor(v.subject, monthKey(v.day));
     row.violations++;
     row.points += v.points;
-    row.evidence.push(v.source);
+    row.evidence.push(v);
   }
   for (const f of fines) {
     if (!f.valid) continue;
     const row = rowFor(f.subject, monthKey(f.day));
     row.complaints++;
     row.complaintYuan += f.yuan;
-    row.evidence.push(f.source);
+    row.evidence.push(f);
   }
   const entries = all.sort((a, b) => a.rank - b.rank);
   const list: Deduction[] = [];

@@ -54,7 +54,7 @@ export function explanationLines(p: PersonResult, r: SelectionResult, lang: Lang
   for (const v of p.violations) {
     const kind = zh ? (v.kind === 'onsite' ? '现场' : '非现场') : v.kind === 'onsite' ? 'on-site' : 'off-site';
     const item = v.item ? ` ${v.item}` : '';
-    parts.push(zh ? `扣${n(v.points)}分：${evidenceText(v.source, lang)}${item}（${kind}）` : `−${n(v.points)}: ${evidenceText(v.source, lang)}${item} (${kind})`);
+    parts.push(zh ? `扣${n(v.points)}分：${evidenceText(v, lang)}${item}（${kind}）` : `−${n(v.points)}: ${evidenceText(v, lang)}${item} (${kind})`);
   }
   for (const pr of p.praise) {
     const source = pr.sourceText ? ` ${pr.sourceText}` : '';

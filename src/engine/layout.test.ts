@@ -142,7 +142,7 @@ describe('read: office layouts (§11)', () => {
       moreSheets: [{ sheet: '8月督导检查', grid: [['标题'], ['日期', '姓名'], ['2026-08-01', '无名'], [null, null], ['2026-08-03', '李四']] }],
       passedOver: ['检查汇总'],
     }, warnings);
-    assert.deepEqual(out.violations.map((v) => v.source.sheet), ['7月督导检查', '8月督导检查']);
+    assert.deepEqual(out.violations.map((v) => v.sheet), ['7月督导检查', '8月督导检查']);
     assert.deepEqual(accounting(out.report), [5, 2, 0, 1, 2]);
     assert.deepEqual(warnings.map((w) => [w.code, w.sheet, w.row]), [['MORE_SHEETS', '检查汇总', null], ['UNKNOWN_PERSON', '7月督导检查', 3], ['UNKNOWN_PERSON', '8月督导检查', 3]]);
   });
@@ -158,7 +158,7 @@ describe('read: office layouts (§11)', () => {
         { row: 3, sheet: '8月', written: '无名', record: recordText(august[2] ?? []), id: 'H03' },
       ],
     }, warnings);
-    assert.deepEqual(out.violations.map((v) => [v.source.sheet, v.source.row, v.subject.member?.id]), [['8月', 2, 'H02'], ['8月', 3, 'H03']]);
+    assert.deepEqual(out.violations.map((v) => [v.sheet, v.row, v.subject.member?.id]), [['8月', 2, 'H02'], ['8月', 3, 'H03']]);
     assert.deepEqual(warnings.map((w) => [w.code, w.sheet, w.row]), [['UNKNOWN_PERSON', '7月', 2], ['ASSIGNED_PERSON', '8月', 2], ['ASSIGNED_PERSON', '8月', 3]]);
   });
 

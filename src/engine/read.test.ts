@@ -186,14 +186,14 @@ describe('read: inspections', () => {
 
   it('finds the violations, their points and kinds', () => {
     const { out } = read();
-    assert.deepEqual(out.violations.map((v) => [v.subject.member?.id ?? v.subject.department, v.points, v.kind, v.source.row]), [
+    assert.deepEqual(out.violations.map((v) => [v.subject.member?.id ?? v.subject.department, v.points, v.kind, v.row]), [
       ['H01', 3, 'onsite', 3], ['H01', 1, 'offsite', 4], ['H02', 1, 'offsite', 7], ['H02', 2, 'offsite', 8], ['门诊', 2, 'onsite', 9],
     ]);
   });
 
   it('keeps violations from 1 January on for the annual limits', () => {
     const { out } = read();
-    assert.deepEqual(out.yearToDate.map((v) => v.source.row).sort((a, b) => a - b), [3, 4, 7, 8, 9, 11]);
+    assert.deepEqual(out.yearToDate.map((v) => v.row).sort((a, b) => a - b), [3, 4, 7, 8, 9, 11]);
   });
 
   it('a row before the period with an unreadable date is rejected, not out of period', () => {
@@ -415,7 +415,7 @@ describe('read: one verdict per row, the accounting counted from them (§1)', ()
       assert.equal(r.rows, r.used + r.outOfPeriod + r.skippedBlank + r.rejected, 'rows = used + outOfPeriod + skippedBlank + rejected');
       for (const v of ['used', 'outOfPeriod', 'skippedBlank', 'rejected'] as const) assert.equal(r[v], out.verdicts.filter((x) => x === v).length, v);
       assert.equal(r.used, out.fines.length, 'a used row is a record');
-      assert.deepEqual(out.fines.map((f) => f.source.row), out.verdicts.flatMap((v, i) => (v === 'used' ? [i + 2] : [])), 'at the rows judged used');
+      assert.deepEqual(out.fines.map((f) => f.row), out.verdicts.flatMap((v, i) => (v === 'used' ? [i + 2] : [])), 'at the rows judged used');
     }), { numRuns: 300 });
   });
 });

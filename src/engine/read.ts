@@ -496,8 +496,8 @@ export function readInspections(
   const add = (r: RowReader, subject: Subject, day: Day, current: boolean, points: number | null, kind: InspectionKind | null) => {
     if (!isViolation(r.cell('result'), points)) return;
     const violation: Violation = {
-      subject, day, points: points ?? parameters.violationPoints, kind: kind ?? inspectionKind(r.cell('kind')),
-      item: r.text('item'), source: r.ref(day),
+      table: 'inspections', sheet: r.sheet, row: r.row, day,
+      subject, points: points ?? parameters.violationPoints, kind: kind ?? inspectionKind(r.cell('kind')), item: r.text('item'),
     };
     yearToDate.push(violation);
     if (current) violations.push(violation);
@@ -598,7 +598,7 @@ export function readFines(
       warnings.push(messages.amountOutOfRange(r.where('amount'), amount, parameters.complaintYuanMin, parameters.complaintYuanMax));
     }
     const yuan = !valid ? 0 : amount ?? (severity ? parameters.complaintYuan[severity] : parameters.defaultComplaintYuan);
-    fines.push({ subject, day, type, isVeto, valid, severity, yuan, reason: r.text('reason'), source: r.ref(day) });
+    fines.push({ table: 'fines', sheet: r.sheet, row: r.row, day, subject, type, isVeto, valid, severity, yuan, reason: r.text('reason') });
     return 'used';
   }, (r) => notCountedConsequence('fines', writtenPerson(r), vetoType(r.text('type')) && isValid(r.cell('valid'))));
   return { report: s?.report ?? null, verdicts: s?.verdicts ?? [], fines };

@@ -16,18 +16,20 @@ export type Subject = { member: StaffMember; department: string } | { member: nu
 
 export type InspectionKind = 'onsite' | 'offsite';
 
-/** An inspection row that is a violation (违规). */
-export interface Violation {
+/**
+ * An inspection row that is a violation (违规). It is its own row reference: the evidence a
+ * deduction or veto names is the record itself, one object a row of a large table, not two.
+ */
+export interface Violation extends RowRef {
   subject: Subject;
   day: Day;
   points: number;
   kind: InspectionKind;
   item: string;
-  source: RowRef;
 }
 
-/** A fines and complaints row (投诉及处罚). */
-export interface FineRecord {
+/** A fines and complaints row (投诉及处罚); like a violation, its own row reference. */
+export interface FineRecord extends RowRef {
   subject: Subject;
   day: Day;
   type: string;
@@ -38,7 +40,6 @@ export interface FineRecord {
   /** What the row costs, in yuan; 0 when invalid. */
   yuan: number;
   reason: string;
-  source: RowRef;
 }
 
 export interface PraiseRecord {

@@ -369,7 +369,7 @@ describe('vetoes: candidates auto / recommended / all (§4)', () => {
 describe('vetoes: complaintVeto unit', () => {
   it('counts only valid veto rows', () => {
     const f = (isVeto: boolean, valid: boolean, row: number) =>
-      ({ isVeto, valid, type: '', day: 20000, source: { table: 'fines', sheet: 's', row, day: 20000 } }) as unknown as Parameters<typeof complaintVeto>[0][number];
+      ({ isVeto, valid, type: '', day: 20000, table: 'fines', sheet: 's', row }) as unknown as Parameters<typeof complaintVeto>[0][number];
     assert.equal(complaintVeto([f(false, true, 2), f(true, false, 3)]), null);
     const v = complaintVeto([f(true, true, 2), f(false, true, 3), f(true, true, 4)]);
     assert.deepEqual(v?.evidence.map((e) => e.row), [2, 4]);

@@ -26,7 +26,7 @@ export function complaintVeto(fines: readonly FineRecord[]): Veto | null {
   return {
     code: 'COMPLAINT',
     reason: { zh: `有效投诉 ${rows.length} 件：${list}`, en: `${rows.length} valid complaint(s): ${listEn}` },
-    evidence: rows.map((f) => f.source),
+    evidence: rows,
   };
 }
 
@@ -45,7 +45,7 @@ export function annualLimitVeto(ytd: readonly Violation[], limit: number | null)
   return {
     code: 'ANNUAL_LIMIT',
     reason: { zh: `年度累计扣分 ${roundHalfAway(points, 2)} 分，超过 ${limit} 分`, en: `${roundHalfAway(points, 2)} points this year, over the limit of ${limit}` },
-    evidence: ytd.map((v) => v.source),
+    evidence: [...ytd],
   };
 }
 
