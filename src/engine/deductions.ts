@@ -60,12 +60,23 @@ export function deductions(
       else ofDepartment.set(subject.department, entry);
       all.push(entry);
     }
-    for (const row of entry.months) if (row.month === month) return row;
+    const months = entry.months;
+    // Kept in month order as they come (months are 'yyyy-mm'): no sort of each subject's few rows later.
+    let at = months.length;
+    for (let k = 0; k < months.length; k++) {
+      const m = (months[k] as Deduction).month;
+      if (m === month) return months[k] as Deduction;
+      if (m > month) {
+        at = k;
+        break;
+      }
+    }
     const row: Deduction = {
       member, department: subject.department, month, violations: 0, points: 0, violationYuan: 0,
       complaints: 0, complaintYuan: 0, totalYuan: 0, evidence: [],
     };
-    entry.months.push(row);
+    if (at === months.length) months.push(row);
+    else months.splice(at, 0, row);
     return row;
   };
   for (const v of violations) {
@@ -84,7 +95,6 @@ export function deductions(
   const entries = all.sort((a, b) => a.rank - b.rank);
   const list: Deduction[] = [];
   for (const { months } of entries) {
-    months.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
     for (const row of months) {
       row.violationYuan = violationYuan(row.violations, row.points, parameters);
       row.complaintYuan = roundHalfAway(row.complaintYuan, 2);

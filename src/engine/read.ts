@@ -155,9 +155,11 @@ export function scan(
         { table, sheet: part.sheet, row: (part.firstRow ?? 1) + at.header.headerIndex, column: look.header }, FIELD_NAMES[look.field]));
     }
   }
-  const verdicts: Verdict[] = [];
+  // One slot a data row, made at its size: a large table's list is not grown and copied as it fills.
+  const verdicts = new Array<Verdict>(parts.reduce((n, p) => n + Math.max(0, p.end - p.at.header.headerIndex - 1), 0));
   const reader = new RowReader(table, input);
-  for (const p of parts) walk(p, reader, verdicts, warnings, read, leftOut);
+  let next = 0;
+  for (const p of parts) next = walk(p, reader, verdicts, next, warnings, read, leftOut);
   if (reader.yearless) warnings.push(messages.yearlessDate(reader.yearless.where, reader.yearless.text, reader.yearless.count));
   const report: TableReport = {
     table, sheet: located.sheets.map((p) => p.part.sheet).join('、'), ...accounting(verdicts),
@@ -167,10 +169,14 @@ export function scan(
 }
 
 /**
- * The rows of one sheet, each given its verdict. Its own function, everything it touches taken
- * into locals first: the hot loop stays optimised whatever the shapes of the table objects around it.
+ * The rows of one sheet, each given its verdict from slot `next` on; returns the slot after its
+ * last. Its own function, everything it touches taken into locals first: the hot loop stays
+ * optimised whatever the shapes of the table objects around it.
  */
-function walk({ part, at, end }: LocatedPart, reader: RowReader, verdicts: Verdict[], warnings: Problem[], read: ReadRow, leftOut: LeftOut): void {
+function walk(
+  { part, at, end }: LocatedPart, reader: RowReader, verdicts: Verdict[], next: number, warnings: Problem[], read: ReadRow, leftOut: LeftOut,
+): number {
+  let slot = next;
   const firstRow = part.firstRow ?? 1;
   const { headerIndex, columns, headers } = at.header;
   const { grid, lines, headings } = at;
@@ -192,11 +198,11 @@ function walk({ part, at, end }: LocatedPart, reader: RowReader, verdicts: Verdi
     if (formula !== undefined) {
       reader.cells = grid[i] ?? [];
       warnings.push(messages.formulaNoValue({ ...reader.where(), column: columnName(part, headerCells, formula) }));
-      verdicts.push(reject(reader, warnings, warnings.length - 1, leftOut));
+      verdicts[slot++] = reject(reader, warnings, warnings.length - 1, leftOut);
       continue;
     }
     if (lines.size > 0 && lines.has(i)) {
-      verdicts.push('skippedBlank');
+      verdicts[slot++] = 'skippedBlank';
       continue;
     }
     // One pass over the cells: blank or not, ditto marks, and the last value of each column (for 同上).
@@ -210,7 +216,7 @@ function walk({ part, at, end }: LocatedPart, reader: RowReader, verdicts: Verdi
       else above[k] = c;
     }
     if (blank) {
-      verdicts.push('skippedBlank');
+      verdicts[slot++] = 'skippedBlank';
       continue;
     }
     if (ditto) {
@@ -222,13 +228,14 @@ function walk({ part, at, end }: LocatedPart, reader: RowReader, verdicts: Verdi
     if (isRepeatedHeader(cells, headerCells, mapped)) {
       // A header again is not a person's row: left out, with nothing to say about a person.
       warnings.push({ ...messages.repeatedHeader(reader.where()), notCounted: ROW_NOT_COUNTED });
-      verdicts.push('rejected');
+      verdicts[slot++] = 'rejected';
       continue;
     }
     const before = warnings.length;
     const verdict = read(reader);
-    verdicts.push(verdict === 'rejected' ? reject(reader, warnings, before, leftOut) : verdict);
+    verdicts[slot++] = verdict === 'rejected' ? reject(reader, warnings, before, leftOut) : verdict;
   }
+  return slot;
 }
 
 /**
@@ -455,26 +462,41 @@ const OFFSITE_HINTS = ['非现场', '监控', '录像', 'off'];
  * @example inspectionKind('调取监控') // => 'offsite'
  */
 export function inspectionKind(value: unknown): InspectionKind {
-  const key = normalizeKey(value);
-  let kind = kinds.get(key);
-  if (kind === undefined) {
-    kind = OFFSITE.has(key) || OFFSITE_HINTS.some((h) => key.includes(h)) ? 'offsite' : 'onsite';
-    if (kinds.size > 10_000) kinds.clear();
-    kinds.set(key, kind);
-  }
-  return kind;
+  return wordOf(kinds, value, kindOfKey);
 }
-const kinds = new Map<string, InspectionKind>();
+const kinds = new Map<unknown, InspectionKind>();
+
+function kindOfKey(key: string): InspectionKind {
+  return OFFSITE.has(key) || OFFSITE_HINTS.some((h) => key.includes(h)) ? 'offsite' : 'onsite';
+}
 
 /**
  * Whether an inspection row is a violation (§3): its result says so; a blank or unknown result
  * (or no result column) falls back to the points rule, where blank points mean the default.
  */
 export function isViolation(result: unknown, points: number | null): boolean {
-  const key = normalizeKey(result);
-  if (VIOLATION.has(key)) return true;
-  if (NOT_VIOLATION.has(key)) return false;
-  return points === null || points !== 0;
+  return wordOf(resultWords, result, resultOfKey) ?? (points === null || points !== 0);
+}
+const resultWords = new Map<unknown, boolean | null>();
+
+/** What a result word says: a violation, not one, or nothing (the points decide). */
+function resultOfKey(key: string): boolean | null {
+  return VIOLATION.has(key) ? true : NOT_VIOLATION.has(key) ? false : null;
+}
+
+/**
+ * What a word cell means, looked up by the cell as written: a large table repeats a few words,
+ * so each is normalised and classified once, and a row costs one lookup, not three.
+ */
+function wordOf<T>(cache: Map<unknown, T>, value: unknown, meaning: (key: string) => T): T {
+  let out = cache.get(value);
+  if (out === undefined) {
+    out = meaning(normalizeKey(value));
+    // Bounded: a column of free text would otherwise keep every distinct cell.
+    if (cache.size > 10_000) cache.clear();
+    cache.set(value, out);
+  }
+  return out;
 }
 
 export interface InspectionsRead {
