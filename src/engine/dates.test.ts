@@ -93,6 +93,14 @@ describe('dates: Date cells', () => {
   it('rejects an invalid Date', () => {
     assert.equal(parseDay(new Date(Number.NaN)), null);
   });
+
+  it('reads a Date before 1970 with its time of day, and takes the years 1900–9999 as dayFromParts does', () => {
+    assert.equal(parseDay(new Date(Date.UTC(1965, 2, 1, 18, 30))), dayFromParts(1965, 3, 1));
+    assert.equal(parseDay(new Date(Date.UTC(1900, 0, 1, 12))), dayFromParts(1900, 1, 1));
+    assert.equal(parseDay(new Date(Date.UTC(9999, 11, 31, 23, 59))), dayFromParts(9999, 12, 31));
+    assert.equal(parseDay(new Date(Date.UTC(1899, 11, 31, 23, 59))), null);
+    assert.equal(parseDay(new Date(Date.UTC(10000, 0, 1))), null);
+  });
 });
 
 describe('dates: year-first text (§1)', () => {

@@ -18,6 +18,10 @@ export function dayFromParts(year: number, month: number, day: number): Day | nu
   return Math.round(ms / MS_PER_DAY);
 }
 
+/** 1900-01-01 and 9999-12-31, the first and last days dayFromParts gives. */
+const FIRST_DAY = Date.UTC(1900, 0, 1) / MS_PER_DAY;
+const LAST_DAY = Date.UTC(9999, 11, 31) / MS_PER_DAY;
+
 export interface DateParts {
   year: number;
   month: number;
@@ -75,9 +79,9 @@ function dateText(value: string): string {
  */
 export function parseDay(value: unknown, date1904 = false): Day | null {
   if (value instanceof Date) {
-    const ms = value.getTime();
-    if (!Number.isFinite(ms)) return null;
-    return dayFromParts(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+    // Its UTC day straight from the time value (a file's every date cell comes here), in the years dayFromParts takes.
+    const day = Math.floor(value.getTime() / MS_PER_DAY);
+    return day >= FIRST_DAY && day <= LAST_DAY ? day : null;
   }
   if (typeof value === 'number') return fromExcelSerial(value, date1904);
   if (typeof value !== 'string') return null;
