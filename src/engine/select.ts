@@ -11,7 +11,7 @@ import { allocatePlaces, compareCandidates, denseRank, equalOnEveryKey, type Ran
 import {
   readFines, readHistory, readInspections, readPraise, readRecommendations, readSatisfaction, readStaff,
 } from './read';
-import type { FineRecord, PraiseRecord, SatisfactionRecord, TableReport, Violation } from './records';
+import type { FineRecord, PraiseRecord, SatisfactionRecord, Subject, TableReport, Violation } from './records';
 import { type Publicity, publicityOf } from './publicity';
 import { resolveScheme, type Scheme } from './scheme';
 import { evaluationRate, pooledSatisfaction } from './satisfaction';
@@ -281,10 +281,12 @@ interface Places {
 /** Winners per department, then top-N places over the rest (§6). Sets each person's status. */
 function chooseWinners(people: PersonResult[], departments: readonly string[], scheme: Scheme): Places {
   const parameters = scheme.parameters;
-  // Each candidate's keys built once, not twice for every comparison the sort makes.
-  const keys = new Map(people.filter((p) => p.status === 'candidate').map((p) => [p, keysOf(p)]));
+  // Each candidate's keys built once and sorted beside it: a comparison reads them, not a map.
+  const ranked = people.filter((p) => p.status === 'candidate').map((p) => ({ p, keys: keysOf(p) }))
+    .sort((a, b) => compareCandidates(a.keys, b.keys));
+  const keys = new Map(ranked.map((r) => [r.p, r.keys]));
   const keyOf = (p: PersonResult) => keys.get(p) as RankKeys;
-  const candidates = [...keys.keys()].sort((a, b) => compareCandidates(keyOf(a), keyOf(b)));
+  const candidates = ranked.map((r) => r.p);
   const equal = (a: PersonResult, b: PersonResult) => equalOnEveryKey(keyOf(a), keyOf(b));
   const rows: WinnerRow[] = [];
   const tieGroups: PersonResult[][] = [];
@@ -342,8 +344,24 @@ function awardTies(places: Places, people: readonly PersonResult[], scheme: Sche
   return places.rows.filter((r) => !gone.has(r));
 }
 
-function departmentOf(s: { subject: { department: string } }): string {
-  return s.subject.department;
+/**
+ * Records grouped by department (its place in `departments`), in reading order: a person's by the
+ * department of the member's place in the roster, a department's own by its name — a map lookup
+ * only for the few department records, not for each of a large table's rows.
+ */
+function byDepartment<T extends { subject: Subject }>(
+  items: readonly T[], departments: ReadonlyMap<string, number>, memberDepartment: readonly (number | undefined)[],
+): readonly (T[] | undefined)[] {
+  const groups = new Array<T[] | undefined>(departments.size);
+  for (const item of items) {
+    const { member, department } = item.subject;
+    const d = member ? memberDepartment[member.index] : departments.get(department);
+    if (d === undefined) continue;
+    const list = groups[d];
+    if (list) list.push(item);
+    else groups[d] = [item];
+  }
+  return groups;
 }
 
 /** Department scores, vetoes and awards (文明窗口 / 优质服务窗口, §6, §10). */
@@ -352,18 +370,21 @@ function rankDepartments(
   fines: readonly FineRecord[], scheme: Scheme, awardsGiven: boolean, decided: DecisionIndex, warnings: Problem[],
 ): { results: DepartmentResult[]; ties: DepartmentResult[] } {
   const parameters = scheme.parameters;
-  const finesOf = groupBy(fines, departmentOf);
-  const ytdOf = groupBy(yearToDate, departmentOf);
+  const departmentIndex = new Map(departments.map((d, i) => [d, i]));
+  // people[i] is the roster's i-th member.
+  const memberDepartment = people.map((p) => departmentIndex.get(p.member.department));
+  const finesOf = byDepartment(fines, departmentIndex, memberDepartment);
+  const ytdOf = byDepartment(yearToDate, departmentIndex, memberDepartment);
   const membersOf = groupBy(people, (p) => p.member.department);
-  const results: DepartmentResult[] = departments.map((department) => {
+  const results: DepartmentResult[] = departments.map((department, d) => {
     const members = membersOf.get(department) ?? [];
     const active = members.filter((p) => p.member.active);
     const score = active.length === 0 ? null : roundHalfAway(active.reduce((s, p) => s + p.score, 0) / active.length, 2);
     const satisfactionRows = members.flatMap((p) => p.satisfactionRows);
     const vetoes = [
-      complaintVeto(finesOf.get(department) ?? []),
+      complaintVeto(finesOf[d] ?? []),
       satisfactionVeto(pooledSatisfaction(satisfactionRows), satisfactionRows, parameters.minDepartmentSatisfaction),
-      annualLimitVeto(ytdOf.get(department) ?? [], parameters.departmentAnnualPointLimit),
+      annualLimitVeto(ytdOf[d] ?? [], parameters.departmentAnnualPointLimit),
       committeeVeto(decided.departments.get(normalizeKey(department))),
     ].filter((v): v is Veto => v !== null);
     return {
