@@ -135,19 +135,31 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string | null): Map<stri
 }
 
 /**
- * Records grouped by their roster member (StaffMember.index), in reading order: an array slot a
- * record, where a map keyed by text hashes a string for each of a large table's rows.
+ * Records grouped by a numbered slot (a member's or a department's place), in reading order. An
+ * array slot a record, where a map keyed by text hashes a string for each of a large table's rows;
+ * counted first, so each list is made at its size (a list grown by push starts at 17 slots, and a
+ * person has a few records).
  */
-function byMember<T>(items: readonly T[], memberOf: (t: T) => StaffMember | null, members: number): readonly (T[] | undefined)[] {
-  const groups = new Array<T[] | undefined>(members);
+function groupInto<T>(items: readonly T[], slotOf: (t: T) => number | undefined, slots: number): readonly (T[] | undefined)[] {
+  const counts = new Uint32Array(slots);
   for (const item of items) {
-    const member = memberOf(item);
-    if (member === null) continue;
-    const list = groups[member.index];
-    if (list) list.push(item);
-    else groups[member.index] = [item];
+    const slot = slotOf(item);
+    if (slot !== undefined) counts[slot] = (counts[slot] as number) + 1;
+  }
+  const groups = new Array<T[] | undefined>(slots);
+  const filled = new Uint32Array(slots);
+  for (const item of items) {
+    const slot = slotOf(item);
+    if (slot === undefined) continue;
+    const list = (groups[slot] ??= new Array<T>(counts[slot] as number));
+    list[(filled[slot] as number)++] = item;
   }
   return groups;
+}
+
+/** Records grouped by their roster member (StaffMember.index). */
+function byMember<T>(items: readonly T[], memberOf: (t: T) => StaffMember | null, members: number): readonly (T[] | undefined)[] {
+  return groupInto(items, (item) => memberOf(item)?.index, members);
 }
 
 const subjectMember = (s: { subject: { member: StaffMember | null } }) => s.subject.member;
@@ -352,16 +364,7 @@ function awardTies(places: Places, people: readonly PersonResult[], scheme: Sche
 function byDepartment<T extends { subject: Subject }>(
   items: readonly T[], departments: ReadonlyMap<string, number>, memberDepartment: readonly (number | undefined)[],
 ): readonly (T[] | undefined)[] {
-  const groups = new Array<T[] | undefined>(departments.size);
-  for (const item of items) {
-    const { member, department } = item.subject;
-    const d = member ? memberDepartment[member.index] : departments.get(department);
-    if (d === undefined) continue;
-    const list = groups[d];
-    if (list) list.push(item);
-    else groups[d] = [item];
-  }
-  return groups;
+  return groupInto(items, ({ subject }) => (subject.member ? memberDepartment[subject.member.index] : departments.get(subject.department)), departments.size);
 }
 
 /** Department scores, vetoes and awards (文明窗口 / 优质服务窗口, §6, §10). */
