@@ -367,18 +367,6 @@ export function readStaff(located: LocatedTable, warnings: Problem[]): StaffRead
 // ---------------------------------------------------------------------------------------------
 // Person columns shared by every record table
 
-/** One subject per staff member, shared by all the member's records (a large table repeats them). */
-const subjects = new WeakMap<StaffMember, Subject>();
-
-function personSubject(member: StaffMember): Subject {
-  let subject = subjects.get(member);
-  if (!subject) {
-    subject = { member, department: member.department };
-    subjects.set(member, subject);
-  }
-  return subject;
-}
-
 /**
  * The person columns of one table's rows, resolved against the roster. The common row — an id on
  * the roster, and no name or the roster's own spelling — is looked up once per distinct id cell
@@ -386,8 +374,20 @@ function personSubject(member: StaffMember): Subject {
  */
 export class People {
   private readonly byIdCell = new Map<Cell, { subject: Subject; member: StaffMember; name: Cell } | null>();
+  /**
+   * One subject per staff member, shared by all the member's records (a large table repeats
+   * them), in the member's slot: a module-wide weak map of members that die with every run grew
+   * slow to search (~1 µs a lookup on 200,000 inspections).
+   */
+  private readonly subjects: (Subject | undefined)[];
 
-  constructor(private readonly roster: Roster) {}
+  constructor(private readonly roster: Roster) {
+    this.subjects = new Array<Subject | undefined>(roster.members.length);
+  }
+
+  subject(member: StaffMember): Subject {
+    return (this.subjects[member.index] ??= { member, department: member.department });
+  }
 
   /** Resolves the row's person; rejects (returns null) with a warning when it cannot. */
   subjectOf(r: RowReader, allowDepartment: boolean, problems: Problem[] | null): Subject | null {
@@ -396,7 +396,7 @@ export class People {
       let known = this.byIdCell.get(idCell);
       if (known === undefined) {
         const member = this.roster.byId.get(normalizeKey(idCell));
-        known = member ? { subject: personSubject(member), member, name: member.name } : null;
+        known = member ? { subject: this.subject(member), member, name: member.name } : null;
         this.byIdCell.set(idCell, known);
       }
       if (known) {
@@ -409,7 +409,7 @@ export class People {
         }
       }
     }
-    return matchRow(r, this.roster, allowDepartment, problems);
+    return matchRow(r, this, this.roster, allowDepartment, problems);
   }
 }
 
@@ -423,14 +423,14 @@ export class People {
 export const KEPT_LAYOUTS: readonly object[] = [new RowReader('staff', { sheet: '', grid: [] }), new People(buildRoster([]))];
 
 /** Any other row: matched as §1 says, with the office's assignment and the warnings. */
-function matchRow(r: RowReader, roster: Roster, allowDepartment: boolean, problems: Problem[] | null): Subject | null {
+function matchRow(r: RowReader, people: People, roster: Roster, allowDepartment: boolean, problems: Problem[] | null): Subject | null {
   const ref = { id: r.text('id'), name: r.text('name'), department: r.text('department') };
   const match: PersonMatch = matchPerson(roster, ref);
   const warn = (p: Problem) => problems?.push(p);
   switch (match.kind) {
     case 'person':
       if (match.mismatch) warn(messages.nameMismatch(r.where('name'), ref.id, ref.name, match.member.name));
-      return personSubject(match.member);
+      return people.subject(match.member);
     case 'department':
       if (allowDepartment) return { member: null, department: match.department };
       warn(messages.noPerson(r.where()));
@@ -442,7 +442,7 @@ function matchRow(r: RowReader, roster: Roster, allowDepartment: boolean, proble
       const assigned = roster.byId.get(normalizeKey(r.assignment(written)?.id));
       if (assigned) {
         warn(messages.assignedPerson(r.where('name'), written, assigned.id, assigned.name, assigned.department));
-        return personSubject(assigned);
+        return people.subject(assigned);
       }
       if (match.kind === 'ambiguous') warn(messages.ambiguousName(r.where('name'), ref.name, match.candidates.map((m) => m.id)));
       else warn(messages.unknownPerson(r.where(ref.id !== '' && ref.name === '' ? 'id' : 'name'), written));
