@@ -329,7 +329,8 @@ export function readStaff(located: LocatedTable, warnings: Problem[]): StaffRead
       else filled = { where: r.where('department'), department, count: 1 };
     }
     department = own;
-    const missing = r.text('name') === '' ? 'name' : own === '' ? 'department' : null;
+    const name = r.text('name');
+    const missing = name === '' ? 'name' : own === '' ? 'department' : null;
     if (missing) {
       warnings.push(messages.missingField(r.where(missing), FIELD_NAMES[missing]));
       return 'rejected';
@@ -341,7 +342,7 @@ export function readStaff(located: LocatedTable, warnings: Problem[]): StaffRead
     }
     const key = normalizeKey(id);
     const member: StaffMember = {
-      id, key, name: r.text('name'), department: own, post: r.text('post'),
+      id, key, name, department: own, post: r.text('post'),
       active: isActive(r.cell('active')), windowSince, sheet: r.sheet, row: r.row, index: members.length,
     };
     const same = seen.get(key);

@@ -11,7 +11,7 @@ import { allocatePlaces, compareCandidates, denseRank, equalOnEveryKey, type Ran
 import {
   readFines, readHistory, readInspections, readPraise, readRecommendations, readSatisfaction, readStaff,
 } from './read';
-import type { FineRecord, PraiseRecord, SatisfactionRecord, Subject, TableReport, Violation } from './records';
+import type { FineRecord, PastWin, PraiseRecord, SatisfactionRecord, Subject, TableReport, Violation } from './records';
 import { type Publicity, publicityOf } from './publicity';
 import { resolveScheme, type Scheme } from './scheme';
 import { evaluationRate, pooledSatisfaction } from './satisfaction';
@@ -263,10 +263,7 @@ export function runSelection(input: SelectionInput, located: LocatedTables = loc
   const places = chooseWinners(people, roster.departments, scheme);
   const winners = awardTies(places, people, scheme, warnings);
   for (const p of people) {
-    const key = p.member.key;
-    const nameKey = normalizeKey(p.member.name);
-    const past = new Set([...(pastWins.get(key) ?? []), ...(key === nameKey ? [] : pastWins.get(nameKey) ?? [])].map((w) => w.periodId));
-    p.starsThisYear = past.size + (p.status === 'winner' ? 1 : 0);
+    p.starsThisYear = pastStars(pastWins, p.member) + (p.status === 'winner' ? 1 : 0);
     p.priority = p.status === 'winner' && p.starsThisYear >= parameters.annualPriorityWins;
   }
 
@@ -282,6 +279,16 @@ export function runSelection(input: SelectionInput, located: LocatedTables = loc
       tieGroups: places.tieGroups, departmentTies,
     },
   };
+}
+
+/** The distinct earlier periods of the year a person won, found by id or by name (people who left still count). */
+function pastStars(pastWins: ReadonlyMap<string, PastWin[]>, member: StaffMember): number {
+  const byId = pastWins.get(member.key);
+  const nameKey = normalizeKey(member.name);
+  const byName = nameKey === member.key ? undefined : pastWins.get(nameKey);
+  // Most people won nothing this year: no set is made for them.
+  if (!byId && !byName) return 0;
+  return new Set([...byId ?? [], ...byName ?? []].map((w) => w.periodId)).size;
 }
 
 interface Places {
