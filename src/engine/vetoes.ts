@@ -19,10 +19,10 @@ const percent = (x: number) => `${roundHalfAway(x * 100, 2)}%`;
 
 /** COMPLAINT: valid veto-type rows in the period (投诉作为一票否决条件). */
 export function complaintVeto(fines: readonly FineRecord[]): Veto | null {
-  // Most people have no fines row: no list is made for them.
-  if (fines.length === 0) return null;
-  const rows = fines.filter((f) => f.valid && f.isVeto);
-  if (rows.length === 0) return null;
+  const counts = (f: FineRecord) => f.valid && f.isVeto;
+  // Most people have no valid complaint: no list is made for them.
+  if (!fines.some(counts)) return null;
+  const rows = fines.filter(counts);
   const list = rows.map((f) => `${f.type || '投诉'} ${formatDay(f.day)}`).join('；');
   const listEn = rows.map((f) => `${f.type || 'complaint'} ${formatDay(f.day)}`).join('; ');
   return {
