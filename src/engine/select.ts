@@ -2,10 +2,10 @@ import {
   committeeVeto, type Decision, type DecisionIndex, indexDecisions, readDecisions, resolveTies, settleAward,
 } from './decisions';
 import { type Change, changesSince } from './changes';
-import { type Deduction, deductions as deductionRows } from './deductions';
+import { type Deduction, deductions as deductionRows, type SubjectRecords } from './deductions';
 import { messages, type Problem } from './messages';
 import { roundHalfAway } from './numbers';
-import type { StaffMember } from './people';
+import type { Roster, StaffMember } from './people';
 import { parsePeriod, yearToDate, type Period } from './period';
 import { allocatePlaces, compareCandidates, denseRank, equalOnEveryKey, type RankKeys } from './places';
 import {
@@ -270,7 +270,7 @@ export function runSelection(input: SelectionInput, located: LocatedTables = loc
   const departmentAwardsGiven = parameters.departmentAwards > 0
     && (parameters.departmentAwardPeriods === null || parameters.departmentAwardPeriods.includes(period.kind));
   const { results: departments, ties: departmentTies } = rankDepartments(people, roster.departments, inspections?.yearToDate ?? [], fineRows, scheme, departmentAwardsGiven, decided, warnings);
-  const deductions = deductionRows(violations, fineRows, parameters, roster);
+  const deductions = deductionRows(deductionSubjects(roster, violationsOf, finesOf, violations, fineRows), parameters);
 
   return {
     ok: true,
@@ -289,6 +289,34 @@ function pastStars(pastWins: ReadonlyMap<string, PastWin[]>, member: StaffMember
   // Most people won nothing this year: no set is made for them.
   if (!byId && !byName) return 0;
   return new Set([...byId ?? [], ...byName ?? []].map((w) => w.periodId)).size;
+}
+
+/**
+ * Whose deductions, in the roster's order (§5): department by department as they first appear,
+ * each department's people in roster order, then the department's own records (科室记录).
+ */
+function deductionSubjects(
+  roster: Roster, violationsOf: readonly (Violation[] | undefined)[], finesOf: readonly (FineRecord[] | undefined)[],
+  violations: readonly Violation[], fines: readonly FineRecord[],
+): SubjectRecords[] {
+  const departmentIndex = new Map(roster.departments.map((d, i) => [d, i]));
+  const count = roster.departments.length;
+  const ownOf = ({ subject }: { subject: Subject }) => (subject.member ? undefined : departmentIndex.get(subject.department));
+  const ownViolations = groupInto(violations, ownOf, count);
+  const ownFines = groupInto(fines, ownOf, count);
+  const membersOf = groupInto(roster.members, (m) => departmentIndex.get(m.department), count);
+  const subjects: SubjectRecords[] = [];
+  roster.departments.forEach((department, d) => {
+    for (const member of membersOf[d] ?? []) {
+      const own = violationsOf[member.index];
+      const ownFinesRows = finesOf[member.index];
+      if (own || ownFinesRows) subjects.push({ member, department: member.department, violations: own ?? [], fines: ownFinesRows ?? [] });
+    }
+    const v = ownViolations[d];
+    const f = ownFines[d];
+    if (v || f) subjects.push({ member: null, department, violations: v ?? [], fines: f ?? [] });
+  });
+  return subjects;
 }
 
 interface Places {
