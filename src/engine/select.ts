@@ -157,13 +157,23 @@ function groupInto<T>(items: readonly T[], slotOf: (t: T) => number | undefined,
   return groups;
 }
 
-/** Records grouped by their roster member (StaffMember.index). */
-function byMember<T>(items: readonly T[], memberOf: (t: T) => StaffMember | null, members: number): readonly (T[] | undefined)[] {
-  return groupInto(items, (item) => memberOf(item)?.index, members);
+/** Records of staff members grouped by member (StaffMember.index). */
+function byMember<T extends { member: StaffMember }>(items: readonly T[], members: number): readonly (T[] | undefined)[] {
+  return groupInto(items, (item) => item.member.index, members);
 }
 
-const subjectMember = (s: { subject: { member: StaffMember | null } }) => s.subject.member;
-const ownMember = (s: { member: StaffMember }) => s.member;
+/**
+ * Records grouped by subject: a person's in the member's slot (StaffMember.index), a department's
+ * own (科室记录) after the members', in its department's slot.
+ */
+function bySubject<T extends { subject: Subject }>(items: readonly T[], roster: Roster, departmentIndex: ReadonlyMap<string, number>): readonly (T[] | undefined)[] {
+  const members = roster.members.length;
+  return groupInto(items, ({ subject }) => {
+    if (subject.member) return subject.member.index;
+    const d = departmentIndex.get(subject.department);
+    return d === undefined ? undefined : members + d;
+  }, members + roster.departments.length);
+}
 
 function keysOf(p: PersonResult): RankKeys {
   return { score: p.score, violations: p.violations.length, praise: p.praise.length, satisfaction: p.satisfaction };
@@ -209,11 +219,12 @@ export function runSelection(input: SelectionInput, located: LocatedTables = loc
   const violations = inspections?.violations ?? [];
   const fineRows = fines?.fines ?? [];
   const count = roster.members.length;
-  const violationsOf = byMember(violations, subjectMember, count);
-  const ytdOf = byMember(inspections?.yearToDate ?? [], subjectMember, count);
-  const finesOf = byMember(fineRows, subjectMember, count);
-  const praiseOf = byMember(praise?.praise ?? [], ownMember, count);
-  const satisfactionOf = byMember(satisfaction?.satisfaction ?? [], ownMember, count);
+  const departmentIndex = new Map(roster.departments.map((d, i) => [d, i]));
+  const violationsOf = bySubject(violations, roster, departmentIndex);
+  const ytdOf = bySubject(inspections?.yearToDate ?? [], roster, departmentIndex);
+  const finesOf = bySubject(fineRows, roster, departmentIndex);
+  const praiseOf = byMember(praise?.praise ?? [], count);
+  const satisfactionOf = byMember(satisfaction?.satisfaction ?? [], count);
   const recommended = new Set((recommendations?.recommendations ?? []).map((r) => r.member.key));
   const recommendationsApply = parameters.candidates === 'recommended'
     || (parameters.candidates === 'auto' && (recommendations?.recommendations.length ?? 0) > 0);
@@ -269,8 +280,8 @@ export function runSelection(input: SelectionInput, located: LocatedTables = loc
 
   const departmentAwardsGiven = parameters.departmentAwards > 0
     && (parameters.departmentAwardPeriods === null || parameters.departmentAwardPeriods.includes(period.kind));
-  const { results: departments, ties: departmentTies } = rankDepartments(people, roster.departments, inspections?.yearToDate ?? [], fineRows, scheme, departmentAwardsGiven, decided, warnings);
-  const deductions = deductionRows(deductionSubjects(roster, violationsOf, finesOf, violations, fineRows), parameters);
+  const { results: departments, ties: departmentTies } = rankDepartments(people, roster.departments, departmentIndex, inspections?.yearToDate ?? [], fineRows, scheme, departmentAwardsGiven, decided, warnings);
+  const deductions = deductionRows(deductionSubjects(roster, departmentIndex, violationsOf, finesOf), parameters);
 
   return {
     ok: true,
@@ -296,15 +307,11 @@ function pastStars(pastWins: ReadonlyMap<string, PastWin[]>, member: StaffMember
  * each department's people in roster order, then the department's own records (科室记录).
  */
 function deductionSubjects(
-  roster: Roster, violationsOf: readonly (Violation[] | undefined)[], finesOf: readonly (FineRecord[] | undefined)[],
-  violations: readonly Violation[], fines: readonly FineRecord[],
+  roster: Roster, departmentIndex: ReadonlyMap<string, number>,
+  violationsOf: readonly (Violation[] | undefined)[], finesOf: readonly (FineRecord[] | undefined)[],
 ): SubjectRecords[] {
-  const departmentIndex = new Map(roster.departments.map((d, i) => [d, i]));
-  const count = roster.departments.length;
-  const ownOf = ({ subject }: { subject: Subject }) => (subject.member ? undefined : departmentIndex.get(subject.department));
-  const ownViolations = groupInto(violations, ownOf, count);
-  const ownFines = groupInto(fines, ownOf, count);
-  const membersOf = groupInto(roster.members, (m) => departmentIndex.get(m.department), count);
+  const members = roster.members.length;
+  const membersOf = groupInto(roster.members, (m) => departmentIndex.get(m.department), roster.departments.length);
   const subjects: SubjectRecords[] = [];
   roster.departments.forEach((department, d) => {
     for (const member of membersOf[d] ?? []) {
@@ -312,8 +319,8 @@ function deductionSubjects(
       const ownFinesRows = finesOf[member.index];
       if (own || ownFinesRows) subjects.push({ member, department: member.department, violations: own ?? [], fines: ownFinesRows ?? [] });
     }
-    const v = ownViolations[d];
-    const f = ownFines[d];
+    const v = violationsOf[members + d];
+    const f = finesOf[members + d];
     if (v || f) subjects.push({ member: null, department, violations: v ?? [], fines: f ?? [] });
   });
   return subjects;
@@ -404,11 +411,10 @@ function byDepartment<T extends { subject: Subject }>(
 
 /** Department scores, vetoes and awards (文明窗口 / 优质服务窗口, §6, §10). */
 function rankDepartments(
-  people: PersonResult[], departments: readonly string[], yearToDate: readonly Violation[],
+  people: PersonResult[], departments: readonly string[], departmentIndex: ReadonlyMap<string, number>, yearToDate: readonly Violation[],
   fines: readonly FineRecord[], scheme: Scheme, awardsGiven: boolean, decided: DecisionIndex, warnings: Problem[],
 ): { results: DepartmentResult[]; ties: DepartmentResult[] } {
   const parameters = scheme.parameters;
-  const departmentIndex = new Map(departments.map((d, i) => [d, i]));
   // people[i] is the roster's i-th member.
   const memberDepartment = people.map((p) => departmentIndex.get(p.member.department));
   const finesOf = byDepartment(fines, departmentIndex, memberDepartment);
