@@ -107,10 +107,18 @@ export function yearlessDay(value: unknown, year: number): Day | null {
   return null;
 }
 
-/** `2026-07-05` */
+const dayTexts = new Map<Day, string>();
+
+/** `2026-07-05`. Reasons and evidence name the same few days again and again: each is written out once. */
 export function formatDay(day: Day): string {
-  const { year, month, day: d } = partsOf(day);
-  return `${year}-${pad2(month)}-${pad2(d)}`;
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    const { year, month, day: d } = partsOf(day);
+    text = `${year}-${pad2(month)}-${pad2(d)}`;
+    if (dayTexts.size > 100_000) dayTexts.clear();
+    dayTexts.set(day, text);
+  }
+  return text;
 }
 
 const monthKeys = new Map<Day, string>();
