@@ -587,13 +587,16 @@ const SEVERITY: Record<string, Severity> = {
  * @example isValid('不属实') // => false
  */
 export function isValid(value: unknown): boolean {
-  if (typeof value === 'boolean') return value;
-  return !INVALID_WORDS.has(normalizeKey(value));
+  return typeof value === 'boolean' ? value : wordOf(validWords, value, validOfKey);
 }
+const validWords = new Map<unknown, boolean>();
+const validOfKey = (key: string) => !INVALID_WORDS.has(key);
 
 export function severityOf(value: unknown): Severity | null {
-  return SEVERITY[normalizeKey(value)] ?? null;
+  return wordOf(severities, value, severityOfKey);
 }
+const severities = new Map<unknown, Severity | null>();
+const severityOfKey = (key: string) => SEVERITY[key] ?? null;
 
 export interface FinesRead {
   report: TableReport | null;
@@ -614,6 +617,17 @@ export function readFines(
     const key = normalizeKey(type);
     return key === '' || vetoTypes.has(key);
   };
+  // Each type as written is judged once: a veto type, a fines type, or neither (warned on each of its rows).
+  const types = new Map<string, { isVeto: boolean; known: boolean }>();
+  const typeOf = (type: string) => {
+    let judged = types.get(type);
+    if (!judged) {
+      const isVeto = vetoType(type);
+      judged = { isVeto, known: isVeto || fineTypes.has(normalizeKey(type)) };
+      types.set(type, judged);
+    }
+    return judged;
+  };
   const s = scan(located, warnings, errors, (r) => {
     const day = dayOf(r, 'date', date1904, warnings, period.year);
     const amount = day === null ? undefined : numberOf(r, 'amount', warnings, parseDeduction);
@@ -622,8 +636,8 @@ export function readFines(
     const subject = people.subjectOf(r, true, warnings);
     if (!subject) return 'rejected';
     const type = r.text('type');
-    const isVeto = vetoType(type);
-    if (!isVeto && !fineTypes.has(normalizeKey(type))) warnings.push(messages.unknownType(r.where('type'), type));
+    const { isVeto, known } = typeOf(type);
+    if (!known) warnings.push(messages.unknownType(r.where('type'), type));
     const valid = isValid(r.cell('valid'));
     const severity = severityOf(r.cell('severity'));
     if (valid && isVeto && amount !== null && (amount < parameters.complaintYuanMin || amount > parameters.complaintYuanMax)) {
