@@ -66,6 +66,30 @@ describe('deductions: §5 per person per month', () => {
     ]);
   });
 
+  it('department by department as the roster first names them, its people in roster order, then its own records; months in order whatever the rows', () => {
+    // The roster interleaves the departments; rows come out of date order.
+    const staff: Grid = [['工号', '姓名', '科室'], ['A1', '甲', '门诊'], ['B1', '乙', '药房'], ['A2', '丙', '门诊'], ['B2', '丁', '药房']];
+    const out = runSelection({
+      period: '2026Q3',
+      tables: {
+        staff: { sheet: 'staff', grid: staff },
+        inspections: {
+          sheet: 'inspections',
+          grid: [
+            ['日期', '工号', '科室', '扣分'],
+            ['2026-09-02', 'B2', '', 1], ['2026-07-09', '', '门诊', 2], ['2026-09-01', 'A1', '', 1], ['2026-07-01', 'A1', '', 1],
+            ['2026-08-01', 'A1', '', 1], ['2026-07-05', 'A2', '', 1], ['2026-08-09', '', '药房', 1], ['2026-07-02', 'B1', '', 1],
+          ],
+        },
+      },
+    });
+    assert.ok(out.ok);
+    assert.deepEqual(resultJson(out.result).deductions.map((d) => [d.id, d.department, d.month]), [
+      ['A1', '门诊', '2026-07'], ['A1', '门诊', '2026-08'], ['A1', '门诊', '2026-09'], ['A2', '门诊', '2026-07'], [null, '门诊', '2026-07'],
+      ['B1', '药房', '2026-07'], ['B2', '药房', '2026-09'], [null, '药房', '2026-08'],
+    ]);
+  });
+
   it('warns AMOUNT_OUT_OF_RANGE only for the veto-type row', () => {
     const json = run({ inspections, fines });
     assert.deepEqual(json.warnings.map((w) => [w.code, w.table, w.row]), [['AMOUNT_OUT_OF_RANGE', 'fines', 9]]);
