@@ -681,6 +681,15 @@ describe('CLI: exit statuses (§9)', () => {
   });
 });
 
+describe('CLI: --version', () => {
+  it("prints package.json's version (the run log's tool names it too)", async () => {
+    const run = await runCli(['--version']);
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(run.status, 0);
+    assert.equal(run.stdout, `${pkg.version}\n`);
+  });
+});
+
 describe('CLI: --help', () => {
   it('in Chinese', async () => {
     const run = await runCli(['--help', '--lang', 'zh']);
