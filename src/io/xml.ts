@@ -123,7 +123,8 @@ function scanText(text: string, handler: XmlHandler, last: boolean, names: Names
   let i = 0;
   const n = text.length;
   while (i < n) {
-    const lt = text.indexOf('<', i);
+    // Tags mostly follow one another: look at the next character before searching.
+    const lt = text.charCodeAt(i) === 60 /* < */ ? i : text.indexOf('<', i);
     if (lt < 0) {
       // Text up to the end: hand it over only at the end, or when it cannot hold a cut entity.
       const amp = text.lastIndexOf('&');
