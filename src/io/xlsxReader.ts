@@ -5,7 +5,7 @@
  * hold data, never a declared `<dimension>`, merges, validations or formats over a whole sheet.
  */
 import type { Cell, GridAddress, MergedRange } from '../engine/types';
-import { attributeOf, attributesOf, scanXml, type XmlHandler } from './xml';
+import { attributeOf, attributesOf, ownString, scanXml, type XmlHandler } from './xml';
 import { asSourceError, SourceError } from './errors';
 import { clipMerges } from './merges';
 import { entryChunks, partKey, ZipError, type Inflate, type ZipEntry } from './zip';
@@ -247,7 +247,7 @@ async function readSharedStrings(xml: AsyncIterable<string>): Promise<string[]> 
       else if (name === 'rPh') phonetic++;
     },
     close(name) {
-      if (name === 'si') out.push(unescapeXstring(text));
+      if (name === 'si') out.push(ownString(unescapeXstring(text)));
       else if (name === 't') inT = false;
       else if (name === 'rPh') phonetic--;
     },
@@ -433,16 +433,16 @@ class SheetReader implements XmlHandler {
       }
       case 'str':
       case 'inlineStr':
-        return text === '' ? null : unescapeXstring(text);
+        return text === '' ? null : ownString(unescapeXstring(text));
       case 'b':
         return text === '' ? null : parseInt(text, 10) !== 0;
       case 'e':
-        return text === '' ? null : text;
+        return text === '' ? null : ownString(text);
       case 'd': {
         // An ISO 8601 date (§18.17.4.3); without a zone it is the wall-clock day, read as UTC.
         if (text === '') return null;
         const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/u.test(text) || !text.includes('T') ? text : `${text}Z`);
-        return Number.isNaN(ms) ? text : new Date(ms);
+        return Number.isNaN(ms) ? ownString(text) : new Date(ms);
       }
       default: {
         if (text === '') return null;

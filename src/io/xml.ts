@@ -35,6 +35,17 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/**
+ * `text` as a string of its own, for values that are kept. V8 makes a slice of 13 or more
+ * characters (and a string joined from such pieces) point into the text it came from, so a value
+ * kept as sliced would keep its whole chunk of the part (128 KB) alive, and a sheet's values
+ * all of its chunks. Slicing a joined string first copies the join into one flat string, so
+ * the result points into a copy of the value alone (a quarter of the time of [...text].join('')).
+ */
+export function ownString(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
+}
+
 const ATTRIBUTE = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/gu;
 
 /** The attributes of a start tag, values decoded, names local. */
@@ -96,9 +107,7 @@ class Names {
     const slot = (length * 7 + text.charCodeAt(start) * 3 + text.charCodeAt(to - 1)) & 255;
     const known = this.table[slot];
     if (known !== undefined && known.length === length && text.startsWith(known, start)) return known;
-    // Copied, not sliced: V8 makes a slice of 13 or more characters point into the whole chunk,
-    // which the table would then keep alive.
-    const name = [...text.slice(start, to)].join('');
+    const name = ownString(text.slice(start, to));
     this.table[slot] = name;
     return name;
   }
