@@ -16,6 +16,7 @@ import { inflateNode } from '../src/io/inflateNode';
 import type { SheetData, TableSource } from '../src/io/types';
 import { openSource, SourceError } from '../src/io/xlsx';
 import { isDateFormat } from '../src/io/xlsxReader';
+import { scanXml, XmlError } from '../src/io/xml';
 import { entryChunks, zipEntries, ZipError } from '../src/io/zip';
 import { fixture, makeTemp, removeTemp, ROOT, runCli } from './helpers/cli';
 
@@ -136,6 +137,64 @@ describe('reader: dates', () => {
   it('what counts as a date format', () => {
     for (const code of ['yyyy-mm-dd', 'm/d/yy h:mm', '[$-804]yyyy"年"m"月"', 'hh:mm:ss', 'D-MMM']) assert.ok(isDateFormat(code), code);
     for (const code of ['General', '0.00', '#,##0"元"', '[Red]0', '0.0\\d', '"yyyy"0', '_(* #,##0_)']) assert.ok(!isDateFormat(code), code);
+  });
+});
+
+/** What the scanner reports, text pieces joined (text may come in several pieces), or its error. */
+async function scanEvents(chunks: string[]): Promise<string[]> {
+  const events: string[] = [];
+  let text = '';
+  const flush = () => {
+    if (text !== '') events.push(`text ${text}`);
+    text = '';
+  };
+  try {
+    await scanXml((async function* pieces() { yield* chunks; })(), {
+      open(name, attributes, selfClosing) {
+        flush();
+        events.push(`open ${name} [${attributes}]${selfClosing ? ' /' : ''}`);
+      },
+      close(name) {
+        flush();
+        events.push(`close ${name}`);
+      },
+      text(t) {
+        text += t;
+      },
+    });
+    flush();
+  } catch (error) {
+    events.push(error instanceof XmlError ? `error ${error.message}` : String(error));
+  }
+  return events;
+}
+
+describe('reader: the XML scanner', () => {
+  // Prefixed names, a close tag with spaces and one with a no-break space, `>` and quotes inside
+  // values, entities, CDATA, a comment, a processing instruction: every token is cut somewhere.
+  const XML = '<?xml version="1.0"?><x:row r="1" x:spans=\'1:2\'><c r="A1" t="str"><v>a &amp; b&#x4E00;</v></c>'
+    + '<c r="B1" note="x>y" q=\'"\'/><!-- <c> --><t><![CDATA[<&>]]>&lt;&#20013;</t></x:row ><v>1</v\u00a0>'
+    + '<row></ x:row>_x000D_&bogus;';
+
+  it('the same events wherever the chunks are cut, one character at a time too', async () => {
+    const whole = await scanEvents([XML]);
+    assert.deepEqual(whole, [
+      'open row [ r="1" x:spans=\'1:2\']', 'open c [ r="A1" t="str"]', 'open v []', 'text a & b\u4e00', 'close v', 'close c',
+      'open c [ r="B1" note="x>y" q=\'"\'] /', 'close c', 'open t []', 'text <&><\u4e2d', 'close t', 'close row',
+      'open v []', 'text 1', 'close v', 'open row []', 'close row', 'text _x000D_&bogus;',
+    ]);
+    for (let cut = 1; cut < XML.length; cut++) {
+      assert.deepEqual(await scanEvents([XML.slice(0, cut), XML.slice(cut)]), whole, `cut at ${cut}`);
+    }
+    assert.deepEqual(await scanEvents([...XML]), whole);
+  });
+
+  it('a DOCTYPE is refused and a tag left open is an error, wherever the chunks are cut', async () => {
+    for (const xml of ['<a><!DOCTYPE a></a>', '<a><b c="1"']) {
+      const whole = await scanEvents([xml]);
+      assert.match(whole[whole.length - 1] ?? '', /^error /u);
+      for (let cut = 1; cut < xml.length; cut++) assert.deepEqual(await scanEvents([xml.slice(0, cut), xml.slice(cut)]), whole, `${xml} cut at ${cut}`);
+    }
   });
 });
 

@@ -5,7 +5,7 @@
  * hold data, never a declared `<dimension>`, merges, validations or formats over a whole sheet.
  */
 import type { Cell, GridAddress, MergedRange } from '../engine/types';
-import { attributeOf, attributesOf, scanXml, type XmlHandler } from './xml';
+import { attributeOf, attributesOf, ownString, scanXml, type XmlHandler } from './xml';
 import { asSourceError, SourceError } from './errors';
 import { clipMerges } from './merges';
 import { entryChunks, partKey, ZipError, type Inflate, type ZipEntry } from './zip';
@@ -46,22 +46,55 @@ function unescapeXstring(text: string): string {
   return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/gu, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 }
 
-/** "B12" → row 12, column 2; null when it is not a cell reference inside Excel's limits. */
-function cellRef(ref: string): { row: number; column: number } | null {
+/** Packs a cell reference's row and column in one number, so a cell's reference makes no object. */
+const COLUMNS = 32_768;
+
+/** "B12" in `text[from, to)` → 12 × COLUMNS + 2; -1 when it is not a cell reference inside Excel's limits. */
+function cellRefIn(text: string, from: number, to: number): number {
   let column = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) | 0x20;
+  let i = from;
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i) | 0x20;
     if (c < 97 || c > 122) break;
     column = column * 26 + c - 96;
   }
   let row = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return null;
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
     row = row * 10 + c;
   }
-  return row >= 1 && row <= MAX_ROW && column >= 1 && column <= MAX_COLUMN ? { row, column } : null;
+  return row >= 1 && row <= MAX_ROW && column >= 1 && column <= MAX_COLUMN ? row * COLUMNS + column : -1;
+}
+
+/** "B12" → row 12, column 2; null when it is not a cell reference inside Excel's limits. */
+function cellRef(ref: string): { row: number; column: number } | null {
+  const at = cellRefIn(ref, 0, ref.length);
+  return at < 0 ? null : { row: Math.floor(at / COLUMNS), column: at % COLUMNS };
+}
+
+/** A `<c>`'s t as one of the types' own strings when it is one, so most cells slice nothing for it. */
+function cellType(text: string, from: number, to: number): string {
+  const length = to - from;
+  if (length === 1) {
+    const c = text.charCodeAt(from);
+    if (c === 115) return 's';
+    if (c === 110) return 'n';
+    if (c === 98) return 'b';
+  } else if (length === 3 && text.startsWith('str', from)) return 'str';
+  return text.slice(from, to);
+}
+
+/** A `<c>`'s s: up to nine digits read in place (exact as an integer), anything else as Number reads it. */
+function cellStyle(text: string, from: number, to: number): number {
+  if (to === from || to - from > 9) return Number(text.slice(from, to));
+  let style = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number(text.slice(from, to));
+    style = style * 10 + d;
+  }
+  return style;
 }
 
 /** A relationship part's targets by id and by type (ECMA-376 Part 2 §9.3). */
@@ -214,7 +247,7 @@ async function readSharedStrings(xml: AsyncIterable<string>): Promise<string[]> 
       else if (name === 'rPh') phonetic++;
     },
     close(name) {
-      if (name === 'si') out.push(unescapeXstring(text));
+      if (name === 'si') out.push(ownString(unescapeXstring(text)));
       else if (name === 't') inT = false;
       else if (name === 'rPh') phonetic--;
     },
@@ -337,7 +370,7 @@ class SheetReader implements XmlHandler {
    * without building a name for each attribute. A cell without r follows the one before.
    */
   private cellAttributes(attributes: string): void {
-    let at: { row: number; column: number } | null = null;
+    let at = -1;
     this.type = 'n';
     this.style = 0;
     for (let i = 0; ;) {
@@ -355,15 +388,15 @@ class SheetReader implements XmlHandler {
       // A one-letter name: preceded by white space (or a prefix's colon).
       if (before === 32 || before === 9 || before === 10 || before === 13 || before === 58) {
         const name = attributes.charCodeAt(nameEnd - 1);
-        if (name === 114 /* r */) at = cellRef(attributes.slice(q + 1, end));
-        else if (name === 116 /* t */) this.type = attributes.slice(q + 1, end);
-        else if (name === 115 /* s */) this.style = Number(attributes.slice(q + 1, end));
+        if (name === 114 /* r */) at = cellRefIn(attributes, q + 1, end);
+        else if (name === 116 /* t */) this.type = cellType(attributes, q + 1, end);
+        else if (name === 115 /* s */) this.style = cellStyle(attributes, q + 1, end);
       }
       i = end + 1;
     }
-    if (at) {
-      this.row = at.row;
-      this.column = at.column;
+    if (at >= 0) {
+      this.row = Math.floor(at / COLUMNS);
+      this.column = at % COLUMNS;
     } else this.column++;
   }
 
@@ -400,16 +433,16 @@ class SheetReader implements XmlHandler {
       }
       case 'str':
       case 'inlineStr':
-        return text === '' ? null : unescapeXstring(text);
+        return text === '' ? null : ownString(unescapeXstring(text));
       case 'b':
         return text === '' ? null : parseInt(text, 10) !== 0;
       case 'e':
-        return text === '' ? null : text;
+        return text === '' ? null : ownString(text);
       case 'd': {
         // An ISO 8601 date (§18.17.4.3); without a zone it is the wall-clock day, read as UTC.
         if (text === '') return null;
         const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/u.test(text) || !text.includes('T') ? text : `${text}Z`);
-        return Number.isNaN(ms) ? text : new Date(ms);
+        return Number.isNaN(ms) ? ownString(text) : new Date(ms);
       }
       default: {
         if (text === '') return null;
