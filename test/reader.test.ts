@@ -375,6 +375,17 @@ describe('reader: legacy formats (.xls, .ods) through SheetJS', () => {
     assert.deepEqual(data.merges, [{ top: 0, left: 0, bottom: 0, right: 1 }]);
     assert.equal(data.date1904, true);
   });
+
+  it("an .xls's merged ranges are clipped to its data as the .xlsx reader's are (a title merged across the whole sheet)", async () => {
+    const ws = XLSX.utils.aoa_to_sheet([['标题'], ['工号', '姓名'], ['H01', '张三']]);
+    ws['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: 255 } }, { s: { r: 10, c: 0 }, e: { r: 12, c: 1 } }, { s: { r: 1, c: 5 }, e: { r: 3000, c: 6 } }];
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'S');
+    const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'biff8' }) as ArrayBuffer);
+    const data = await (await open(bytes, 'c.xls')).readSheet('S');
+    // Across to the last column with data; the range below the data and the one right of it hold nothing.
+    assert.deepEqual(data.merges, [{ top: 0, left: 0, bottom: 0, right: 1 }]);
+  });
 });
 
 describe('reader: loaded only when needed', () => {

@@ -2,11 +2,12 @@
  * Excel 97–2003 (.xls), WPS (.et) and OpenDocument (.ods) workbooks through SheetJS CE
  * (@e965/xlsx), loaded only when such a file is given. Its workbook is normalised into the same
  * SheetData as our .xlsx reader: cached values of formulas, dates by their number format with the
- * workbook's date system, merged ranges as stored (SheetJS does not fill them either).
+ * workbook's date system, merged ranges as stored (SheetJS does not fill them either), clipped to the data.
  */
 import * as XLSX from '@e965/xlsx';
 import type { Cell, GridAddress, MergedRange } from '../engine/types';
 import { SourceError } from './errors';
+import { clipMerges } from './merges';
 import { serialToDate } from './xlsxReader';
 import type { SheetData, TableSource } from './types';
 
@@ -71,8 +72,9 @@ export class LegacySource implements TableSource {
         grid[r] = row;
       }
     });
-    const merges: MergedRange[] = (sheet['!merges'] ?? []).map((m) => ({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c }));
-    return { name, grid, date1904: this.date1904, firstRow: 1, firstColumn: 1, merges, formulasWithoutValue };
+    const stored: MergedRange[] = (sheet['!merges'] ?? []).map((m) => ({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c }));
+    // Clipped as the .xlsx reader's are: the same sheet gives the same SheetData whichever format holds it.
+    return { name, grid, date1904: this.date1904, firstRow: 1, firstColumn: 1, merges: clipMerges(stored, grid), formulasWithoutValue };
   }
 
   private value(cell: XLSX.CellObject): Cell {
