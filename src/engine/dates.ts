@@ -1,3 +1,5 @@
+import { Memo } from './memo';
+
 /** A calendar day as a whole number of days since 1970-01-01; no time of day, no time zone. */
 export type Day = number;
 
@@ -107,33 +109,23 @@ export function yearlessDay(value: unknown, year: number): Day | null {
   return null;
 }
 
-const dayTexts = new Map<Day, string>();
-
 /** `2026-07-05`. Reasons and evidence name the same few days again and again: each is written out once. */
 export function formatDay(day: Day): string {
-  let text = dayTexts.get(day);
-  if (text === undefined) {
-    const { year, month, day: d } = partsOf(day);
-    text = `${year}-${pad2(month)}-${pad2(d)}`;
-    if (dayTexts.size > 100_000) dayTexts.clear();
-    dayTexts.set(day, text);
-  }
-  return text;
+  return dayTexts.get(day);
 }
-
-const monthKeys = new Map<Day, string>();
+const dayTexts = new Memo(100_000, (day: Day) => {
+  const { year, month, day: d } = partsOf(day);
+  return `${year}-${pad2(month)}-${pad2(d)}`;
+});
 
 /** The calendar month of a day, as `2026-07`. Records share few days, so each is worked out once. */
 export function monthKey(day: Day): string {
-  let key = monthKeys.get(day);
-  if (key === undefined) {
-    const { year, month } = partsOf(day);
-    key = `${year}-${pad2(month)}`;
-    if (monthKeys.size > 100_000) monthKeys.clear();
-    monthKeys.set(day, key);
-  }
-  return key;
+  return monthKeys.get(day);
 }
+const monthKeys = new Memo(100_000, (day: Day) => {
+  const { year, month } = partsOf(day);
+  return `${year}-${pad2(month)}`;
+});
 
 export function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);

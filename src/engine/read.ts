@@ -1,6 +1,7 @@
 import { type Day, parseDay, partsOf, yearlessDay } from './dates';
 import { type ColumnMap, type Field, FIELD_NAMES, isRepeatedHeader, type KindColumn, lookalikeHeaders } from './headers';
 import { isDitto, isLocated, type LocatedPart, type LocatedTable } from './layout';
+import { Memo } from './memo';
 import { columnLetters } from './mapping';
 import { messages, notCountedConsequence, ROW_NOT_COUNTED, type Problem, type Where } from './messages';
 import { parseCount, parseDeduction, parseFigure, parseRate } from './numbers';
@@ -472,41 +473,26 @@ const OFFSITE_HINTS = ['非现场', '监控', '录像', 'off'];
  * @example inspectionKind('调取监控') // => 'offsite'
  */
 export function inspectionKind(value: unknown): InspectionKind {
-  return wordOf(kinds, value, kindOfKey);
+  return kinds.get(value);
 }
-const kinds = new Map<unknown, InspectionKind>();
-
-function kindOfKey(key: string): InspectionKind {
-  return OFFSITE.has(key) || OFFSITE_HINTS.some((h) => key.includes(h)) ? 'offsite' : 'onsite';
-}
+const kinds = words((key): InspectionKind => (OFFSITE.has(key) || OFFSITE_HINTS.some((h) => key.includes(h)) ? 'offsite' : 'onsite'));
 
 /**
  * Whether an inspection row is a violation (§3): its result says so; a blank or unknown result
  * (or no result column) falls back to the points rule, where blank points mean the default.
  */
 export function isViolation(result: unknown, points: number | null): boolean {
-  return wordOf(resultWords, result, resultOfKey) ?? (points === null || points !== 0);
+  return resultWords.get(result) ?? (points === null || points !== 0);
 }
-const resultWords = new Map<unknown, boolean | null>();
-
 /** What a result word says: a violation, not one, or nothing (the points decide). */
-function resultOfKey(key: string): boolean | null {
-  return VIOLATION.has(key) ? true : NOT_VIOLATION.has(key) ? false : null;
-}
+const resultWords = words((key) => (VIOLATION.has(key) ? true : NOT_VIOLATION.has(key) ? false : null));
 
 /**
- * What a word cell means, looked up by the cell as written: a large table repeats a few words,
- * so each is normalised and classified once, and a row costs one lookup, not three.
+ * What word cells mean, looked up by the cell as written: a large table repeats a few words, so
+ * each is normalised and classified once, and a row costs one lookup, not three.
  */
-function wordOf<T>(cache: Map<unknown, T>, value: unknown, meaning: (key: string) => T): T {
-  let out = cache.get(value);
-  if (out === undefined) {
-    out = meaning(normalizeKey(value));
-    // Bounded: a column of free text would otherwise keep every distinct cell.
-    if (cache.size > 10_000) cache.clear();
-    cache.set(value, out);
-  }
-  return out;
+function words<T>(meaning: (key: string) => T): Memo<unknown, T> {
+  return new Memo(10_000, (value: unknown) => meaning(normalizeKey(value)));
 }
 
 export interface InspectionsRead {
@@ -587,16 +573,14 @@ const SEVERITY: Record<string, Severity> = {
  * @example isValid('不属实') // => false
  */
 export function isValid(value: unknown): boolean {
-  return typeof value === 'boolean' ? value : wordOf(validWords, value, validOfKey);
+  return typeof value === 'boolean' ? value : validWords.get(value);
 }
-const validWords = new Map<unknown, boolean>();
-const validOfKey = (key: string) => !INVALID_WORDS.has(key);
+const validWords = words((key) => !INVALID_WORDS.has(key));
 
 export function severityOf(value: unknown): Severity | null {
-  return wordOf(severities, value, severityOfKey);
+  return severities.get(value);
 }
-const severities = new Map<unknown, Severity | null>();
-const severityOfKey = (key: string) => SEVERITY[key] ?? null;
+const severities = words((key): Severity | null => SEVERITY[key] ?? null);
 
 export interface FinesRead {
   report: TableReport | null;

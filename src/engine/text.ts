@@ -1,3 +1,5 @@
+import { Memo } from './memo';
+
 /**
  * Characters that show nothing but make two ids differ (§11a): zero-width space, non-joiner and
  * joiner, word joiner, soft hyphen, BOM. Pasted from web pages and chat, they are never meant.
@@ -15,7 +17,7 @@ export function normalizeKey(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string') return comparisonKey(String(value));
-  return memo(keyCache, value, comparisonKey);
+  return keys.get(value);
 }
 
 // The computations are module functions, not closures made per call: the key and the text of
@@ -32,25 +34,14 @@ function shownText(v: string): string {
  * Names, ids, departments and words repeat on every row of a large table: normalising each
  * distinct string once keeps reading linear in cheap work. The caches are bounded.
  */
-const keyCache = new Map<string, string>();
-const textCache = new Map<string, string>();
-const CACHE_LIMIT = 100_000;
-
-function memo(cache: Map<string, string>, value: string, compute: (v: string) => string): string {
-  let out = cache.get(value);
-  if (out === undefined) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    out = compute(value);
-    cache.set(value, out);
-  }
-  return out;
-}
+const keys = new Memo(100_000, comparisonKey);
+const texts = new Memo(100_000, shownText);
 
 /** Text as shown to people: NFKC, invisible characters removed, trimmed, inner spaces kept. */
 export function cleanText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
-  if (typeof value === 'string') return memo(textCache, value, shownText);
+  if (typeof value === 'string') return texts.get(value);
   return String(value).normalize('NFKC').trim();
 }
 
