@@ -383,7 +383,7 @@ export class People {
    */
   private readonly subjects: (Subject | undefined)[];
 
-  constructor(private readonly roster: Roster) {
+  constructor(readonly roster: Roster) {
     this.subjects = new Array<Subject | undefined>(roster.members.length);
   }
 
@@ -411,7 +411,7 @@ export class People {
         }
       }
     }
-    return matchRow(r, this, this.roster, allowDepartment, problems);
+    return matchRow(r, this, allowDepartment, problems);
   }
 }
 
@@ -425,7 +425,8 @@ export class People {
 export const KEPT_LAYOUTS: readonly object[] = [new RowReader('staff', { sheet: '', grid: [] }), new People(buildRoster([]))];
 
 /** Any other row: matched as §1 says, with the office's assignment and the warnings. */
-function matchRow(r: RowReader, people: People, roster: Roster, allowDepartment: boolean, problems: Problem[] | null): Subject | null {
+function matchRow(r: RowReader, people: People, allowDepartment: boolean, problems: Problem[] | null): Subject | null {
+  const roster = people.roster;
   const ref = { id: r.text('id'), name: r.text('name'), department: r.text('department') };
   const match: PersonMatch = matchPerson(roster, ref);
   const warn = (p: Problem) => problems?.push(p);

@@ -265,8 +265,11 @@ export function runSelection(input: SelectionInput, located: LocatedTables = loc
     };
   });
 
-  const byDepartment = groupBy(people, (p) => normalizeKey(p.member.department));
-  for (const members of byDepartment.values()) {
+  // Each department's people in roster order, grouped once for ranks, department awards and deductions.
+  const memberDepartment = roster.members.map((m) => departmentIndex.get(m.department));
+  const peopleOf = groupInto(people, (p) => memberDepartment[p.member.index], roster.departments.length);
+  for (const members of peopleOf) {
+    if (!members) continue;
     const ranks = denseRank(members.map((p) => p.score));
     members.forEach((p, i) => { p.rankInDepartment = ranks[i] as number; });
   }
@@ -280,8 +283,8 @@ export function runSelection(input: SelectionInput, located: LocatedTables = loc
 
   const departmentAwardsGiven = parameters.departmentAwards > 0
     && (parameters.departmentAwardPeriods === null || parameters.departmentAwardPeriods.includes(period.kind));
-  const { results: departments, ties: departmentTies } = rankDepartments(people, roster.departments, departmentIndex, inspections?.yearToDate ?? [], fineRows, scheme, departmentAwardsGiven, decided, warnings);
-  const deductions = deductionRows(deductionSubjects(roster, departmentIndex, violationsOf, finesOf), parameters);
+  const { results: departments, ties: departmentTies } = rankDepartments(peopleOf, roster.departments, departmentIndex, memberDepartment, inspections?.yearToDate ?? [], fineRows, scheme, departmentAwardsGiven, decided, warnings);
+  const deductions = deductionRows(deductionSubjects(roster, peopleOf, violationsOf, finesOf), parameters);
 
   return {
     ok: true,
@@ -307,14 +310,13 @@ function pastStars(pastWins: ReadonlyMap<string, PastWin[]>, member: StaffMember
  * each department's people in roster order, then the department's own records (科室记录).
  */
 function deductionSubjects(
-  roster: Roster, departmentIndex: ReadonlyMap<string, number>,
+  roster: Roster, peopleOf: readonly (PersonResult[] | undefined)[],
   violationsOf: readonly (Violation[] | undefined)[], finesOf: readonly (FineRecord[] | undefined)[],
 ): SubjectRecords[] {
   const members = roster.members.length;
-  const membersOf = groupInto(roster.members, (m) => departmentIndex.get(m.department), roster.departments.length);
   const subjects: SubjectRecords[] = [];
   roster.departments.forEach((department, d) => {
-    for (const member of membersOf[d] ?? []) {
+    for (const { member } of peopleOf[d] ?? []) {
       const own = violationsOf[member.index];
       const ownFinesRows = finesOf[member.index];
       if (own || ownFinesRows) subjects.push({ member, department: member.department, violations: own ?? [], fines: ownFinesRows ?? [] });
@@ -411,17 +413,15 @@ function byDepartment<T extends { subject: Subject }>(
 
 /** Department scores, vetoes and awards (文明窗口 / 优质服务窗口, §6, §10). */
 function rankDepartments(
-  people: PersonResult[], departments: readonly string[], departmentIndex: ReadonlyMap<string, number>, yearToDate: readonly Violation[],
+  peopleOf: readonly (PersonResult[] | undefined)[], departments: readonly string[], departmentIndex: ReadonlyMap<string, number>,
+  memberDepartment: readonly (number | undefined)[], yearToDate: readonly Violation[],
   fines: readonly FineRecord[], scheme: Scheme, awardsGiven: boolean, decided: DecisionIndex, warnings: Problem[],
 ): { results: DepartmentResult[]; ties: DepartmentResult[] } {
   const parameters = scheme.parameters;
-  // people[i] is the roster's i-th member.
-  const memberDepartment = people.map((p) => departmentIndex.get(p.member.department));
   const finesOf = byDepartment(fines, departmentIndex, memberDepartment);
   const ytdOf = byDepartment(yearToDate, departmentIndex, memberDepartment);
-  const membersOf = groupBy(people, (p) => p.member.department);
   const results: DepartmentResult[] = departments.map((department, d) => {
-    const members = membersOf.get(department) ?? [];
+    const members = peopleOf[d] ?? [];
     const active = members.filter((p) => p.member.active);
     const score = active.length === 0 ? null : roundHalfAway(active.reduce((s, p) => s + p.score, 0) / active.length, 2);
     const satisfactionRows = members.flatMap((p) => p.satisfactionRows);
