@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import JSZip from 'jszip';
 import * as XLSX from '@e965/xlsx';
 import type { Cell } from '../src/engine/types';
@@ -94,6 +95,19 @@ describe('reader: cell values', () => {
     assert.equal(data.grid[0]?.[2], '行内 & 文本');
     assert.equal(data.grid[0]?.[3], '中中<>"\'');
     assert.equal(data.grid[5]?.[0], 'line\rbreak');
+  });
+
+  it('inline texts repeated down a column and across sheets read back as written (texts kept once, CellTexts)', async () => {
+    // A few letters, so texts repeat and different texts meet in the same slot of the table.
+    const text = fc.stringMatching(/^[a-c张李]{1,4}$|^[a-c]{38,44}$/u);
+    const column = fc.array(text, { minLength: 1, maxLength: 60 });
+    await fc.assert(fc.asyncProperty(column, column, async (first, second) => {
+      const rows = (texts: string[]) => texts.map((t, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="${i % 2 === 0 ? 'str' : 'inlineStr'}">${
+        i % 2 === 0 ? `<v>${t}</v>` : `<is><t>${t}</t></is>`}</c></row>`).join('');
+      const source = await open(await book([{ name: 'A', xml: `<sheetData>${rows(first)}</sheetData>` }, { name: 'B', xml: `<sheetData>${rows(second)}</sheetData>` }]));
+      assert.deepEqual((await source.readSheet('A')).grid.map((r) => r[0]), first);
+      assert.deepEqual((await source.readSheet('B')).grid.map((r) => r[0]), second);
+    }), { numRuns: 60 });
   });
 
   it('numbers, booleans and errors as their text', () => assert.deepEqual(data.grid[1], [42.5, true, false, '#N/A']));

@@ -138,6 +138,9 @@ export class XlsxReader implements TableSource {
     private readonly dateStyles: readonly boolean[],
   ) {}
 
+  /** Inline cell text seen in this workbook's sheets, kept once (CellTexts). */
+  private readonly texts = new CellTexts();
+
   /** Reads the workbook of a zip's entries; a 'not-workbook' ZipError when the package holds none (a .docx, say). */
   static async open(label: string, data: Uint8Array, entries: Map<string, ZipEntry>, inflate: Inflate): Promise<XlsxReader> {
     const limit = Math.max(INFLATE_FLOOR, INFLATE_RATIO * data.length);
@@ -175,7 +178,7 @@ export class XlsxReader implements TableSource {
     const sheet = this.sheets.find((s) => s.name === name && s.state !== 'veryHidden');
     if (!sheet) throw SourceError.noSheet(this.label, name);
     const entry = this.entries.get(partKey(sheet.part));
-    const reader = new SheetReader(this.strings, this.dateStyles, this.date1904);
+    const reader = new SheetReader(this.strings, this.dateStyles, this.date1904, this.texts);
     if (entry) {
       const limit = Math.max(INFLATE_FLOOR, INFLATE_RATIO * this.data.length);
       try {
@@ -284,6 +287,31 @@ async function readDateStyles(xml: AsyncIterable<string>): Promise<boolean[]> {
 
 const EMPTY_ROW: readonly Cell[] = Object.freeze([]);
 
+/**
+ * Inline text (`t="str"`, `t="inlineStr"`: what WPS, LibreOffice's formulas and streaming writers
+ * such as exceljs' write instead of shared strings) repeats as shared strings do — a name, a
+ * department, a violation's kind in every row — so a short text seen lately is kept once, as the
+ * shared-string table keeps it: a sheet's cells hold far fewer strings than cells, which is memory
+ * and the collector's time (it copies every live string as it promotes it). A small table indexed
+ * by a cheap hash of the characters, not a Map: a text that misses its slot is only kept as it
+ * came, so a column of unique texts costs one comparison a cell.
+ */
+class CellTexts {
+  private static readonly LONGEST = 40;
+  private readonly table: (string | undefined)[] = new Array<string | undefined>(16_384);
+
+  of(text: string): string {
+    const n = text.length;
+    if (n > CellTexts.LONGEST) return ownString(text);
+    const slot = (n * 31 + text.charCodeAt(0) * 7 + text.charCodeAt(n - 1) * 13 + text.charCodeAt(n >> 1)) & 16_383;
+    const known = this.table[slot];
+    if (known === text) return known;
+    const own = ownString(text);
+    this.table[slot] = own;
+    return own;
+  }
+}
+
 /** One pass over a worksheet part (§18.3.1.99 worksheet): `<sheetData>` cells and `<mergeCells>`. */
 class SheetReader implements XmlHandler {
   private readonly rows: Cell[][] = [];
@@ -300,7 +328,12 @@ class SheetReader implements XmlHandler {
   private hasFormula = false;
   private phonetic = 0;
 
-  constructor(private readonly strings: readonly string[], private readonly dateStyles: readonly boolean[], private readonly date1904: boolean) {}
+  constructor(
+    private readonly strings: readonly string[],
+    private readonly dateStyles: readonly boolean[],
+    private readonly date1904: boolean,
+    private readonly texts: CellTexts,
+  ) {}
 
   open(name: string, attributes: string): void {
     if (!this.inSheetData) {
@@ -433,7 +466,7 @@ class SheetReader implements XmlHandler {
       }
       case 'str':
       case 'inlineStr':
-        return text === '' ? null : ownString(unescapeXstring(text));
+        return text === '' ? null : this.texts.of(unescapeXstring(text));
       case 'b':
         return text === '' ? null : parseInt(text, 10) !== 0;
       case 'e':
