@@ -81,11 +81,6 @@ export function attributeOf(attributes: string, name: string): string | undefine
   }
 }
 
-const localName = (name: string) => {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
-};
-
 /**
  * Element names, one string each: a sheet repeats a handful of names millions of times, and a
  * new string sliced for every tag and close tag is time and garbage for nothing.
@@ -169,7 +164,9 @@ function scanText(text: string, handler: XmlHandler, last: boolean, names: Names
       const end = text.indexOf('>', i + 2);
       if (end < 0) return text.slice(i);
       const plain = end > i + 2 && !mayTrim(text.charCodeAt(i + 2)) && !mayTrim(text.charCodeAt(end - 1));
-      handler.close(plain ? names.local(text, i + 2, end) : localName(text.slice(i + 2, end).trim()));
+      // `</row >`: white space String.prototype.trim removes may end a close tag's name (XML's S).
+      const trimmed = plain ? '' : text.slice(i + 2, end).trim();
+      handler.close(plain ? names.local(text, i + 2, end) : names.local(trimmed, 0, trimmed.length));
       i = end + 1;
     } else {
       const end = tagEnd(text, i + 1);
