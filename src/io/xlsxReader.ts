@@ -5,7 +5,7 @@
  * hold data, never a declared `<dimension>`, merges, validations or formats over a whole sheet.
  */
 import type { Cell, GridAddress, MergedRange } from '../engine/types';
-import { attributeOf, attributesOf, ownString, scanXml, type XmlHandler } from './xml';
+import { attributeOf, attributesOf, ownString, scanXml, StringTable, type XmlHandler } from './xml';
 import { asSourceError, SourceError } from './errors';
 import { clipMerges } from './merges';
 import { entryChunks, partKey, ZipError, type Inflate, type ZipEntry } from './zip';
@@ -290,25 +290,16 @@ const EMPTY_ROW: readonly Cell[] = Object.freeze([]);
 /**
  * Inline text (`t="str"`, `t="inlineStr"`: what WPS, LibreOffice's formulas and streaming writers
  * such as exceljs' write instead of shared strings) repeats as shared strings do — a name, a
- * department, a violation's kind in every row — so a short text seen lately is kept once, as the
+ * department, a violation's kind in every row — so a short text is kept once per workbook, as the
  * shared-string table keeps it: a sheet's cells hold far fewer strings than cells, which is memory
- * and the collector's time (it copies every live string as it promotes it). A small table indexed
- * by a cheap hash of the characters, not a Map: a text that misses its slot is only kept as it
- * came, so a column of unique texts costs one comparison a cell.
+ * and the collector's time (it copies every live string as it promotes it).
  */
 class CellTexts {
   private static readonly LONGEST = 40;
-  private readonly table: (string | undefined)[] = new Array<string | undefined>(16_384);
+  private readonly strings = new StringTable(16_384);
 
   of(text: string): string {
-    const n = text.length;
-    if (n > CellTexts.LONGEST) return ownString(text);
-    const slot = (n * 31 + text.charCodeAt(0) * 7 + text.charCodeAt(n - 1) * 13 + text.charCodeAt(n >> 1)) & 16_383;
-    const known = this.table[slot];
-    if (known === text) return known;
-    const own = ownString(text);
-    this.table[slot] = own;
-    return own;
+    return text.length > CellTexts.LONGEST ? ownString(text) : this.strings.of(text, 0, text.length);
   }
 }
 

@@ -82,11 +82,40 @@ export function attributeOf(attributes: string, name: string): string | undefine
 }
 
 /**
+ * Copies of the strings seen lately, one a slot of a table indexed by a cheap hash of the
+ * characters: a text that repeats — an element name, a cell's text — is then one string, not a new
+ * one each time it occurs. A text that misses its slot takes it, so unique texts cost one
+ * comparison each and the table never grows.
+ */
+export class StringTable {
+  private readonly table: (string | undefined)[];
+  private readonly mask: number;
+
+  /** `slots`: a power of two. */
+  constructor(slots: number) {
+    this.table = new Array<string | undefined>(slots);
+    this.mask = slots - 1;
+  }
+
+  /** `text[from, to)` as the table's own copy (ownString). */
+  of(text: string, from: number, to: number): string {
+    const length = to - from;
+    if (length <= 0) return '';
+    const slot = (length * 31 + text.charCodeAt(from) * 7 + text.charCodeAt(to - 1) * 13) & this.mask;
+    const known = this.table[slot];
+    if (known !== undefined && known.length === length && text.startsWith(known, from)) return known;
+    const copy = ownString(text.slice(from, to));
+    this.table[slot] = copy;
+    return copy;
+  }
+}
+
+/**
  * Element names, one string each: a sheet repeats a handful of names millions of times, and a
  * new string sliced for every tag and close tag is time and garbage for nothing.
  */
 class Names {
-  private readonly table: (string | undefined)[] = new Array<string | undefined>(256);
+  private readonly strings = new StringTable(256);
 
   /** The local name of the qualified name `text[from, to)`. */
   local(text: string, from: number, to: number): string {
@@ -97,14 +126,7 @@ class Names {
         break;
       }
     }
-    const length = to - start;
-    if (length <= 0) return '';
-    const slot = (length * 7 + text.charCodeAt(start) * 3 + text.charCodeAt(to - 1)) & 255;
-    const known = this.table[slot];
-    if (known !== undefined && known.length === length && text.startsWith(known, start)) return known;
-    const name = ownString(text.slice(start, to));
-    this.table[slot] = name;
-    return name;
+    return this.strings.of(text, start, to);
   }
 }
 
